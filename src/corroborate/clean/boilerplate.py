@@ -1,0 +1,245 @@
+"""Line-level boilerplate removal for scraped news text.
+
+Every line is kept or removed with a reason. Rules combine phrases (ads, prompts, credits) with
+structural evidence (number-only lines, date-only lines, headline-shaped short lines, link lists,
+repeated lines), so outlets never seen before are handled too. A line that reads as a sentence is
+only removed by a phrase rule that is anchored to prompt-like wording, never by shape alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..dates import FULL_DATE_RE
+from ..model import RemovedLine
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_TERMINAL = tuple('.!?:;"\'”’…)]')
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+
+# (reason, pattern) — matched against the whole stripped line, case-insensitively.
+_WHOLE_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("advertisement marker", re.compile(
+        r"(?:advertisements?|advert|ad|sponsored(?: content| post)?|promoted(?: content)?|paid (?:post|content)|"
+        r"story continues below(?: advertisement)?|continue reading (?:below|the main story)|"
+        r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))"
+        r"[\s.:\-–—]*", re.I)),
+    ("reading-time widget", re.compile(
+        r"(?:(?:estimated )?reading time\s*:?\s*(?:\d+|less than (?:a|one))\s*(?:min(?:ute)?s?)?|"
+        r"\d+\s*min(?:ute)?s?\s+read|time to read\s*:?.*)\.?", re.I)),
+    ("image caption prompt", re.compile(
+        r"(?:click|tap) (?:here )?to (?:see|view|enlarge|open|expand)(?: the)?(?: full[- ]?size| larger| full)?"
+        r"(?: image| photo| picture| gallery| version)?\.?|(?:view|open) (?:image )?gallery|enlarge (?:this )?image",
+        re.I)),
+    ("sharing widget", re.compile(
+        r"%d bloggers like this:?|like this:?|like loading\.*|loading\.*|share this:?|share(?: this)?(?: article| story"
+        r"| post| page)?(?: on| via)?(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit)[,\s]*)*|"
+        r"(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|copy link)"
+        r"(?:\s*[|,•·/]?\s*(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|"
+        r"copy link|share))*", re.I)),
+    ("related-links prompt", re.compile(
+        r"(?:you may (?:also )?(?:want to read|like|be interested in)|you might (?:also )?like|related(?: posts| "
+        r"articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:from|on|stories)"
+        r"(?: [\w .'’-]{0,40})?|most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|"
+        r"editor'?s? picks?|don'?t miss|also read|further reading)\b[\s.:…\-–—]*", re.I)),
+    ("tags line", re.compile(r"(?:tags|tagged|filed under|topics|categories)\s*:.*", re.I)),
+]
+
+# Prompt-shaped lines: matched at the start of a short line (≤ PROMPT_MAX_WORDS words).
+PROMPT_MAX_WORDS = 25
+_PROMPT_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("donation prompt", re.compile(
+        r"(?:please )?(?:do you (?:like|enjoy|value) (?:this|our)|consider (?:helping|supporting|donating|"
+        r"making a donation)|(?:help|support) us\b|support (?:our|independent) (?:work|journalism|reporting)|"
+        r"donate\b|make a donation|become a (?:patron|member|supporter|subscriber)|if you (?:like|liked|enjoy|"
+        r"value) (?:this|our|what)|we rely on (?:readers|your support)|chip in)", re.I)),
+    ("subscription prompt", re.compile(
+        r"(?:subscribe\b|sign up (?:for|to)|get (?:our|the) (?:\w+ )?newsletter|join (?:our|us on|the)|"
+        r"follow us\b|like us on|already a subscriber|register (?:now|for free|to)|log ?in to|"
+        r"get the latest|download (?:our|the) app|newsletter\b|to continue reading)", re.I)),
+    ("cookie notice", re.compile(r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|"
+                                 r"cookie (?:policy|settings|preferences))", re.I)),
+    ("photo credit", re.compile(
+        r"(?:photo|image|picture|photograph|file photo|credit|illustration|video|graphic)s?(?: credit)?\s*"
+        r"(?:[:/|©]|by\b)", re.I)),
+    ("copyright line", re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)),
+]
+
+_ALL_RIGHTS = re.compile(r"all rights reserved", re.I)
+# "… shows a soldier. EPA-EFE/AGENCY NAME", "… (Reuters/Jane Doe)", "… AP Photo/John Smith", "… Getty Images"
+_CREDIT_TAIL = re.compile(
+    r"(?:(?:^|[\s.(])(?:[A-Z][A-Z0-9\-]+/)+[A-Z][A-Za-z0-9 .,'\-]{1,60}\)?"
+    r"|\b(?:AP|AFP|Reuters|EPA|Getty|Shutterstock|Xinhua|Anadolu)(?: Photo| Images| via Getty Images)?"
+    r"\s*/\s*[A-Z][\w .'\-]{1,60}\)?"
+    r"|\((?:photo|image|picture|credit)s?:?[^)]{1,80}\)"
+    r"|\b(?:via )?Getty Images\)?|\bShutterstock\)?)\s*\.?$")
+_NUMBER_WIDGET = re.compile(r"[\d\s.,:/%+\-–$€£¥₽#*×x]*\d[\d\s.,:/%+\-–$€£¥₽#*×x]*", re.I)
+_DATE_ONLY = re.compile(
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\.?\s+\d{{4}}|\d{{4}}\s+{_MONTH}|"
+    rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})",
+    re.I,
+)
+_LINK_LIST = re.compile(r"(?:[^|•·»>]{1,40}\s*[|•·»]\s*){2,}[^|•·»]{0,40}")
+_BULLET = re.compile(r"^(?:[-*•·▪‣]|\d{1,2}[.)])\s+")
+_TITLE_FLAGS = re.compile(r"^(?:updated|update|breaking(?: news)?|exclusive|watch|live|video|analysis|opinion)"
+                          r"\s*[:|\-–—]\s+", re.I)
+HEADING_MAX_WORDS = 12
+
+
+@dataclass(slots=True)
+class CleanResult:
+    text: str
+    title: str | None
+    removed: list[RemovedLine] = field(default_factory=list)
+    title_flags: list[str] = field(default_factory=list)
+    published_from_text: str | None = None
+
+
+def normalize_line(line: str) -> str:
+    """NFC, no-break and zero-width spaces resolved, runs of spaces collapsed."""
+    line = unicodedata.normalize("NFC", line)
+    line = line.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    line = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", line)
+    return re.sub(r"[ \t\f\v]+", " ", line).strip()
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def line_key(line: str) -> str:
+    """Comparison key for repeated-line detection: case, punctuation and spacing ignored."""
+    return " ".join(w.lower() for w in words(line))
+
+
+def is_sentence(line: str) -> bool:
+    return line.endswith(_TERMINAL)
+
+
+def reads_as_headline(line: str, max_words: int = 30) -> bool:
+    """A headline: short, not ending like a sentence, mostly words."""
+    ws = words(line)
+    if not 2 <= len(ws) <= max_words:
+        return False
+    if line.endswith((".", ",", ";")) and not line.endswith("..."):
+        return False
+    letters = sum(ch.isalpha() for ch in line)
+    return letters >= 0.6 * len(line.replace(" ", ""))
+
+
+def classify_line(line: str) -> str | None:
+    """Reason a single line is boilerplate, or None to keep it. Context-free rules only."""
+    if not line:
+        return None
+    for reason, pattern in _WHOLE_LINE_RULES:
+        if pattern.fullmatch(line):
+            return reason
+    if _NUMBER_WIDGET.fullmatch(line):
+        return "number-only line (widget counter)"
+    stripped = line.strip("()[]-–—|•· ")
+    if _DATE_ONLY.fullmatch(stripped) or FULL_DATE_RE.match(stripped):
+        return "date-only line (page chrome)"
+    n_words = len(words(line))
+    if n_words <= PROMPT_MAX_WORDS:
+        for reason, pattern in _PROMPT_RULES:
+            if pattern.match(line):
+                return reason
+        if _ALL_RIGHTS.search(line):
+            return "copyright line"
+    if _CREDIT_TAIL.search(line) and not _is_dateline_credit(line):
+        return "image caption with photo credit"
+    if n_words <= 15 and _LINK_LIST.fullmatch(line) and not is_sentence(line):
+        return "list of links (navigation)"
+    return None
+
+
+def _is_dateline_credit(line: str) -> bool:
+    """'LONDON (Reuters) - The ...' is a dateline that opens a story, not a caption."""
+    return bool(re.match(r"^[A-Z][A-Z .,'\-]{1,40}\((?:Reuters|AP|AFP)\)\s*[-–—]", line))
+
+
+def split_lines(text: str) -> list[str]:
+    """Paragraph lines of a text: blank-line blocks, with hard-wrapped lines joined back together."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        current = ""
+        for raw_line in block.split("\n"):
+            line = normalize_line(raw_line)
+            if not line:
+                continue
+            if current and _continues(current, line):
+                current = f"{current} {line}"
+            else:
+                if current:
+                    out.append(current)
+                current = line
+        if current:
+            out.append(current)
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped paragraph: a long line that stops mid-sentence, followed by its continuation."""
+    if len(previous) < 50 or is_sentence(previous) or _BULLET.match(line):
+        return False
+    return line[0].islower() or previous[-1] in ",-–(" or (len(previous) >= 60 and line[0].isalnum())
+
+
+def clean_text(text: str, title: str | None) -> CleanResult:
+    """Clean one article's extracted text.
+
+    When the title is unknown, the first kept line that reads as a headline becomes it.
+    """
+    lines = split_lines(text)
+    removed: list[RemovedLine] = []
+    kept: list[str] = []
+    flags: list[str] = []
+    published_from_text: str | None = None
+    title_key = line_key(title) if title else None
+    seen: set[str] = set()
+    body_started = False
+
+    for line in lines:
+        reason = classify_line(line)
+        if reason == "date-only line (page chrome)" and not body_started and FULL_DATE_RE.match(line):
+            published_from_text = published_from_text or line
+        if reason is None and title is None and not body_started:
+            if reads_as_headline(line):
+                title, title_key = line, line_key(line)
+                continue
+        key = line_key(line)
+        if reason is None and title_key and key == title_key:
+            reason = "repeated headline"
+        if reason is None and key and key in seen:
+            reason = "repeated line"
+        if reason is None and not is_sentence(line) and len(words(line)) <= HEADING_MAX_WORDS \
+                and not _BULLET.match(line):
+            reason = "heading, caption or link (not a sentence)"
+        if reason:
+            removed.append(RemovedLine(line, reason))
+            continue
+        seen.add(key)
+        kept.append(line)
+        body_started = True
+
+    if title:
+        title = normalize_line(title)
+        match = _TITLE_FLAGS.match(title)
+        if match:
+            flags.append(match.group(0).strip(" :|-–—").lower())
+            title = title[match.end():].strip()
+    return CleanResult("\n\n".join(kept), title or None, removed, flags, published_from_text)
+
+
+def remove_repeated(text: str, repeated_keys: set[str], reason: str) -> tuple[str, list[RemovedLine]]:
+    """Take lines whose key is in ``repeated_keys`` out of an already cleaned text."""
+    kept, removed = [], []
+    for line in text.split("\n\n"):
+        if line and line_key(line) in repeated_keys:
+            removed.append(RemovedLine(line, reason))
+        else:
+            kept.append(line)
+    return "\n\n".join(kept), removed

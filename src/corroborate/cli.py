@@ -1,0 +1,230 @@
+"""The command line: parse arguments, call the service, render. Exit 0 all good, 1 inputs rejected, 2 usage."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__, service
+from .ingest.discover import InputFile
+from .settings import Settings, load_settings
+from .store import StoreError
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class RichProgress:
+    """Bytes of input read, as a rich progress bar on standard error (only on a terminal)."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[info]}"),
+                            TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+        self.task = None
+        self.articles = 0
+        self.rejects = 0
+
+    def __enter__(self) -> "RichProgress":
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)
+
+    def start(self, total_bytes: int, files: int) -> None:
+        self.task = self.bar.add_task("ingest", total=total_bytes or None, info=f"{files} files")
+
+    def file_done(self, file: InputFile) -> None:
+        self.bar.advance(self.task, file.size or 0)
+
+    def batch_done(self, articles: int, rejects: int) -> None:
+        self.articles += articles
+        self.rejects += rejects
+        self.bar.update(self.task, info=f"{self.articles} articles, {self.rejects} rejected")
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+    try:
+        return load_settings(ctx.obj.get("config"), db=ctx.obj.get("db"), **overrides)
+    except (OSError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corroborate")
+@click.option("--db", metavar="PATH", help="DuckDB store file [default: ./corroborate.duckdb].")
+@click.option("--config", metavar="FILE", help="TOML settings file [default: ./corroborate.toml if present].")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, config: str | None) -> None:
+    """corroborate: cross-check the news on your own corpus, offline.
+
+    Feed it articles (txt, html, jsonl, warc, rss/atom, folders, globs, '-' for JSONL on stdin); it cleans
+    and stores them and writes a report in which every line links back to its source sentences.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(db=db, config=config)
+
+
+def _print_ingest_summary(result: service.IngestResult) -> None:
+    c = result.counts
+    out.print(f"{result.files} files: [green]{c.added} added[/green], {c.revised} revised, "
+              f"{c.unchanged} unchanged, [{'red' if c.rejected else 'green'}]{c.rejected} rejected[/]")
+    if result.cleaned_by_outlet_phase:
+        out.print(f"{result.cleaned_by_outlet_phase} articles lost lines repeated across their outlet's articles")
+    for reject in result.rejects:
+        err.print(f"[red]rejected[/red] {escape(str(reject.origin))}: {escape(reject.reason)}")
+
+
+def _db_option(f):
+    return click.option("--db", "db_local", metavar="PATH", help="DuckDB store file (same as the global --db).")(f)
+
+
+def _ctx_db(ctx: click.Context, db_local: str | None) -> None:
+    if db_local:
+        ctx.obj["db"] = db_local
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None) -> None:
+    """Read, clean and store articles from PATHS (files, folders, globs, '-' for JSONL on stdin)."""
+    _ctx_db(ctx, db_local)
+    settings = _settings(ctx, batch_size=batch_size)
+    try:
+        with RichProgress() as progress:
+            result = service.ingest(list(paths), settings, progress=progress)
+    except StoreError as exc:
+        _fail(str(exc))
+    _print_ingest_summary(result)
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--json", "json_path", metavar="FILE", help="Write the corroborate.report/1 JSON here.")
+@click.option("--html", "html_dir", metavar="DIR", help="Write a self-contained static HTML site here.")
+@click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")
+@click.pass_context
+def run(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, json_path: str | None,
+        html_dir: str | None, batch_size: int | None) -> None:
+    """The main job: ingest PATHS, run every analysis, and report over everything in the store."""
+    _ctx_db(ctx, db_local)
+    settings = _settings(ctx, batch_size=batch_size)
+    try:
+        with RichProgress() as progress:
+            result = service.run(list(paths), settings, json_path=json_path, html_dir=html_dir, progress=progress)
+    except StoreError as exc:
+        _fail(str(exc))
+    _print_ingest_summary(result.ingest)
+    out.print(f"store {settings.db}: {result.articles_in_store} articles")
+    if result.json_path:
+        out.print(f"report: {result.json_path}")
+    if result.html_path:
+        out.print(f"html: {result.html_path}")
+    sys.exit(0 if result.ingest.ok else 1)
+
+
+@main.command()
+@_db_option
+@click.option("--source", help="Only this outlet.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
+@click.pass_context
+def articles(ctx: click.Context, db_local: str | None, source: str | None, limit: int | None) -> None:
+    """List the stored articles."""
+    _ctx_db(ctx, db_local)
+    try:
+        rows = service.list_articles(_settings(ctx), source=source, limit=limit)
+    except StoreError as exc:
+        _fail(str(exc))
+    table = Table("id", "published", "source", "title", "lang", "from", box=None)
+    for row in rows:
+        published = (row["published"] or "—") + (" (inferred)" if row["published_inferred"] else "")
+        origin = row["origin_path"] + (f":{row['origin_record']}" if row["origin_record"] else "")
+        table.add_row(row["id"], published, escape(row["source"]), escape(row["title"] or "(no title)"),
+                      row["language"] or "?", escape(origin))
+    out.print(table)
+    out.print(f"{len(rows)} articles")
+
+
+@main.command()
+@click.argument("article_id")
+@_db_option
+@click.option("--raw", is_flag=True, help="Print the raw input as it was read.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, db_local: str | None, raw: bool) -> None:
+    """Show one article: metadata, cleaned text and the lines removed (ARTICLE_ID or a prefix)."""
+    _ctx_db(ctx, db_local)
+    try:
+        row = service.get_article(_settings(ctx), article_id)
+    except StoreError as exc:
+        _fail(str(exc))
+    if row is None:
+        _fail(f"no article with id {article_id!r}")
+    out.print(f"[bold]{escape(row['title'] or '(no title)')}[/bold]")
+    published = (row["published"] or "undated") + (" (inferred)" if row["published_inferred"] else "")
+    out.print(f"id {row['id']} · {escape(row['source'])} · {published} · language {row['language'] or '?'} · "
+              f"revision {row['revision']}")
+    if row["url"]:
+        out.print(escape(row["url"]))
+    out.print(f"from {escape(row['origin'])}")
+    if row["meta"]:
+        out.print("meta: " + escape(", ".join(f"{k}={v}" for k, v in sorted(row["meta"].items()))))
+    out.rule()
+    out.print(escape(row["raw"] if raw else row["text"]))
+    if not raw and row["removed"]:
+        out.rule(f"{len(row['removed'])} lines removed")
+        for removed in row["removed"]:
+            out.print(f"[dim]- {escape(removed['text'])}[/dim]  [red]{escape(removed['reason'])}[/red]")
+
+
+@main.command()
+@_db_option
+@click.option("--run", "run_id", help="Only rejects seen in this run.")
+@click.pass_context
+def rejects(ctx: click.Context, db_local: str | None, run_id: str | None) -> None:
+    """List inputs that were rejected, with the reason."""
+    _ctx_db(ctx, db_local)
+    try:
+        rows = service.list_rejects(_settings(ctx), run_id)
+    except StoreError as exc:
+        _fail(str(exc))
+    table = Table("input", "reason", "last run", box=None)
+    for row in rows:
+        origin = row["origin_path"] + (f":{row['origin_record']}" if row["origin_record"] else "")
+        table.add_row(escape(origin), escape(row["reason"]), row["last_run"])
+    out.print(table)
+    out.print(f"{len(rows)} rejects")
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(service.EXPORT_FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Output file [default: corroborate-export.FORMAT].")
+@click.pass_context
+def export(ctx: click.Context, db_local: str | None, fmt: str, output: str | None) -> None:
+    """Export the store: the JSON report, JSON Lines of articles, CSV or Parquet."""
+    _ctx_db(ctx, db_local)
+    try:
+        path = service.export(_settings(ctx), fmt, output or f"corroborate-export.{fmt}")
+    except StoreError as exc:
+        _fail(str(exc))
+    out.print(f"wrote {path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

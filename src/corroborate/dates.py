@@ -1,0 +1,72 @@
+"""Publication-date parsing: strict formats first, dateparser only as the last resort."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# A string that is a full calendar date (day, month and year), in the common news spellings.
+FULL_DATE_RE = re.compile(
+    rf"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ][\d:.]+(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
+    re.IGNORECASE,
+)
+
+
+def to_iso(value: datetime | date) -> str:
+    """ISO text that sorts correctly: a date, or a UTC timestamp with a Z."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()
+        return value.replace(microsecond=0).isoformat() + "Z"
+    return value.isoformat()
+
+
+def parse_published(text: str | None) -> str | None:
+    """Parse a publication date given by a record or header; None when it is not a date."""
+    if not text:
+        return None
+    text = str(text).strip()
+    if not text or len(text) > 64:
+        return None
+    if _ISO_DATE.match(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    try:
+        return to_iso(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    try:
+        return to_iso(parsedate_to_datetime(text))  # RFC 822 / 2822, as in RSS
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateparser(text)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str) -> str | None:
+    if not re.search(r"\d{4}", text):  # a publication date without a year is not one we trust
+        return None
+    import dateparser  # slow to import; only needed for unusual spellings
+
+    parsed = dateparser.parse(
+        text,
+        languages=None,
+        settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]},
+    )
+    return to_iso(parsed) if parsed else None

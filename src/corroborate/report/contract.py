@@ -1,0 +1,67 @@
+"""The report contract ``corroborate.report/1``: one JSON document, validated by the shipped schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..store import Store
+
+SCHEMA_NAME = "corroborate.report/1"
+
+
+@lru_cache(maxsize=1)
+def report_schema() -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+def article_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored article as the contract names its fields."""
+    return {
+        "id": row["id"],
+        "path": row["origin_path"],
+        "record": row["origin_record"],
+        "revision": row["revision"],
+        "source": row["source"],
+        "url": row["url"],
+        "title": row["title"],
+        "published": row["published"],
+        "published_inferred": bool(row["published_inferred"]),
+        "language": row["language"],
+        "text": row["text"],
+        "removed": row["removed"],
+        "syndication_group": row["syndication_group"],
+        "duplicate_of": row["duplicate_of"],
+    }
+
+
+def build_report(store: Store) -> dict[str, Any]:
+    articles = [article_record(row) for row in store.articles(order="published NULLS LAST, source, id")]
+    return {
+        "schema": SCHEMA_NAME,
+        "generated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "articles": articles,
+        "stories": [],
+    }
+
+
+def validate_report(report: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when the report breaks the contract."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(report_schema()).validate(report)
+
+
+def write_json(report: dict[str, Any], path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        json.dump(report, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    tmp.replace(path)  # a reader never sees half a report
+    return path

@@ -1,0 +1,40 @@
+"""Self-contained static HTML: an index and a page per article; no external assets, works from file://."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("corroborate.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def page_name(kind: str, item_id: str) -> str:
+    """A file name that cannot escape the output folder, whatever the id holds."""
+    return f"{kind}-{_SAFE_ID.sub('_', item_id)}.html"
+
+
+def write_site(report: dict[str, Any], out_dir: str | Path) -> Path:
+    out = Path(out_dir)
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    env = environment()
+    env.globals["page_name"] = page_name
+    index = env.get_template("index.html").render(report=report, articles=report["articles"],
+                                                   stories=report["stories"])
+    (out / "index.html").write_text(index, encoding="utf-8")
+    article_tpl = env.get_template("article.html")
+    for article in report["articles"]:
+        html = article_tpl.render(article=article, paragraphs=article["text"].split("\n\n"))
+        (out / "articles" / page_name("article", article["id"])).write_text(html, encoding="utf-8")
+    return out / "index.html"

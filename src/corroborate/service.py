@@ -1,0 +1,172 @@
+"""The functions the CLI (and later the API and web pages) call. They parse nothing and render nothing."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .clean.repeated import remove_outlet_repeats
+from .ingest import discover, read_files
+from .ingest.discover import InputFile
+from .model import Article, Reject
+from .pipeline import LocalExecutor, check_contracts
+from .report import build_report, validate_report, write_json
+from .settings import Settings
+from .stages import READER_FIELDS, ingest_stages
+from .store import Store, WriteCounts
+
+EXPORT_FORMATS = ("json", "jsonl", "csv", "parquet")
+
+
+class Progress(Protocol):
+    def start(self, total_bytes: int, files: int) -> None: ...
+    def file_done(self, file: InputFile) -> None: ...
+    def batch_done(self, articles: int, rejects: int) -> None: ...
+
+
+class NoProgress:
+    def start(self, total_bytes: int, files: int) -> None:
+        pass
+
+    def file_done(self, file: InputFile) -> None:
+        pass
+
+    def batch_done(self, articles: int, rejects: int) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class IngestResult:
+    run_id: str
+    files: int
+    counts: WriteCounts
+    rejects: list[Reject] = field(default_factory=list)
+    stage_stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    cleaned_by_outlet_phase: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejects
+
+
+@dataclass(slots=True)
+class RunResult:
+    ingest: IngestResult
+    articles_in_store: int
+    json_path: Path | None = None
+    html_path: Path | None = None
+
+
+def ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
+           command: str = "ingest", store: Store | None = None) -> IngestResult:
+    """Read, extract, clean and store every input; bad inputs become rejects and the run goes on."""
+    progress = progress or NoProgress()
+    files, rejects = discover(paths)
+    own_store = store is None
+    store = store or Store.open(settings.db)
+    try:
+        run_id = store.start_run(command, settings.as_dict(), paths)
+        counts = WriteCounts()
+        if rejects:
+            counts.add(store.write_batch([], rejects, run_id))
+        all_rejects = list(rejects)
+        stages = ingest_stages(settings)
+        check_contracts(stages, READER_FIELDS)
+        executor = LocalExecutor(stages, batch_size=settings.batch_size)
+        progress.start(sum(f.size or 0 for f in files), len(files))
+        for batch in executor.run(read_files(files, settings, on_file_done=progress.file_done)):
+            articles = [item for item in batch if isinstance(item, Article)]
+            batch_rejects = [item for item in batch if isinstance(item, Reject)]
+            counts.add(store.write_batch(articles, batch_rejects, run_id))
+            all_rejects.extend(batch_rejects)
+            progress.batch_done(len(articles), len(batch_rejects))
+        result = IngestResult(run_id, len(files), counts, all_rejects, executor.stats.as_dict())
+        result.cleaned_by_outlet_phase = analyze(store, settings, result)
+        store.finish_run(run_id, counts.as_dict() | {"files": len(files), "stages": result.stage_stats})
+        return result
+    finally:
+        if own_store:
+            store.close()
+
+
+def analyze(store: Store, settings: Settings, result: IngestResult) -> int:
+    """Global phases over the store, for what this run changed. Later issues add stories and beyond."""
+    if not result.counts.changed_ids:
+        return 0
+    touched = store.articles("list_contains(?, id)", [result.counts.changed_ids], columns=("source",))
+    with store.transaction():
+        return remove_outlet_repeats(store, {row["source"] for row in touched},
+                                     settings.repeated_line_min_articles, settings.repeated_line_max_words)
+
+
+def run(paths: list[str], settings: Settings, json_path: str | None = None, html_dir: str | None = None,
+        progress: Progress | None = None) -> RunResult:
+    """The main job: ingest, every analysis stage that exists, and the report over the whole store."""
+    with Store.open(settings.db) as store:
+        result = ingest(paths, settings, progress=progress, command="run", store=store)
+        report = build_report(store)
+        total = store.count_articles()
+    validate_report(report)
+    out = RunResult(result, total)
+    if json_path:
+        out.json_path = write_json(report, json_path)
+    if html_dir:
+        from .report.html import write_site
+
+        out.html_path = write_site(report, html_dir)
+    return out
+
+
+def report(settings: Settings) -> dict[str, Any]:
+    with Store.open(settings.db, read_only=True) as store:
+        return build_report(store)
+
+
+def list_articles(settings: Settings, source: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    columns = ("id", "source", "title", "published", "published_inferred", "language", "origin_path",
+               "origin_record", "url", "revision")
+    with Store.open(settings.db, read_only=True) as store:
+        where, params = ("source = ?", [source]) if source else ("", [])
+        return store.articles(where, params, order="published NULLS LAST, source, id", limit=limit,
+                              columns=columns)
+
+
+def get_article(settings: Settings, article_id: str) -> dict[str, Any] | None:
+    with Store.open(settings.db, read_only=True) as store:
+        row = store.find_article(article_id)
+        if row is not None:
+            row["revisions"] = store.revisions(row["id"])
+        return row
+
+
+def list_rejects(settings: Settings, run_id: str | None = None) -> list[dict[str, Any]]:
+    with Store.open(settings.db, read_only=True) as store:
+        return store.rejects(run_id)
+
+
+def export(settings: Settings, fmt: str, out: str) -> Path:
+    """Write the store as the JSON report, JSON Lines of articles, CSV or Parquet."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Store.open(settings.db, read_only=True) as store:
+        if fmt == "json":
+            report_doc = build_report(store)
+            validate_report(report_doc)
+            return write_json(report_doc, path)
+        if fmt == "jsonl":
+            report_doc = build_report(store)
+            with path.open("w", encoding="utf-8") as fh:
+                for article in report_doc["articles"]:
+                    fh.write(json.dumps(article, ensure_ascii=False) + "\n")
+            return path
+        columns = ("id, revision, source, url, title, published, published_inferred, language, origin_path, "
+                   "origin_record, text, CAST(removed AS VARCHAR) AS removed, syndication_group, duplicate_of")
+        target = str(path).replace("'", "''")
+        option = "FORMAT csv, HEADER" if fmt == "csv" else "FORMAT parquet"
+        store.con.execute(f"COPY (SELECT {columns} FROM articles ORDER BY published NULLS LAST, id) "
+                          f"TO '{target}' ({option})")
+        return path

@@ -1,0 +1,290 @@
+"""The embedded DuckDB store: migrations, transactional batch writes, queries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..model import Article, Origin, Reject, RemovedLine
+from .migrations import LATEST, MIGRATIONS
+
+ARTICLE_COLUMNS = (
+    "id", "revision", "source", "url", "title", "published", "published_inferred", "language", "text",
+    "removed", "raw", "origin_path", "origin_record", "meta", "content_hash", "syndication_group",
+    "duplicate_of", "first_run", "last_run", "ingested_at",
+)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+@dataclass(slots=True)
+class WriteCounts:
+    added: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    changed_ids: list[str] = field(default_factory=list)
+
+    def add(self, other: "WriteCounts") -> None:
+        self.added += other.added
+        self.revised += other.revised
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+        self.changed_ids.extend(other.changed_ids)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"added": self.added, "revised": self.revised, "unchanged": self.unchanged, "rejected": self.rejected}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def normalize_url(url: str | None) -> str | None:
+    """One spelling per URL: lower-case scheme and host, no fragment, no tracking parameters."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(("utm_", "fbclid", "gclid"))])
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+class Store:
+    """One DuckDB file. Open it with ``Store.open(path)``; use as a context manager."""
+
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = path
+        self.read_only = read_only
+        if read_only and not os.path.exists(path):
+            raise StoreError(f"no store at {path}: run `corroborate ingest` or `corroborate run` first")
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() < LATEST:
+            raise StoreError(f"store {path} has schema version {self.schema_version()}; open it once for writing "
+                             f"(e.g. `corroborate ingest`) to migrate it to {LATEST}")
+
+    @classmethod
+    def open(cls, path: str, read_only: bool = False) -> "Store":
+        return cls(path, read_only=read_only)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ---------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        if not exists:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                         "description VARCHAR, applied_at TIMESTAMP)")
+        current = self.schema_version()
+        if current > LATEST:
+            raise StoreError(f"store {self.path} has schema version {current}, newer than this corroborate "
+                             f"({LATEST}); upgrade corroborate")
+        for version, description, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, description, _now()])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- runs -----------------------------------------------------------------------------------
+    def start_run(self, command: str, settings: dict[str, Any], inputs: list[str]) -> str:
+        run_id = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        self.con.execute("INSERT INTO runs (id, command, started_at, settings, inputs) VALUES (?, ?, ?, ?, ?)",
+                         [run_id, command, _now(), json.dumps(settings, default=str), json.dumps(inputs)])
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
+        self.con.execute("UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+                         [_now(), json.dumps(counts, default=str), run_id])
+
+    # -- writes ---------------------------------------------------------------------------------
+    def write_batch(self, articles: list[Article], rejects: list[Reject], run_id: str) -> WriteCounts:
+        """Store a batch in one transaction: new articles, new revisions, rejects. Idempotent."""
+        counts = WriteCounts()
+        with self.transaction():
+            self._assign_ids(articles)
+            # The same article twice in one batch (a file named twice, a feed repeating an entry): keep the last.
+            unique = list({a.id: a for a in articles}.values())
+            counts.unchanged += len(articles) - len(unique)
+            existing = self._existing([a.id for a in unique])
+            now = _now()
+            for article in unique:
+                previous = existing.get(article.id)
+                if previous is None:
+                    article_revision = 1
+                    counts.added += 1
+                elif previous[1] == article.content_hash:
+                    self.con.execute("UPDATE articles SET last_run = ? WHERE id = ?", [run_id, article.id])
+                    counts.unchanged += 1
+                    continue
+                else:
+                    article_revision = self._max_revision(article.id) + 1
+                    counts.revised += 1
+                self._insert_article(article, article_revision, run_id, now,
+                                     first_run=previous[2] if previous else run_id)
+                counts.changed_ids.append(article.id)
+            for reject in rejects:
+                self._insert_reject(reject, run_id, now)
+            counts.rejected += len(rejects)
+        return counts
+
+    def _assign_ids(self, articles: list[Article]) -> None:
+        """The record's id; else one id per URL (the first seen); else a hash of outlet and content."""
+        for article in articles:
+            article.url = normalize_url(article.url)
+        urls = sorted({a.url for a in articles if a.url and not a.given_id})
+        known: dict[str, str] = {}
+        if urls:
+            rows = self.con.execute("SELECT url, id FROM articles WHERE list_contains(?, url) ORDER BY first_run",
+                                    [urls]).fetchall()
+            for url, article_id in rows:
+                known.setdefault(url, article_id)
+        for article in articles:
+            if article.given_id:
+                article.id = article.given_id
+            elif article.url:
+                article.id = known.get(article.url) or _hash("url", article.url)
+            else:
+                article.id = _hash("content", article.source, article.content_hash)
+
+    def _existing(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, content_hash, first_run FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        return {row[0]: row for row in rows}
+
+    def _max_revision(self, article_id: str) -> int:
+        row = self.con.execute("SELECT max(revision) FROM article_revisions WHERE article_id = ?",
+                               [article_id]).fetchone()
+        return row[0] or 0
+
+    def _insert_article(self, a: Article, revision: int, run_id: str, now: datetime, first_run: str) -> None:
+        removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
+        meta = json.dumps(a.meta | {"content_type": a.content_type}, ensure_ascii=False, default=str)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c not in ("id", "first_run"))
+        self.con.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            [a.id, revision, a.source, a.url, a.title, a.published, a.published_inferred, a.language, a.text,
+             removed, a.raw, a.origin.path, a.origin.record, meta, a.content_hash, a.syndication_group,
+             a.duplicate_of, first_run, run_id, now],
+        )
+        self.con.execute(
+            "INSERT INTO article_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, revision, a.content_hash, a.title, a.published, a.text, removed, a.raw, a.origin.path,
+             a.origin.record, run_id, now],
+        )
+
+    def _insert_reject(self, reject: Reject, run_id: str, now: datetime) -> None:
+        reject_id = _hash("reject", reject.origin.path, str(reject.origin.record), reject.reason)
+        self.con.execute(
+            """INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at""",
+            [reject_id, reject.origin.path, reject.origin.record, reject.reason, reject.raw, run_id, run_id, now],
+        )
+
+    def update_text(self, article_id: str, text: str, removed: list[RemovedLine]) -> None:
+        """Rewrite an article's cleaned text after a global cleaning phase (same revision)."""
+        payload = json.dumps([{"text": r.text, "reason": r.reason} for r in removed], ensure_ascii=False)
+        self.con.execute("UPDATE articles SET text = ?, removed = ? WHERE id = ?", [text, payload, article_id])
+
+    # -- reads ----------------------------------------------------------------------------------
+    def count_articles(self) -> int:
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(self, where: str = "", params: list[Any] | None = None, order: str = "published, id",
+                 limit: int | None = None, columns: tuple[str, ...] = ARTICLE_COLUMNS) -> list[dict[str, Any]]:
+        sql = f"SELECT {', '.join(columns)} FROM articles"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [_decode_row(dict(zip(names, row))) for row in cursor.fetchall()]
+
+    def find_article(self, id_or_prefix: str) -> dict[str, Any] | None:
+        rows = self.articles("id = ?", [id_or_prefix])
+        if not rows:
+            rows = self.articles("starts_with(id, ?)", [id_or_prefix], limit=2)
+            if len(rows) > 1:
+                raise StoreError(f"article id prefix {id_or_prefix!r} is ambiguous")
+        return rows[0] if rows else None
+
+    def revisions(self, article_id: str) -> list[dict[str, Any]]:
+        cursor = self.con.execute("SELECT revision, content_hash, title, origin_path, origin_record, run_id, "
+                                  "ingested_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
+                                  [article_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def rejects(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT origin_path, origin_record, reason, first_run, last_run FROM rejects"
+        params: list[Any] = []
+        if run_id:
+            sql += " WHERE last_run = ?"
+            params.append(run_id)
+        cursor = self.con.execute(sql + " ORDER BY origin_path, origin_record NULLS FIRST", params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _decode_row(row: dict[str, Any]) -> dict[str, Any]:
+    for key in ("removed", "meta"):
+        if key in row and isinstance(row[key], str):
+            row[key] = json.loads(row[key])
+    if "origin_path" in row:
+        row["origin"] = str(Origin(row["origin_path"], row.get("origin_record")))
+    return row

@@ -1,0 +1,70 @@
+"""Versioned schema. Append a migration; never edit one that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, revisions, rejects, runs",
+        """
+        CREATE TABLE runs (
+            id VARCHAR PRIMARY KEY,
+            command VARCHAR NOT NULL,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            settings JSON,
+            inputs JSON,
+            counts JSON
+        );
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            source VARCHAR NOT NULL,
+            url VARCHAR,
+            title VARCHAR,
+            published VARCHAR,
+            published_inferred BOOLEAN NOT NULL DEFAULT FALSE,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            removed JSON NOT NULL,
+            raw VARCHAR NOT NULL,
+            origin_path VARCHAR NOT NULL,
+            origin_record INTEGER,
+            meta JSON NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            syndication_group VARCHAR,
+            duplicate_of VARCHAR,
+            first_run VARCHAR NOT NULL,
+            last_run VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE article_revisions (
+            article_id VARCHAR NOT NULL,
+            revision INTEGER NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            title VARCHAR,
+            published VARCHAR,
+            text VARCHAR NOT NULL,
+            removed JSON NOT NULL,
+            raw VARCHAR NOT NULL,
+            origin_path VARCHAR NOT NULL,
+            origin_record INTEGER,
+            run_id VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (article_id, revision)
+        );
+        CREATE TABLE rejects (
+            id VARCHAR PRIMARY KEY,
+            origin_path VARCHAR NOT NULL,
+            origin_record INTEGER,
+            reason VARCHAR NOT NULL,
+            raw VARCHAR,
+            first_run VARCHAR NOT NULL,
+            last_run VARCHAR NOT NULL,
+            seen_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
