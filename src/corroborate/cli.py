@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any
 
@@ -65,8 +66,9 @@ def _fail(message: str, code: int = 2) -> None:
 @click.version_option(__version__, prog_name="corroborate")
 @click.option("--db", metavar="PATH", help="DuckDB store file [default: ./corroborate.duckdb].")
 @click.option("--config", metavar="FILE", help="TOML settings file [default: ./corroborate.toml if present].")
+@click.option("-v", "--verbose", is_flag=True, help="Log each stored batch and phase to standard error.")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, config: str | None) -> None:
+def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) -> None:
     """corroborate: cross-check the news on your own corpus, offline.
 
     Feed it articles (txt, html, jsonl, warc, rss/atom, folders, globs, '-' for JSONL on stdin); it cleans
@@ -74,6 +76,10 @@ def main(ctx: click.Context, db: str | None, config: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj.update(db=db, config=config)
+    for console in (out, err):  # piped output: long lines stay whole, for grep and for logs
+        console.width = console.width if console.is_terminal else 200
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(message)s")
 
 
 def _print_ingest_summary(result: service.IngestResult) -> None:
@@ -83,7 +89,7 @@ def _print_ingest_summary(result: service.IngestResult) -> None:
     if result.cleaned_by_outlet_phase:
         out.print(f"{result.cleaned_by_outlet_phase} articles lost lines repeated across their outlet's articles")
     for reject in result.rejects:
-        err.print(f"[red]rejected[/red] {escape(str(reject.origin))}: {escape(reject.reason)}")
+        err.print(f"[red]rejected[/red] {escape(str(reject.origin))}: {escape(reject.reason)}", soft_wrap=True)
 
 
 def _db_option(f):
@@ -151,7 +157,9 @@ def articles(ctx: click.Context, db_local: str | None, source: str | None, limit
         rows = service.list_articles(_settings(ctx), source=source, limit=limit)
     except StoreError as exc:
         _fail(str(exc))
-    table = Table("id", "published", "source", "title", "lang", "from", box=None)
+    table = Table(box=None)
+    for name in ("id", "published", "source", "title", "lang", "from"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("id", "published", "lang"))
     for row in rows:
         published = (row["published"] or "—") + (" (inferred)" if row["published_inferred"] else "")
         origin = row["origin_path"] + (f":{row['origin_record']}" if row["origin_record"] else "")
@@ -203,7 +211,10 @@ def rejects(ctx: click.Context, db_local: str | None, run_id: str | None) -> Non
         rows = service.list_rejects(_settings(ctx), run_id)
     except StoreError as exc:
         _fail(str(exc))
-    table = Table("input", "reason", "last run", box=None)
+    table = Table(box=None)
+    table.add_column("input", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    table.add_column("last run", no_wrap=True)
     for row in rows:
         origin = row["origin_path"] + (f":{row['origin_record']}" if row["origin_record"] else "")
         table.add_row(escape(origin), escape(row["reason"]), row["last_run"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from .stages import READER_FIELDS, ingest_stages
 from .store import Store, WriteCounts
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "parquet")
+log = logging.getLogger("corroborate")
 
 
 class Progress(Protocol):
@@ -63,7 +65,7 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
            command: str = "ingest", store: Store | None = None) -> IngestResult:
     """Read, extract, clean and store every input; bad inputs become rejects and the run goes on."""
     progress = progress or NoProgress()
-    files, rejects = discover(paths)
+    files, rejects = discover(paths, exclude=(settings.db, settings.db + ".wal", settings.db + ".tmp"))
     own_store = store is None
     store = store or Store.open(settings.db)
     try:
@@ -76,10 +78,11 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
         check_contracts(stages, READER_FIELDS)
         executor = LocalExecutor(stages, batch_size=settings.batch_size)
         progress.start(sum(f.size or 0 for f in files), len(files))
-        for batch in executor.run(read_files(files, settings, on_file_done=progress.file_done)):
+        for number, batch in enumerate(executor.run(read_files(files, settings, on_file_done=progress.file_done)), 1):
             articles = [item for item in batch if isinstance(item, Article)]
             batch_rejects = [item for item in batch if isinstance(item, Reject)]
             counts.add(store.write_batch(articles, batch_rejects, run_id))
+            log.info("batch %d stored: %d articles, %d rejects", number, len(articles), len(batch_rejects))
             all_rejects.extend(batch_rejects)
             progress.batch_done(len(articles), len(batch_rejects))
         result = IngestResult(run_id, len(files), counts, all_rejects, executor.stats.as_dict())

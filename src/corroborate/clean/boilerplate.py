@@ -65,7 +65,8 @@ _PROMPT_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("photo credit", re.compile(
         r"(?:photo|image|picture|photograph|file photo|credit|illustration|video|graphic)s?(?: credit)?\s*"
         r"(?:[:/|©]|by\b)", re.I)),
-    ("copyright line", re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)),
+    ("copyright line", re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b|$)|all rights reserved)",
+                                  re.I)),
 ]
 
 _ALL_RIGHTS = re.compile(r"all rights reserved", re.I)

@@ -48,11 +48,14 @@ def detect_format(path: str) -> str | None:
     return None
 
 
-def discover(paths: list[str]) -> tuple[list[InputFile], list[Reject]]:
-    """Expand paths; files with unknown extensions and missing paths become rejects."""
+def discover(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[Reject]]:
+    """Expand paths; files with unknown extensions and missing paths become rejects.
+
+    ``exclude``: files never to read, such as the store itself when it lies inside an input folder.
+    """
     files: list[InputFile] = []
     rejects: list[Reject] = []
-    seen: set[str] = set()
+    seen: set[str] = {os.path.abspath(p) for p in exclude}
 
     def add(path: str) -> None:
         key = os.path.abspath(path)

@@ -25,21 +25,47 @@ def read_warc(file: InputFile, settings: Settings) -> Iterator[Item]:
         yield Reject(Origin(file.path), "empty file")
         return
     number = 0
-    articles = 0
+    held: Item | None = None  # the newest record waits until we know the file was not cut inside it
     with open(file.path, "rb") as fh:
         try:
             for number, record in enumerate(ArchiveIterator(fh), start=1):
                 item = _record_to_item(record, Origin(file.path, number), file, settings)
                 if item is not None:
-                    articles += isinstance(item, Article)
-                    yield item
+                    if held is not None:
+                        yield held
+                    held = item
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            if held is not None:
+                yield held
             yield Reject(Origin(file.path, number + 1),
                          f"truncated or corrupt WARC after record {number}: {reason}")
             return
     if number == 0:
         yield Reject(Origin(file.path), "no WARC records found")
+    elif file.path.lower().endswith(".gz") and not gzip_complete(file.path):
+        # warcio stops quietly at a cut gzip member, and the record it was reading may be partial: drop it.
+        yield Reject(Origin(file.path, number),
+                     f"truncated or corrupt WARC: the gzip data ends inside record {number}; "
+                     f"records before it were read, the cut record was dropped")
+    elif held is not None:
+        yield held
+
+
+def gzip_complete(path: str, chunk: int = 1 << 20) -> bool:
+    """True when every gzip member in the file is whole (a cut download fails this)."""
+    decomp = None
+    with open(path, "rb") as fh:
+        while data := fh.read(chunk):
+            while data:
+                if decomp is None or decomp.eof:
+                    decomp = zlib.decompressobj(wbits=31)
+                try:
+                    decomp.decompress(data)
+                except zlib.error:
+                    return False
+                data = decomp.unused_data if decomp.eof else b""
+    return decomp is not None and decomp.eof
 
 
 def _record_to_item(record, origin: Origin, file: InputFile, settings: Settings) -> Item | None:

@@ -1,0 +1,46 @@
+"""The report contract and its static HTML rendering, including hostile article text."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ARTICLE_PARAGRAPHS
+
+from corroborate import service
+from corroborate.report import report_schema, validate_report
+from corroborate.settings import Settings
+
+HOSTILE = '<script>alert("x")</script> and <img src=x onerror=alert(1)> inside the article text, said the hacker.'
+
+
+def test_schema_requires_contract_fields(good_files: Path, settings: Settings) -> None:
+    service.ingest([str(good_files)], settings)
+    report = service.report(settings)
+    validate_report(report)
+    assert report_schema()["title"] == "corroborate.report/1"
+    broken = copy.deepcopy(report)
+    del broken["articles"][0]["removed"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report(broken)
+    broken = copy.deepcopy(report)
+    broken["articles"][0]["published"] = "last Tuesday"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report(broken)
+
+
+def test_html_site_escapes_hostile_article_text(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "in" / "evil-news"
+    folder.mkdir(parents=True)
+    (folder / "x.txt").write_text("Headline <b onmouseover=alert(2)>bold</b>\n\n" + HOSTILE + "\n\n"
+                                  + "\n\n".join(ARTICLE_PARAGRAPHS))
+    result = service.run([str(tmp_path / "in")], settings, html_dir=str(tmp_path / "site"))
+    index = result.html_path.read_text()
+    (page,) = list((tmp_path / "site" / "articles").glob("*.html"))
+    html = page.read_text()
+    for doc in (index, html):
+        assert "<script>alert" not in doc and "<img src=x" not in doc and "<b onmouseover" not in doc
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "Content-Security-Policy" in html and "http" not in html.split("<body>")[0].replace("http-equiv", "")
