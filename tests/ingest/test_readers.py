@@ -55,12 +55,18 @@ def test_text_reader_lifts_a_date_glued_to_the_first_paragraph() -> None:
 
 def test_hard_wrapped_text_is_joined_into_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "wrapped.txt"
-    path.write_text("Port Strike Ends\n\nThe harbour authority of Port Celan said on Monday that the dock\n"
-                    "strike had stopped all container traffic for nine days in a row.\n\n"
-                    "Union leader Aleksei Dorin said the workers had accepted the new wage offer.\n", encoding="utf-8")
+    path.write_text("Port Strike Ends\n\n"
+                    "The harbour authority of Port Celan said on Monday that the dock\n"
+                    "strike had stopped all container traffic for nine days in a row,\n"
+                    "and that the backlog would take weeks to clear once the cranes\n"
+                    "were running again.\n\n"
+                    "Union leader Aleksei Dorin said the workers had accepted the new\n"
+                    "wage offer after a vote on Sunday evening.\n", encoding="utf-8")
     (article,), _ = process([path])
-    assert article.text.split("\n\n")[0] == ("The harbour authority of Port Celan said on Monday that the dock strike "
-                                             "had stopped all container traffic for nine days in a row.")
+    assert article.text.split("\n\n") == [
+        "The harbour authority of Port Celan said on Monday that the dock strike had stopped all container traffic "
+        "for nine days in a row, and that the backlog would take weeks to clear once the cranes were running again.",
+        "Union leader Aleksei Dorin said the workers had accepted the new wage offer after a vote on Sunday evening."]
 
 
 def test_html_reader_extracts_main_text_title_date_and_site_name(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from ..model import RemovedLine
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_TERMINAL = tuple('.!?:;"\'”’…)]')
+_TERMINAL = tuple(".!?:;…")
+_CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 # (reason, pattern) — matched against the whole stripped line, case-insensitively.
@@ -71,11 +72,14 @@ _PROMPT_RULES: list[tuple[str, re.Pattern[str]]] = [
 
 _ALL_RIGHTS = re.compile(r"all rights reserved", re.I)
 # "… shows a soldier. EPA-EFE/AGENCY NAME", "… (Reuters/Jane Doe)", "… AP Photo/John Smith", "… Getty Images"
+_CREDITS_LINE = re.compile(r"\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|translated)(?: by)? [^()]{2,120}"
+                           r"|[A-Z][\w .'\-]+ contributed (?:reporting|to this report)[^()]*)\)?\.?", re.I)
 _CREDIT_TAIL = re.compile(
     r"(?:(?:^|[\s.(])(?:[A-Z][A-Z0-9\-]+/)+[A-Z][A-Za-z0-9 .,'\-]{1,60}\)?"
     r"|\b(?:AP|AFP|Reuters|EPA|Getty|Shutterstock|Xinhua|Anadolu)(?: Photo| Images| via Getty Images)?"
     r"\s*/\s*[A-Z][\w .'\-]{1,60}\)?"
     r"|\((?:photo|image|picture|credit)s?:?[^)]{1,80}\)"
+    r"|\b(?:Photo|Picture|Image|Credit|Photograph)s?(?: credit)?:\s*[A-Z][\w .'\-]{1,60}(?:/[\w .'\-]{1,60})?"
     r"|\b(?:via )?Getty Images\)?|\bShutterstock\)?)\s*\.?$")
 _NUMBER_WIDGET = re.compile(r"[\d\s.,:/%+\-–$€£¥₽#*×x]*\d[\d\s.,:/%+\-–$€£¥₽#*×x]*", re.I)
 _DATE_ONLY = re.compile(
@@ -117,7 +121,8 @@ def line_key(line: str) -> str:
 
 
 def is_sentence(line: str) -> bool:
-    return line.endswith(_TERMINAL)
+    """Ends like a sentence, allowing closing quotes and brackets after the full stop."""
+    return line.rstrip(_CLOSERS).endswith(_TERMINAL)
 
 
 def reads_as_headline(line: str, max_words: int = 30) -> bool:
@@ -138,6 +143,8 @@ def classify_line(line: str) -> str | None:
     for reason, pattern in _WHOLE_LINE_RULES:
         if pattern.fullmatch(line):
             return reason
+    if _CREDITS_LINE.fullmatch(line):
+        return "reporting credits"
     if _NUMBER_WIDGET.fullmatch(line):
         return "number-only line (widget counter)"
     stripped = line.strip("()[]-–—|•· ")
@@ -163,9 +170,12 @@ def _is_dateline_credit(line: str) -> bool:
 
 
 def split_lines(text: str) -> list[str]:
-    """Paragraph lines of a text: blank-line blocks, with hard-wrapped lines joined back together."""
+    """Paragraph lines of a text: one per line, or blank-line blocks joined when the text is hard-wrapped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not looks_hard_wrapped(text):
+        return [line for line in (normalize_line(raw) for raw in text.split("\n")) if line]
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+    for block in re.split(r"\n\s*\n", text):
         current = ""
         for raw_line in block.split("\n"):
             line = normalize_line(raw_line)
@@ -182,11 +192,21 @@ def split_lines(text: str) -> list[str]:
     return out
 
 
+def looks_hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (mail, wire copy): no long lines, most long-ish lines stop mid-sentence."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    long_lines = [line for line in lines if len(line) >= 40]
+    if len(long_lines) < 3 or max(len(line) for line in lines) > 100:
+        return False
+    open_ended = sum(not is_sentence(line) for line in long_lines)
+    return open_ended >= 0.5 * len(long_lines)
+
+
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped paragraph: a long line that stops mid-sentence, followed by its continuation."""
-    if len(previous) < 50 or is_sentence(previous) or _BULLET.match(line):
+    if len(previous) < 40 or is_sentence(previous) or _BULLET.match(line):
         return False
-    return line[0].islower() or previous[-1] in ",-–(" or (len(previous) >= 60 and line[0].isalnum())
+    return True
 
 
 def clean_text(text: str, title: str | None) -> CleanResult:
