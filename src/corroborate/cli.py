@@ -96,6 +96,12 @@ def _db_option(f):
     return click.option("--db", "db_local", metavar="PATH", help="DuckDB store file (same as the global --db).")(f)
 
 
+def _batch_options(f):
+    f = click.option("--workers", type=click.IntRange(0),
+                     help="Worker processes for extraction and cleaning (0 = one per core on large inputs).")(f)
+    return click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")(f)
+
+
 def _ctx_db(ctx: click.Context, db_local: str | None) -> None:
     if db_local:
         ctx.obj["db"] = db_local
@@ -104,12 +110,13 @@ def _ctx_db(ctx: click.Context, db_local: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
-@click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")
+@_batch_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None,
+           workers: int | None) -> None:
     """Read, clean and store articles from PATHS (files, folders, globs, '-' for JSONL on stdin)."""
     _ctx_db(ctx, db_local)
-    settings = _settings(ctx, batch_size=batch_size)
+    settings = _settings(ctx, batch_size=batch_size, workers=workers)
     try:
         with RichProgress() as progress:
             result = service.ingest(list(paths), settings, progress=progress)
@@ -124,13 +131,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, bat
 @_db_option
 @click.option("--json", "json_path", metavar="FILE", help="Write the corroborate.report/1 JSON here.")
 @click.option("--html", "html_dir", metavar="DIR", help="Write a self-contained static HTML site here.")
-@click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")
+@_batch_options
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, json_path: str | None,
-        html_dir: str | None, batch_size: int | None) -> None:
+        html_dir: str | None, batch_size: int | None, workers: int | None) -> None:
     """The main job: ingest PATHS, run every analysis, and report over everything in the store."""
     _ctx_db(ctx, db_local)
-    settings = _settings(ctx, batch_size=batch_size)
+    settings = _settings(ctx, batch_size=batch_size, workers=workers)
     try:
         with RichProgress() as progress:
             result = service.run(list(paths), settings, json_path=json_path, html_dir=html_dir, progress=progress)

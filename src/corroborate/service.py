@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -12,7 +15,7 @@ from .clean.repeated import remove_outlet_repeats
 from .ingest import discover, read_files
 from .ingest.discover import InputFile
 from .model import Article, Reject
-from .pipeline import LocalExecutor, check_contracts
+from .pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
 from .report import build_report, validate_report, write_json
 from .settings import Settings
 from .stages import READER_FIELDS, ingest_stages
@@ -74,9 +77,9 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
         if rejects:
             counts.add(store.write_batch([], rejects, run_id))
         all_rejects = list(rejects)
-        stages = ingest_stages(settings)
-        check_contracts(stages, READER_FIELDS)
-        executor = LocalExecutor(stages, batch_size=settings.batch_size)
+        build = partial(ingest_stages, settings)
+        check_contracts(build(), READER_FIELDS)
+        executor = make_executor(build, settings, files)
         progress.start(sum(f.size or 0 for f in files), len(files))
         for number, batch in enumerate(executor.run(read_files(files, settings, on_file_done=progress.file_done)), 1):
             articles = [item for item in batch if isinstance(item, Article)]
@@ -92,6 +95,15 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
     finally:
         if own_store:
             store.close()
+
+
+def make_executor(build: Callable[[], list[Stage]], settings: Settings, files: list[InputFile]):
+    """A process pool when there is enough work to repay starting it, else this process."""
+    workers = settings.workers or min(os.cpu_count() or 1, 4)
+    enough = len(files) >= settings.parallel_min_files or sum(f.size or 0 for f in files) >= 50_000_000
+    if workers > 1 and (enough or settings.workers > 1):
+        return ProcessExecutor(build, workers, batch_size=settings.batch_size)
+    return LocalExecutor(build, batch_size=settings.batch_size)
 
 
 def analyze(store: Store, settings: Settings, result: IngestResult) -> int:
@@ -141,6 +153,7 @@ def get_article(settings: Settings, article_id: str) -> dict[str, Any] | None:
         row = store.find_article(article_id)
         if row is not None:
             row["revisions"] = store.revisions(row["id"])
+            row["raw"] = store.raw(row["id"])
         return row
 
 

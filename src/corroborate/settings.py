@@ -15,6 +15,8 @@ DEFAULT_CONFIG_NAME = "corroborate.toml"
 class Settings:
     db: str = "corroborate.duckdb"
     batch_size: int = 64
+    workers: int = 0  # processes for the map stages; 0 = one per core (at most 4), 1 = this process only
+    parallel_min_files: int = 200  # with workers = 0, fewer input files than this run in this process
     # Inputs
     max_document_bytes: int = 20_000_000  # one txt/html document, or one JSONL/WARC/feed record
     max_file_bytes: int = 2_000_000_000  # a whole container file (JSONL, WARC, feed)

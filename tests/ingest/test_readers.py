@@ -17,7 +17,7 @@ from corroborate.stages import ingest_stages
 def process(paths: list[str], settings: Settings | None = None) -> tuple[list[Article], list[Reject]]:
     settings = settings or Settings()
     files, rejects = discover([str(p) for p in paths])
-    executor = LocalExecutor(ingest_stages(settings), batch_size=3)
+    executor = LocalExecutor(lambda: ingest_stages(settings), batch_size=3)
     articles: list[Article] = []
     out_rejects: list[Reject] = list(rejects)
     for batch in executor.run(read_files(files, settings)):

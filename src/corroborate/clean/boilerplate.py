@@ -117,7 +117,7 @@ def words(line: str) -> list[str]:
 
 def line_key(line: str) -> str:
     """Comparison key for repeated-line detection: case, punctuation and spacing ignored."""
-    return " ".join(w.lower() for w in words(line))
+    return " ".join(words(line.lower()))
 
 
 def is_sentence(line: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 MIN_CHARS = 40
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def _identifier():
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code, or None when the text is too short or too uncertain to say."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_CHARS:
+    if sum(map(str.isalpha, sample)) < MIN_CHARS:
         return None
     code, probability = _identifier().classify(sample)
     return code if probability >= 0.5 else None

@@ -16,6 +16,7 @@ _MAGIC = {
     b"\xfd7zXZ": "xz-compressed data",
     b"SQLite format 3": "an SQLite database",
 }
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
@@ -33,7 +34,7 @@ def sniff_binary(data: bytes) -> str | None:
         return None
     if b"\x00" in head:
         return "binary data (NUL bytes)"
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and control / len(head) > 0.05:
         return "binary data (control bytes)"
     return None

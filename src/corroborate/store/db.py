@@ -18,9 +18,32 @@ from .migrations import LATEST, MIGRATIONS
 
 ARTICLE_COLUMNS = (
     "id", "revision", "source", "url", "title", "published", "published_inferred", "language", "text",
-    "removed", "raw", "origin_path", "origin_record", "meta", "content_hash", "syndication_group",
+    "removed", "origin_path", "origin_record", "meta", "content_hash", "syndication_group",
     "duplicate_of", "first_run", "last_run", "ingested_at",
 )
+
+
+REVISION_COLUMNS = (
+    "article_id", "revision", "content_hash", "title", "published", "raw", "origin_path",
+    "origin_record", "run_id", "ingested_at",
+)
+REJECT_COLUMNS = ("id", "origin_path", "origin_record", "reason", "raw", "first_run", "last_run", "seen_at")
+
+
+def _removed_json(article: Article) -> str:
+    return json.dumps([{"text": r.text, "reason": r.reason} for r in article.removed], ensure_ascii=False)
+
+
+def _article_row(a: Article, revision: int, run_id: str, now: datetime, first_run: str) -> tuple:
+    meta = json.dumps(a.meta | {"content_type": a.content_type}, ensure_ascii=False, default=str)
+    return (a.id, revision, a.source, a.url, a.title, a.published, a.published_inferred, a.language, a.text,
+            _removed_json(a), a.origin.path, a.origin.record, meta, a.content_hash, a.syndication_group,
+            a.duplicate_of, first_run, run_id, now)
+
+
+def _revision_row(a: Article, revision: int, run_id: str, now: datetime) -> tuple:
+    return (a.id, revision, a.content_hash, a.title, a.published, a.raw, a.origin.path,
+            a.origin.record, run_id, now)
 
 
 class StoreError(RuntimeError):
@@ -158,25 +181,46 @@ class Store:
             counts.unchanged += len(articles) - len(unique)
             existing = self._existing([a.id for a in unique])
             now = _now()
+            article_rows, revision_rows, unchanged = [], [], []
             for article in unique:
                 previous = existing.get(article.id)
                 if previous is None:
-                    article_revision = 1
+                    revision = 1
                     counts.added += 1
                 elif previous[1] == article.content_hash:
-                    self.con.execute("UPDATE articles SET last_run = ? WHERE id = ?", [run_id, article.id])
-                    counts.unchanged += 1
+                    unchanged.append(article.id)
                     continue
                 else:
-                    article_revision = self._max_revision(article.id) + 1
+                    revision = self._max_revision(article.id) + 1
                     counts.revised += 1
-                self._insert_article(article, article_revision, run_id, now,
-                                     first_run=previous[2] if previous else run_id)
+                first_run = previous[2] if previous else run_id
+                article_rows.append(_article_row(article, revision, run_id, now, first_run))
+                revision_rows.append(_revision_row(article, revision, run_id, now))
                 counts.changed_ids.append(article.id)
+            counts.unchanged += len(unchanged)
+            if unchanged:
+                self.con.execute("UPDATE articles SET last_run = ? WHERE list_contains(?, id)", [run_id, unchanged])
+            updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c not in ("id", "first_run"))
+            self._insert_many("articles", ARTICLE_COLUMNS, article_rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
+            self._insert_many("article_revisions", REVISION_COLUMNS, revision_rows)
+            reject_rows = {}
             for reject in rejects:
-                self._insert_reject(reject, run_id, now)
+                reject_id = _hash("reject", reject.origin.path, str(reject.origin.record), reject.reason)
+                reject_rows[reject_id] = (reject_id, reject.origin.path, reject.origin.record, reject.reason,
+                                          reject.raw, run_id, run_id, now)
+            self._insert_many("rejects", REJECT_COLUMNS, list(reject_rows.values()),
+                              "ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at")
             counts.rejected += len(rejects)
         return counts
+
+    def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple], suffix: str = "") -> None:
+        """One multi-row INSERT per batch: DuckDB pays a fixed cost per statement, not per row."""
+        if not rows:
+            return
+        placeholders = "(" + ", ".join("?" * len(columns)) + ")"
+        values = ", ".join([placeholders] * len(rows))
+        params = [value for row in rows for value in row]
+        self.con.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {suffix}", params)
 
     def _assign_ids(self, articles: list[Article]) -> None:
         """The record's id; else one id per URL (the first seen); else a hash of outlet and content."""
@@ -209,31 +253,6 @@ class Store:
                                [article_id]).fetchone()
         return row[0] or 0
 
-    def _insert_article(self, a: Article, revision: int, run_id: str, now: datetime, first_run: str) -> None:
-        removed = json.dumps([{"text": r.text, "reason": r.reason} for r in a.removed], ensure_ascii=False)
-        meta = json.dumps(a.meta | {"content_type": a.content_type}, ensure_ascii=False, default=str)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c not in ("id", "first_run"))
-        self.con.execute(
-            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}) "
-            f"ON CONFLICT (id) DO UPDATE SET {updates}",
-            [a.id, revision, a.source, a.url, a.title, a.published, a.published_inferred, a.language, a.text,
-             removed, a.raw, a.origin.path, a.origin.record, meta, a.content_hash, a.syndication_group,
-             a.duplicate_of, first_run, run_id, now],
-        )
-        self.con.execute(
-            "INSERT INTO article_revisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, revision, a.content_hash, a.title, a.published, a.text, removed, a.raw, a.origin.path,
-             a.origin.record, run_id, now],
-        )
-
-    def _insert_reject(self, reject: Reject, run_id: str, now: datetime) -> None:
-        reject_id = _hash("reject", reject.origin.path, str(reject.origin.record), reject.reason)
-        self.con.execute(
-            """INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at""",
-            [reject_id, reject.origin.path, reject.origin.record, reject.reason, reject.raw, run_id, run_id, now],
-        )
-
     def update_text(self, article_id: str, text: str, removed: list[RemovedLine]) -> None:
         """Rewrite an article's cleaned text after a global cleaning phase (same revision)."""
         payload = json.dumps([{"text": r.text, "reason": r.reason} for r in removed], ensure_ascii=False)
@@ -262,6 +281,14 @@ class Store:
             if len(rows) > 1:
                 raise StoreError(f"article id prefix {id_or_prefix!r} is ambiguous")
         return rows[0] if rows else None
+
+    def raw(self, article_id: str, revision: int | None = None) -> str | None:
+        """The raw input of an article's current (or given) revision, exactly as it was read."""
+        row = self.con.execute(
+            "SELECT raw FROM article_revisions WHERE article_id = ? AND revision = coalesce(?, "
+            "(SELECT max(revision) FROM article_revisions WHERE article_id = ?))",
+            [article_id, revision, article_id]).fetchone()
+        return row[0] if row else None
 
     def revisions(self, article_id: str) -> list[dict[str, Any]]:
         cursor = self.con.execute("SELECT revision, content_hash, title, origin_path, origin_record, run_id, "

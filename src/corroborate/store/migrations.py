@@ -5,7 +5,7 @@ from __future__ import annotations
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
-        "articles, revisions, rejects, runs",
+        "articles (current cleaned version), revisions (raw input of each version), rejects, runs",
         """
         CREATE TABLE runs (
             id VARCHAR PRIMARY KEY,
@@ -27,7 +27,6 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             language VARCHAR,
             text VARCHAR NOT NULL,
             removed JSON NOT NULL,
-            raw VARCHAR NOT NULL,
             origin_path VARCHAR NOT NULL,
             origin_record INTEGER,
             meta JSON NOT NULL,
@@ -44,9 +43,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             content_hash VARCHAR NOT NULL,
             title VARCHAR,
             published VARCHAR,
-            text VARCHAR NOT NULL,
-            removed JSON NOT NULL,
-            raw VARCHAR NOT NULL,
+            raw VARCHAR NOT NULL,  -- the input exactly as read; text and removed lines derive from it
             origin_path VARCHAR NOT NULL,
             origin_record INTEGER,
             run_id VARCHAR NOT NULL,
