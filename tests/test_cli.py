@@ -12,7 +12,7 @@ from corroborate.cli import main
 from corroborate.report import validate_report
 from corroborate.store import Store
 
-COMMANDS = ["ingest", "run", "articles", "show", "rejects", "export"]
+COMMANDS = ["ingest", "run", "articles", "show", "rejects", "export", "stories"]
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
@@ -73,8 +73,11 @@ def test_run_writes_a_valid_report_and_a_rerun_adds_nothing(runner, good_files: 
     assert runner.invoke(main, ["--db", db, "run", str(good_files), "--json", str(out)]).exit_code == 0
     report = json.loads(out.read_text())
     validate_report(report)
-    assert report["schema"] == "corroborate.report/1" and report["stories"] == []
+    assert report["schema"] == "corroborate.report/1"
     assert len(report["articles"]) == 3
+    (story,) = report["stories"]  # the three inputs carry the same text: one story, copies of one source
+    assert sorted(story["article_ids"]) == sorted(a["id"] for a in report["articles"])
+    assert story["independent_sources"] == 1
     again = runner.invoke(main, ["--db", db, "run", str(good_files), "--json", str(out)])
     assert "0 added" in again.output and "3 unchanged" in again.output
     assert [a["id"] for a in json.loads(out.read_text())["articles"]] == [a["id"] for a in report["articles"]]

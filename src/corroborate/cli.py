@@ -88,6 +88,9 @@ def _print_ingest_summary(result: service.IngestResult) -> None:
               f"{c.unchanged} unchanged, [{'red' if c.rejected else 'green'}]{c.rejected} rejected[/]")
     if result.cleaned_by_outlet_phase:
         out.print(f"{result.cleaned_by_outlet_phase} articles lost lines repeated across their outlet's articles")
+    if result.assigned:
+        out.print(f"stories: {result.assigned} articles assigned, {result.new_stories} new stories, "
+                  f"{result.copies_found} copy pairs found")
     for reject in result.rejects:
         err.print(f"[red]rejected[/red] {escape(str(reject.origin))}: {escape(reject.reason)}", soft_wrap=True)
 
@@ -177,19 +180,58 @@ def articles(ctx: click.Context, db_local: str | None, source: str | None, limit
 
 
 @main.command()
-@click.argument("article_id")
 @_db_option
-@click.option("--raw", is_flag=True, help="Print the raw input as it was read.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many stories.")
 @click.pass_context
-def show(ctx: click.Context, article_id: str, db_local: str | None, raw: bool) -> None:
-    """Show one article: metadata, cleaned text and the lines removed (ARTICLE_ID or a prefix)."""
+def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None:
+    """List the stories, newest first, with their independent sources."""
     _ctx_db(ctx, db_local)
     try:
-        row = service.get_article(_settings(ctx), article_id)
+        rows = service.list_stories(_settings(ctx), limit=limit)
     except StoreError as exc:
         _fail(str(exc))
+    table = Table(box=None)
+    for name in ("story", "first", "last", "articles", "sources", "title"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("story", "first", "last"))
+    for row in rows:
+        table.add_row(row["id"], row["first_published"] or "—", row["last_published"] or "—",
+                      str(len(row["article_ids"])), str(row["independent_sources"]), escape(row["title"] or "(no title)"))
+    out.print(table)
+    out.print(f"{len(rows)} stories")
+
+
+def _show_story(story: dict) -> None:
+    out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
+    out.print(f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
+              f"independent sources · {story['first_published'] or '?'} → {story['last_published'] or '?'}")
+    table = Table(box=None)
+    for name in ("article", "published", "source", "title", "copy of"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("article", "published"))
+    for a in story["articles"]:
+        published = (a["published"] or "—") + (" (inferred)" if a["published_inferred"] else "")
+        table.add_row(a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"),
+                      a["duplicate_of"] or "")
+    out.print(table)
+
+
+@main.command()
+@click.argument("item_id")
+@_db_option
+@click.option("--raw", is_flag=True, help="Print an article's raw input as it was read.")
+@click.pass_context
+def show(ctx: click.Context, item_id: str, db_local: str | None, raw: bool) -> None:
+    """Show a story (STORY_ID, s-…) or an article: metadata, cleaned text, lines removed (id or a prefix)."""
+    _ctx_db(ctx, db_local)
+    try:
+        story = service.get_story(_settings(ctx), item_id) if item_id.startswith("s-") else None
+        row = None if story else service.get_article(_settings(ctx), item_id)
+    except StoreError as exc:
+        _fail(str(exc))
+    if story:
+        _show_story(story)
+        return
     if row is None:
-        _fail(f"no article with id {article_id!r}")
+        _fail(f"no story or article with id {item_id!r}")
     out.print(f"[bold]{escape(row['title'] or '(no title)')}[/bold]")
     published = (row["published"] or "undated") + (" (inferred)" if row["published_inferred"] else "")
     out.print(f"id {row['id']} · {escape(row['source'])} · {published} · language {row['language'] or '?'} · "

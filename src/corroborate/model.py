@@ -54,6 +54,8 @@ class Article:
     content_hash: str = ""
     syndication_group: str | None = None
     duplicate_of: str | None = None
+    # Stage outputs that are stored beside the article, not in it (features, signatures), by name.
+    annotations: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True, frozen=True)

@@ -18,8 +18,11 @@ from .model import Article, Reject
 from .pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
 from .report import build_report, validate_report, write_json
 from .settings import Settings
-from .stages import READER_FIELDS, ingest_stages
-from .store import Store, WriteCounts
+from .dedup.syndication import update_syndication
+from .stages import READER_FIELDS, FeaturesStage, ingest_stages
+from .stories.cluster import ClusterParams
+from .stories.phase import assign_stories
+from .store import Store, StoreError, WriteCounts
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "parquet")
 log = logging.getLogger("corroborate")
@@ -48,8 +51,11 @@ class IngestResult:
     files: int
     counts: WriteCounts
     rejects: list[Reject] = field(default_factory=list)
-    stage_stats: dict[str, dict[str, int]] = field(default_factory=dict)
+    stage_stats: dict[str, dict[str, float]] = field(default_factory=dict)
     cleaned_by_outlet_phase: int = 0
+    copies_found: int = 0
+    assigned: int = 0
+    new_stories: int = 0
 
     @property
     def ok(self) -> bool:
@@ -89,7 +95,7 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
             all_rejects.extend(batch_rejects)
             progress.batch_done(len(articles), len(batch_rejects))
         result = IngestResult(run_id, len(files), counts, all_rejects, executor.stats.as_dict())
-        result.cleaned_by_outlet_phase = analyze(store, settings, result)
+        analyze(store, settings, result)
         store.finish_run(run_id, counts.as_dict() | {"files": len(files), "stages": result.stage_stats})
         return result
     finally:
@@ -106,14 +112,55 @@ def make_executor(build: Callable[[], list[Stage]], settings: Settings, files: l
     return LocalExecutor(build, batch_size=settings.batch_size)
 
 
-def analyze(store: Store, settings: Settings, result: IngestResult) -> int:
-    """Global phases over the store, for what this run changed. Later issues add stories and beyond."""
-    if not result.counts.changed_ids:
-        return 0
-    touched = store.articles("list_contains(?, id)", [result.counts.changed_ids], columns=("source",))
+def analyze(store: Store, settings: Settings, result: IngestResult) -> None:
+    """Global phases over the store: outlet boilerplate, copies, stories.
+
+    Each phase takes its work from a queue filled in the same transaction as the articles, and all
+    phases commit together, so a run killed here redoes the analysis on the next run.
+    """
     with store.transaction():
-        return remove_outlet_repeats(store, {row["source"] for row in touched},
-                                     settings.repeated_line_min_articles, settings.repeated_line_max_words)
+        queued = store.take_pending("outlet")
+        if queued:
+            touched = store.articles("list_contains(?, id)", [queued], columns=("source",))
+            recleaned = remove_outlet_repeats(store, {row["source"] for row in touched},
+                                              settings.repeated_line_min_articles, settings.repeated_line_max_words)
+            result.cleaned_by_outlet_phase = len(recleaned)
+            if recleaned:  # their text changed: their features are stale
+                store.con.execute("DELETE FROM article_features WHERE list_contains(?, article_id)", [recleaned])
+        backfilled = backfill_features(store, settings)
+        store.add_pending(backfilled, ("copies",))
+        result.copies_found = update_syndication(store, store.take_pending("copies"), result.run_id)
+        result.assigned, result.new_stories = assign_stories(store, cluster_params(settings), result.run_id)
+    log.info("analysis: %d outlet-recleaned, %d copies, %d articles into stories (%d new stories)",
+             result.cleaned_by_outlet_phase, result.copies_found, result.assigned, result.new_stories)
+
+
+def backfill_features(store: Store, settings: Settings) -> list[str]:
+    """Compute features for stored articles that lack them (older stores, re-cleaned text)."""
+    from .model import Origin
+
+    rows = store.con.execute(
+        "SELECT id, title, text, language, content_hash, origin_path, origin_record FROM articles "
+        "WHERE id NOT IN (SELECT article_id FROM article_features) ORDER BY id").fetchall()
+    if not rows:
+        return []
+    stage = FeaturesStage(settings)
+    stage.setup()
+    done: list[str] = []
+    for start in range(0, len(rows), settings.batch_size):
+        articles = []
+        for article_id, title, text, language, chash, path, record in rows[start:start + settings.batch_size]:
+            article = Article(raw="", content_type="text/plain", origin=Origin(path, record), id=article_id,
+                              title=title, text=text, language=language, content_hash=chash)
+            articles.append(article)
+        stage.process_batch(articles)
+        store.write_features(articles)
+        done += [a.id for a in articles]
+    return done
+
+
+def cluster_params(settings: Settings) -> ClusterParams:
+    return ClusterParams(**settings.clustering) if settings.clustering else ClusterParams()
 
 
 def run(paths: list[str], settings: Settings, json_path: str | None = None, html_dir: str | None = None,
@@ -155,6 +202,34 @@ def get_article(settings: Settings, article_id: str) -> dict[str, Any] | None:
             row["revisions"] = store.revisions(row["id"])
             row["raw"] = store.raw(row["id"])
         return row
+
+
+def list_stories(settings: Settings, limit: int | None = None) -> list[dict[str, Any]]:
+    from .report.contract import story_records
+
+    with Store.open(settings.db, read_only=True) as store:
+        stories = story_records(store)
+    return stories[:limit] if limit else stories
+
+
+def get_story(settings: Settings, story_id: str) -> dict[str, Any] | None:
+    """One story with its articles (id, source, title, published, copy relations)."""
+    from .report.contract import story_records
+
+    with Store.open(settings.db, read_only=True) as store:
+        ids = [r[0] for r in store.con.execute("SELECT id FROM stories WHERE id = ? OR starts_with(id, ?) LIMIT 2",
+                                               [story_id, story_id]).fetchall()]
+        if len(ids) > 1 and story_id not in ids:
+            raise StoreError(f"story id prefix {story_id!r} is ambiguous")
+        if not ids:
+            return None
+        sid = story_id if story_id in ids else ids[0]
+        (story,) = story_records(store, [sid])
+        story["articles"] = store.articles(
+            "list_contains(?, id)", [story["article_ids"]], order="published NULLS LAST, id",
+            columns=("id", "source", "title", "published", "published_inferred", "language", "syndication_group",
+                     "duplicate_of", "url"))
+        return story
 
 
 def list_rejects(settings: Settings, run_id: str | None = None) -> list[dict[str, Any]]:

@@ -25,7 +25,9 @@ class Settings:
     # Cleaning
     repeated_line_min_articles: int = 3  # a line in this many articles of one outlet is boilerplate
     repeated_line_max_words: int = 40
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Stories
+    embedder: str = "static"  # "static" (model2vec, no torch) or "transformer" (the [transformer] extra)
+    clustering: dict[str, Any] = field(default_factory=dict)  # overrides of stories.cluster.ClusterParams
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

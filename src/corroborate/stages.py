@@ -101,10 +101,43 @@ class LanguageStage(Stage):
         return list(articles)
 
 
+class FeaturesStage(Stage):
+    """What copy detection and story clustering compare: MinHash signature, terms, entities, embedding."""
+
+    name = "features"
+    reads = ("text", "title", "language")
+    writes = ("annotations",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.embedder_name = settings.embedder
+        self.embedder = None
+        self.nlp = None
+
+    def setup(self) -> None:
+        from .embed import get_embedder
+        from .nlp import load_spacy
+
+        self.embedder = get_embedder(self.embedder_name)
+        self.nlp = load_spacy(("parser",))
+
+    def process_batch(self, articles: list[Article]) -> list[Item]:
+        from .dedup.minhash import signature
+        from .stories.features import compute_features
+
+        if self.embedder is None:
+            self.setup()
+        features = compute_features([(a.title, a.text, a.language) for a in articles], self.embedder, self.nlp)
+        for article, feats in zip(articles, features):
+            article.annotations["story_features"] = feats
+            article.annotations["minhash"] = signature(article.text)
+            article.annotations["embedder"] = self.embedder_name
+        return list(articles)
+
+
 def content_hash(title: str | None, text: str) -> str:
     normalized = " ".join(((title or "") + "\n" + text).split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
 def ingest_stages(settings: Settings) -> list[Stage]:
-    return [ExtractStage(settings), CleanStage(settings), LanguageStage()]
+    return [ExtractStage(settings), CleanStage(settings), LanguageStage(), FeaturesStage(settings)]

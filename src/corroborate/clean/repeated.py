@@ -17,9 +17,9 @@ from .boilerplate import line_key, remove_repeated, words
 REASON_PREFIX = "repeated across articles of"
 
 
-def remove_outlet_repeats(store: Store, sources: set[str], min_articles: int, max_words: int) -> int:
-    """Remove outlet-level repeated lines from the articles of ``sources``; returns articles changed."""
-    changed = 0
+def remove_outlet_repeats(store: Store, sources: set[str], min_articles: int, max_words: int) -> list[str]:
+    """Remove outlet-level repeated lines from the articles of ``sources``; returns the ids changed."""
+    changed: list[str] = []
     for source in sorted(sources):
         rows = store.articles("source = ?", [source], order="id", columns=("id", "text", "removed"))
         if len(rows) < min_articles:
@@ -45,6 +45,6 @@ def remove_outlet_repeats(store: Store, sources: set[str], min_articles: int, ma
             if removed:
                 previous = [RemovedLine(r["text"], r["reason"]) for r in row["removed"]]
                 store.update_text(row["id"], text, previous + removed)
-                changed += 1
+                changed.append(row["id"])
     return changed
 

@@ -39,13 +39,26 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """Stories as the contract names their fields, newest first; their articles oldest first."""
+    where = "WHERE list_contains(?, s.id)" if story_ids is not None else ""
+    rows = store.con.execute(
+        f"""SELECT s.id, s.title, list(sa.article_id ORDER BY a.published NULLS LAST, a.id), s.independent_sources,
+                   s.first_published, s.last_published
+            FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
+            {where} GROUP BY ALL ORDER BY s.last_published DESC NULLS LAST, s.id""",
+        [story_ids] if story_ids is not None else []).fetchall()
+    return [{"id": r[0], "title": r[1], "article_ids": list(r[2]), "independent_sources": r[3],
+             "first_published": r[4], "last_published": r[5]} for r in rows]
+
+
 def build_report(store: Store) -> dict[str, Any]:
     articles = [article_record(row) for row in store.articles(order="published NULLS LAST, source, id")]
     return {
         "schema": SCHEMA_NAME,
         "generated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "articles": articles,
-        "stories": [],
+        "stories": story_records(store),
     }
 
 

@@ -27,6 +27,8 @@ REVISION_COLUMNS = (
     "article_id", "revision", "content_hash", "title", "published", "raw", "origin_path",
     "origin_record", "run_id", "ingested_at",
 )
+GLOBAL_PHASES = ("outlet", "copies")  # run by service.analyze over the articles queued for them
+FEATURE_COLUMNS = ("article_id", "content_hash", "minhash", "shingles", "terms", "entities", "embedding", "embedder")
 REJECT_COLUMNS = ("id", "origin_path", "origin_record", "reason", "raw", "first_run", "last_run", "seen_at")
 
 
@@ -44,6 +46,14 @@ def _article_row(a: Article, revision: int, run_id: str, now: datetime, first_ru
 def _revision_row(a: Article, revision: int, run_id: str, now: datetime) -> tuple:
     return (a.id, revision, a.content_hash, a.title, a.published, a.raw, a.origin.path,
             a.origin.record, run_id, now)
+
+
+def _feature_row(a: Article) -> tuple:
+    feats = a.annotations["story_features"]
+    minhash, shingles = a.annotations.get("minhash", (None, None))
+    embedding = None if feats.embedding is None else [float(x) for x in feats.embedding]
+    return (a.id, a.content_hash, minhash, shingles, json.dumps(dict(feats.terms), ensure_ascii=False),
+            json.dumps(dict(feats.entities), ensure_ascii=False), embedding, a.annotations.get("embedder"))
 
 
 class StoreError(RuntimeError):
@@ -203,6 +213,9 @@ class Store:
             updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c not in ("id", "first_run"))
             self._insert_many("articles", ARTICLE_COLUMNS, article_rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
             self._insert_many("article_revisions", REVISION_COLUMNS, revision_rows)
+            changed = set(counts.changed_ids)
+            self.write_features([a for a in unique if a.id in changed])
+            self.add_pending(counts.changed_ids, GLOBAL_PHASES)
             reject_rows = {}
             for reject in rejects:
                 reject_id = _hash("reject", reject.origin.path, str(reject.origin.record), reject.reason)
@@ -212,6 +225,24 @@ class Store:
                               "ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at")
             counts.rejected += len(rejects)
         return counts
+
+    def add_pending(self, article_ids: list[str], phases: tuple[str, ...]) -> None:
+        """Queue work for the global phases, in the same transaction as the articles it is about."""
+        rows = [(a, phase) for a in article_ids for phase in phases]
+        self._insert_many("pending", ("article_id", "phase"), rows, "ON CONFLICT DO NOTHING")
+
+    def take_pending(self, phase: str) -> list[str]:
+        """The articles waiting for a phase; they leave the queue when the caller's transaction commits."""
+        ids = [r[0] for r in self.con.execute(
+            "SELECT article_id FROM pending WHERE phase = ? ORDER BY article_id", [phase]).fetchall()]
+        self.con.execute("DELETE FROM pending WHERE phase = ?", [phase])
+        return ids
+
+    def write_features(self, articles: list[Article]) -> None:
+        """Store the feature and signature annotations of these articles (replacing older ones)."""
+        rows = [_feature_row(a) for a in articles if "story_features" in a.annotations]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in FEATURE_COLUMNS[1:])
+        self._insert_many("article_features", FEATURE_COLUMNS, rows, f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple], suffix: str = "") -> None:
         """One multi-row INSERT per batch: DuckDB pays a fixed cost per statement, not per row."""

@@ -64,4 +64,53 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
 ]
 
+MIGRATIONS.append((
+    2,
+    "features and signatures, copies, stories, pending work of the global phases",
+    """
+    CREATE TABLE article_features (
+        article_id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        minhash BLOB,
+        shingles INTEGER,
+        terms JSON,
+        entities JSON,
+        embedding FLOAT[],
+        embedder VARCHAR
+    );
+    CREATE TABLE copies (
+        article_id VARCHAR NOT NULL,
+        other_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        jaccard DOUBLE NOT NULL,
+        containment DOUBLE NOT NULL,
+        run_id VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+    );
+    CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,
+        language VARCHAR,
+        title VARCHAR,
+        first_published VARCHAR,
+        last_published VARCHAR,
+        independent_sources INTEGER NOT NULL,
+        n_articles INTEGER NOT NULL,
+        terms JSON NOT NULL,
+        entities JSON NOT NULL,
+        emb_sum FLOAT[],
+        days INTEGER[],
+        updated_run VARCHAR NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        run_id VARCHAR NOT NULL
+    );
+    CREATE TABLE term_stats (term VARCHAR PRIMARY KEY, df INTEGER NOT NULL);
+    CREATE TABLE pending (article_id VARCHAR NOT NULL, phase VARCHAR NOT NULL, PRIMARY KEY (article_id, phase));
+    CREATE TABLE kv (key VARCHAR PRIMARY KEY, value JSON);
+    """,
+))
+
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,330 @@
+"""Online, incremental story clustering with a learned join decision.
+
+New articles arrive in batches (taken in date order). For a batch, the nodes are its articles plus the
+existing stories they could join (picked by embedding similarity, within a time window and the same
+language). For every pair of nodes a logistic model, trained on labelled news events
+(bench/train_clustering.py), gives the probability that both report the same story, from:
+
+* TF-IDF cosine over tokens and lemmas (headline terms weighted up),
+* TF-IDF cosine over named entities (who and where: what separates two events of the same kind),
+* cosine of dense sentence embeddings,
+* a Gaussian decay of the time gap (to the story's nearest article), when both sides are dated.
+
+Average-link agglomeration over 1 - probability then forms the clusters: a cluster holding an existing
+story adds its articles to it, any other cluster is a new story, and two existing stories are never
+merged. Agglomeration does not depend on the order of the articles within a batch, and stories are only
+extended, never reclustered, when later batches arrive. This follows Miranda et al. (2018): TF-IDF of
+tokens, lemmas and entities, time decay and a learned join-or-new decision, with dense embeddings added
+as Saravanakumar et al. (2021) found useful.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+import numpy as np
+
+from .features import StoryFeatures
+
+APART = 10.0  # a distance that average-link can never bring under the threshold
+
+
+@dataclass(slots=True)
+class JoinModel:
+    """Logistic weights over the pair features (see ``pair_features``) and the merge threshold."""
+
+    coef: list[float]
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def packaged(cls) -> "JoinModel":
+        data = json.loads(resources.files(__package__).joinpath("join_model.json").read_text(encoding="utf-8"))
+        return cls(data["coef"], data["intercept"], data["threshold"])
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = features @ np.asarray(self.coef) + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+FEATURE_NAMES = ("terms_cos", "entities_cos", "embedding_cos", "terms_x_entities", "share_entities",
+                 "time_decay", "dated")
+
+
+def pair_features(terms: np.ndarray, entities: np.ndarray, embedding: np.ndarray, decay: np.ndarray,
+                  dated: np.ndarray) -> np.ndarray:
+    """Stack the similarity matrices into the model's features, last axis = FEATURE_NAMES."""
+    return np.stack([terms, entities, embedding, terms * entities, (entities > 0).astype(np.float64),
+                     decay * dated, dated], axis=-1)
+
+
+@dataclass(slots=True)
+class ClusterParams:
+    threshold: float | None = None  # join probability; None = the packaged model's tuned threshold
+    sigma_days: float = 7.0
+    grace_days: float = 2.0
+    candidates: int = 10  # existing stories considered per article, by embedding similarity
+    max_story_nodes: int = 1500  # existing stories in one batch's agglomeration, at most
+    window_days: int = 45  # dated stories further than this from a dated article are not considered
+    batch_size: int = 500
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    language: str | None
+    terms: Counter = field(default_factory=Counter)
+    entities: Counter = field(default_factory=Counter)
+    emb_sum: np.ndarray | None = None
+    members: list[str] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)  # sorted ordinal days of dated members
+
+    def nearest_gap(self, day: int) -> int | None:
+        if not self.days:
+            return None
+        i = bisect.bisect_left(self.days, day)
+        return min(abs(self.days[j] - day) for j in (i - 1, i) if 0 <= j < len(self.days))
+
+
+@dataclass(slots=True)
+class Assignment:
+    article_id: str
+    story_id: str
+    score: float  # mean join probability to the rest of its cluster (1.0 alone)
+    new_story: bool
+
+
+def to_day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def story_id_for(first_article_id: str) -> str:
+    """A story's id comes from its first article, so reruns and other machines agree on it."""
+    import hashlib
+
+    return "s-" + hashlib.sha256(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+class StoryClusterer:
+    """Holds the stories seen so far and assigns new articles to them, batch by batch."""
+
+    def __init__(self, params: ClusterParams | None = None, model: JoinModel | None = None) -> None:
+        self.params = params or ClusterParams()
+        self.model = model or JoinModel.packaged()
+        self.threshold = self.params.threshold if self.params.threshold is not None else self.model.threshold
+        self.stories: dict[str, Story] = {}
+        self.df: Counter = Counter()  # document frequency of terms, and of entities under "e:"
+        self.n_docs = 0
+        self._ids: list[str] = []  # row -> story id, for the embedding matrix
+        self._matrix = np.zeros((0, 1), dtype=np.float32)
+        self._row: dict[str, int] = {}
+        self.dirty: set[str] = set()  # stories changed since the last save
+
+    # -- public -------------------------------------------------------------------------------
+    def add(self, items: list[tuple[str, str | None, str | None, StoryFeatures]],
+            forced: dict[str, str] | None = None) -> list[Assignment]:
+        """Assign (article_id, published, language, features) items, in date order, batch by batch.
+
+        ``forced`` maps an article to the article it copies: a copy always joins its original's story.
+        """
+        order = sorted(items, key=lambda it: (it[1] is None, (it[1] or "")[:10], it[0]))
+        out: list[Assignment] = []
+        size = self.params.batch_size
+        for start in range(0, len(order), size):
+            out += self._add_batch(order[start:start + size], forced or {})
+        return out
+
+    def restore(self, story: Story) -> None:
+        """Put back a story loaded from the store."""
+        self.stories[story.id] = story
+        if story.emb_sum is not None:
+            self._set_row(story)
+
+    # -- one batch ----------------------------------------------------------------------------
+    def _add_batch(self, batch, forced: dict[str, str]) -> list[Assignment]:
+        for _, _, _, feats in batch:  # the batch is one step in time: its terms count at once
+            self.df.update(set(feats.terms) | {"e:" + e for e in feats.entities})
+        self.n_docs += len(batch)
+        stories = self._candidate_stories(batch)
+        n, m = len(batch), len(stories)
+        dist, prob = self._distances(batch, stories)
+        index = {article_id: i for i, (article_id, *_rest) in enumerate(batch)}
+        member_node = {a: n + j for j, s in enumerate(stories) for a in s.members}
+        for copy, original in forced.items():  # a copy sits on its original
+            if copy in index:
+                other = index.get(original, member_node.get(original))
+                if other is not None:
+                    dist[index[copy], other] = dist[other, index[copy]] = 0.0
+        labels = self._agglomerate(dist)
+        clusters: dict[int, list[int]] = {}
+        for node, label in enumerate(labels):
+            clusters.setdefault(int(label), []).append(node)
+        out: list[Assignment] = []
+        for nodes in sorted(clusters.values(), key=min):
+            docs = [i for i in nodes if i < n]
+            if not docs:
+                continue
+            story_nodes = [i for i in nodes if i >= n]
+            if story_nodes:  # several can only meet through forced copies; take the likeliest
+                best = max(story_nodes, key=lambda j: prob[docs][:, j].mean())
+                story, new = stories[best - n], False
+            else:
+                story, new = self._new_story(batch[docs[0]][0], batch[docs[0]][2]), True
+            for i in docs:
+                others = [k for k in nodes if k != i]
+                score = float(prob[i, others].mean()) if others else 1.0
+                article_id, published, _, feats = batch[i]
+                out.append(Assignment(article_id, story.id, score, new and i == docs[0]))
+                self._join(story, article_id, published, feats)
+        return out
+
+    def _agglomerate(self, dist: np.ndarray) -> np.ndarray:
+        if len(dist) == 1:
+            return np.zeros(1, dtype=int)
+        from sklearn.cluster import AgglomerativeClustering
+
+        return AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                       distance_threshold=1.0 - self.threshold).fit_predict(dist)
+
+    def _candidate_stories(self, batch) -> list[Story]:
+        """Existing stories the batch's articles could join, most similar first, bounded in number."""
+        if not self._ids:
+            return []
+        p = self.params
+        matrix = self._matrix[: len(self._ids)]
+        best: dict[str, float] = {}
+        for _, published, language, feats in batch:
+            if feats.embedding is None:
+                continue
+            sims = matrix @ feats.embedding
+            day = to_day(published)
+            taken = 0
+            for row in np.argsort(-sims):
+                story = self.stories[self._ids[row]]
+                if language and story.language and story.language != language:
+                    continue
+                if day is not None and story.days and not (
+                        story.days[0] - p.window_days <= day <= story.days[-1] + p.window_days):
+                    continue
+                best[story.id] = max(best.get(story.id, -1.0), float(sims[row]))
+                taken += 1
+                if taken >= p.candidates:
+                    break
+        chosen = sorted(best, key=lambda sid: (-best[sid], sid))[: p.max_story_nodes]
+        return [self.stories[sid] for sid in sorted(chosen)]
+
+    def _distances(self, batch, stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+        n, m = len(batch), len(stories)
+        term_rows = [feats.terms for _, _, _, feats in batch] + [s.terms for s in stories]
+        ent_rows = [feats.entities for _, _, _, feats in batch] + [s.entities for s in stories]
+        terms = self._cosines(term_rows, "")
+        entities = self._cosines(ent_rows, "e:")
+        embedding = self._embedding_cosines(batch, stories)
+        decay, dated = self._time(batch, stories)
+        prob = self.model.probability(pair_features(terms, entities, embedding, decay, dated))
+        dist = 1.0 - prob
+        if m:
+            dist[n:, n:] = APART  # two existing stories are never merged
+        languages = [lang for _, _, lang, _ in batch]
+        for i in range(n):
+            for k in range(i + 1, n):
+                if languages[i] and languages[k] and languages[i] != languages[k]:
+                    dist[i, k] = dist[k, i] = APART
+        np.fill_diagonal(dist, 0.0)
+        return dist, prob
+
+    def _cosines(self, rows: list[Counter], prefix: str) -> np.ndarray:
+        """Cosine matrix of sublinear TF-IDF vectors built from term counts."""
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        indptr, indices, data = [0], [], []
+        log_n = self.n_docs + 1
+        for counts in rows:
+            for term, count in counts.items():
+                if count <= 0:
+                    continue
+                idf = math.log(log_n / (self.df.get(prefix + term, 0) + 1)) + 1.0
+                indices.append(vocab.setdefault(term, len(vocab)))
+                data.append((1.0 + math.log(count)) * idf)
+            indptr.append(len(indices))
+        matrix = csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(rows), max(1, len(vocab))))
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        from scipy.sparse import diags
+
+        matrix = diags(1.0 / norms) @ matrix
+        return (matrix @ matrix.T).toarray()
+
+    def _embedding_cosines(self, batch, stories: list[Story]) -> np.ndarray:
+        vectors = [feats.embedding for _, _, _, feats in batch] + [
+            None if s.emb_sum is None else s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0) for s in stories]
+        dim = next((v.shape[0] for v in vectors if v is not None), 1)
+        matrix = np.stack([v if v is not None else np.zeros(dim, dtype=np.float32) for v in vectors]).astype(np.float64)
+        return matrix @ matrix.T
+
+    def _time(self, batch, stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+        p = self.params
+        n, m = len(batch), len(stories)
+        days = [to_day(published) for _, published, _, _ in batch]
+        gaps = np.zeros((n + m, n + m))
+        dated = np.zeros((n + m, n + m))
+        for i in range(n):
+            if days[i] is None:
+                continue
+            for k in range(n):
+                if days[k] is not None:
+                    gaps[i, k] = abs(days[i] - days[k])
+                    dated[i, k] = 1.0
+            for j, story in enumerate(stories):
+                gap = story.nearest_gap(days[i])
+                if gap is not None:
+                    gaps[i, n + j] = gaps[n + j, i] = gap
+                    dated[i, n + j] = dated[n + j, i] = 1.0
+        decay = np.exp(-np.maximum(0.0, gaps - p.grace_days) ** 2 / (2 * p.sigma_days ** 2))
+        return decay, dated
+
+    # -- state --------------------------------------------------------------------------------
+    def _new_story(self, article_id: str, language: str | None) -> Story:
+        story = Story(id=story_id_for(article_id), language=language)
+        self.stories[story.id] = story
+        return story
+
+    def _join(self, story: Story, article_id: str, published: str | None, feats: StoryFeatures) -> None:
+        story.members.append(article_id)
+        story.terms.update(feats.terms)
+        story.entities.update(feats.entities)
+        day = to_day(published)
+        if day is not None:
+            bisect.insort(story.days, day)
+        if feats.embedding is not None:
+            story.emb_sum = feats.embedding.astype(np.float32).copy() if story.emb_sum is None \
+                else story.emb_sum + feats.embedding
+            self._set_row(story)
+        self.dirty.add(story.id)
+
+    def _set_row(self, story: Story) -> None:
+        vector = story.emb_sum / (np.linalg.norm(story.emb_sum) or 1.0)
+        row = self._row.get(story.id)
+        if row is None:
+            if self._matrix.shape[1] != vector.shape[0]:
+                self._matrix = np.zeros((0, vector.shape[0]), dtype=np.float32)
+            if len(self._ids) == self._matrix.shape[0]:
+                grown = np.zeros((max(16, 2 * len(self._ids)), vector.shape[0]), dtype=np.float32)
+                grown[: len(self._ids)] = self._matrix[: len(self._ids)]
+                self._matrix = grown
+            row = len(self._ids)
+            self._ids.append(story.id)
+            self._row[story.id] = row
+        self._matrix[row] = vector
