@@ -14,8 +14,8 @@ from corroborate.settings import Settings
 GOLD = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
 
 
-def article_key(article: dict) -> str:
-    rel = Path(article["path"]).resolve().relative_to(EXAMPLES.resolve()).as_posix()
+def article_key(article: dict, root: Path = EXAMPLES) -> str:
+    rel = Path(article["path"]).resolve().relative_to(root.resolve()).as_posix()
     if rel.endswith(".jsonl"):
         return f"{rel}#{article['id']}"
     if rel.endswith((".rss", ".atom", ".warc.gz")):

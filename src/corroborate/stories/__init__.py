@@ -1,0 +1,1 @@
+"""Stories: online clustering of articles into the events they report."""
