@@ -75,7 +75,7 @@ def _measure(fn: Callable[..., Any], args: tuple[Any, ...]) -> dict[str, Any]:
     t0 = time.perf_counter()
     try:
         value = fn(*args)
-    except BaseException as exc:  # any failure of a system is reported as a table cell, never raised
+    except Exception as exc:  # any failure of a system is reported as a table cell, never raised
         return {
             "error": f"{type(exc).__name__}: {exc}".splitlines()[0][:160],
             "import_error": isinstance(exc, ImportError),
@@ -195,7 +195,7 @@ def scale_stream(size: int, batch_size: int) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------ reporting
 
-HEADER = "{:<24} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}"
+HEADER = "{:<24} {:>6} {:>6} {:>6} {:>6} {:>6} {:>7} {:>10} {:>8} {:>8}"
 
 
 def labels_of(res: dict[str, Any]) -> list[str]:

@@ -42,7 +42,7 @@ MODEL_PATH = ROOT / "src" / "corroborate" / "stories" / "join_model.json"
 
 def cached_features(name: str, docs: list[dict], embedder: str):
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"features-{name}-{embedder}.pkl"
+    path = CACHE / f"features-{name}-{embedder}-fast.pkl"
     if path.exists():
         cached = pickle.loads(path.read_bytes())
         if [d["id"] for d in docs] == cached["ids"]:

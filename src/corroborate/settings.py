@@ -27,6 +27,7 @@ class Settings:
     repeated_line_max_words: int = 40
     # Stories
     embedder: str = "static"  # "static" (model2vec, no torch) or "transformer" (the [transformer] extra)
+    story_features: str = "fast"  # "fast" (stems, names by shape) or "spacy" (lemmas, typed entities)
     clustering: dict[str, Any] = field(default_factory=dict)  # overrides of stories.cluster.ClusterParams
 
     def as_dict(self) -> dict[str, Any]:

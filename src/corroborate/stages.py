@@ -110,6 +110,7 @@ class FeaturesStage(Stage):
 
     def __init__(self, settings: Settings) -> None:
         self.embedder_name = settings.embedder
+        self.mode = settings.story_features
         self.embedder = None
         self.nlp = None
 
@@ -118,7 +119,7 @@ class FeaturesStage(Stage):
         from .nlp import load_spacy
 
         self.embedder = get_embedder(self.embedder_name)
-        self.nlp = load_spacy(("parser",))
+        self.nlp = load_spacy(("parser",)) if self.mode == "spacy" else None
 
     def process_batch(self, articles: list[Article]) -> list[Item]:
         from .dedup.minhash import signature

@@ -11,9 +11,9 @@ from .cluster import ClusterParams, JoinModel, StoryClusterer
 from .features import StoryFeatures, compute_features
 
 
-def featurize(docs: list[dict], embedder: str = "static", batch: int = 256) -> list[StoryFeatures]:
+def featurize(docs: list[dict], embedder: str = "static", batch: int = 256, mode: str = "fast") -> list[StoryFeatures]:
     embed = get_embedder(embedder)
-    nlp = load_spacy(("parser",))
+    nlp = load_spacy(("parser",)) if mode == "spacy" else None
     out: list[StoryFeatures] = []
     for start in range(0, len(docs), batch):
         chunk = docs[start:start + batch]

@@ -1,12 +1,20 @@
 """What the story clusterer compares: weighted terms (tokens, lemmas), named entities, a dense vector.
 
 Computed once per article (a map stage) and stored, so clustering new articles never re-parses old ones.
+
+Two ways to get lemmas and entities:
+* "fast" (the default): Snowball stems as lemmas, and names found by their shape (runs of capitalised
+  words, sentence-initial function words dropped). About 2-5 ms per article; on the clustering benchmark
+  it scores as well as spaCy (bench/README.md), because what matters there is which names two articles
+  share, not the names' types.
+* "spacy": lemmas and typed entities from spaCy's small English model, about 45 ms per article.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,15 +61,43 @@ def text_for(title: str | None, text: str) -> tuple[str, str]:
     return (title or "").strip(), text[:MAX_CHARS]
 
 
+_NAME = re.compile(r"\b[A-Z][\w’'\-.]*\w(?:\s+(?:(?:of|de|del|la|le|the|and|al|bin|van|von|da)\s+)?[A-Z][\w’'\-.]*\w)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def names_by_shape(text: str) -> Counter:
+    """Names as runs of capitalised words; a lone capitalised function word is not a name."""
+    out: Counter = Counter()
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        if len(words) == 1 and words[0].lower() in _STOP:
+            continue
+        name = normalize_entity(match.group(0))
+        if name and not name.isdigit():
+            out[name] += 1
+    return out
+
+
 def compute_features(items: list[tuple[str | None, str, str | None]], embedder, nlp=None) -> list[StoryFeatures]:
-    """Features for (title, text, language) items. ``nlp`` (spaCy) adds lemmas and entities for English."""
+    """Features for (title, text, language) items; with ``nlp`` (spaCy), its lemmas and entities for English."""
     out = [StoryFeatures() for _ in items]
     docs_in = [text_for(title, text) for title, text, _ in items]
+    stem = _stemmer().stemWord if nlp is None else None
     for feats, (title, body) in zip(out, docs_in):
-        for w in _tokens(title):
-            feats.terms["t:" + w] += TITLE_WEIGHT
-        for w in _tokens(body):
-            feats.terms["t:" + w] += 1
+        for part, weight in ((title, TITLE_WEIGHT), (body, 1)):
+            for w in _tokens(part):
+                feats.terms["t:" + w] += weight
+                if stem:
+                    feats.terms["l:" + stem(w)] += weight
+            if nlp is None:
+                for name, count in names_by_shape(part).items():
+                    feats.entities[name] += weight * count
     english = [i for i, (_, _, lang) in enumerate(items) if lang in (None, "en")]
     if nlp is not None and english:
         texts = [f"{docs_in[i][0]}\n\n{docs_in[i][1]}" if docs_in[i][0] else docs_in[i][1] for i in english]
