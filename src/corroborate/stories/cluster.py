@@ -33,6 +33,8 @@ import numpy as np
 from .features import StoryFeatures
 
 APART = 10.0  # a distance that average-link can never bring under the threshold
+MAX_STORY_TERMS = 400
+MAX_STORY_ENTITIES = 100
 
 
 @dataclass(slots=True)
@@ -190,12 +192,14 @@ class StoryClusterer:
         return out
 
     def _agglomerate(self, dist: np.ndarray) -> np.ndarray:
+        """Average-link clusters whose mean distance stays below 1 - threshold."""
         if len(dist) == 1:
             return np.zeros(1, dtype=int)
-        from sklearn.cluster import AgglomerativeClustering
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
 
-        return AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                       distance_threshold=1.0 - self.threshold).fit_predict(dist)
+        tree = linkage(squareform(dist, checks=False), method="average")
+        return fcluster(tree, t=1.0 - self.threshold - 1e-12, criterion="distance")
 
     def _candidate_stories(self, batch) -> list[Story]:
         """Existing stories the batch's articles could join, most similar first, bounded in number."""
@@ -305,6 +309,11 @@ class StoryClusterer:
         story.members.append(article_id)
         story.terms.update(feats.terms)
         story.entities.update(feats.entities)
+        # A centroid keeps its strongest terms only, so a story's memory stays bounded however long it runs.
+        if len(story.terms) > 2 * MAX_STORY_TERMS:
+            story.terms = Counter(dict(story.terms.most_common(MAX_STORY_TERMS)))
+        if len(story.entities) > 2 * MAX_STORY_ENTITIES:
+            story.entities = Counter(dict(story.entities.most_common(MAX_STORY_ENTITIES)))
         day = to_day(published)
         if day is not None:
             bisect.insort(story.days, day)
