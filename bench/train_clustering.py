@@ -61,8 +61,8 @@ def pairs(docs: list[dict], features, gold: list[str], params: ClusterParams) ->
     for *_, f in batch:
         clusterer.df.update(set(f.terms) | {"e:" + e for e in f.entities})
     clusterer.n_docs = len(batch)
-    terms = clusterer._cosines([f.terms for f in features], "")
-    entities = clusterer._cosines([f.entities for f in features], "e:")
+    terms = clusterer._cosines([f.terms for f in features], "", len(features))
+    entities = clusterer._cosines([f.entities for f in features], "e:", len(features))
     embedding = clusterer._embedding_cosines(batch, [])
     decay, dated = clusterer._time(batch, [])
     x = pair_features(terms, entities, embedding, decay, dated)

@@ -229,73 +229,74 @@ class StoryClusterer:
         return [self.stories[sid] for sid in sorted(chosen)]
 
     def _distances(self, batch, stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+        """Distances between all nodes, and join probabilities of each article (rows) to every node."""
         n, m = len(batch), len(stories)
         term_rows = [feats.terms for _, _, _, feats in batch] + [s.terms for s in stories]
         ent_rows = [feats.entities for _, _, _, feats in batch] + [s.entities for s in stories]
-        terms = self._cosines(term_rows, "")
-        entities = self._cosines(ent_rows, "e:")
+        terms = self._cosines(term_rows, "", n)
+        entities = self._cosines(ent_rows, "e:", n)
         embedding = self._embedding_cosines(batch, stories)
         decay, dated = self._time(batch, stories)
         prob = self.model.probability(pair_features(terms, entities, embedding, decay, dated))
-        dist = 1.0 - prob
-        if m:
-            dist[n:, n:] = APART  # two existing stories are never merged
-        languages = [lang for _, _, lang, _ in batch]
-        for i in range(n):
-            for k in range(i + 1, n):
-                if languages[i] and languages[k] and languages[i] != languages[k]:
-                    dist[i, k] = dist[k, i] = APART
+        dist = np.full((n + m, n + m), APART)  # two existing stories are never merged
+        dist[:n, :] = 1.0 - prob
+        dist[n:, :n] = dist[:n, n:].T
+        languages = np.array([lang or "" for _, _, lang, _ in batch], dtype=object)
+        known = languages != ""
+        clash = known[:, None] & known[None, :] & (languages[:, None] != languages[None, :])
+        dist[:n, :n][clash] = APART
         np.fill_diagonal(dist, 0.0)
         return dist, prob
 
-    def _cosines(self, rows: list[Counter], prefix: str) -> np.ndarray:
-        """Cosine matrix of sublinear TF-IDF vectors built from term counts."""
-        from scipy.sparse import csr_matrix
+    def _cosines(self, rows: list[Counter], prefix: str, n: int) -> np.ndarray:
+        """Cosines of the first ``n`` rows' sublinear TF-IDF vectors with every row's."""
+        from scipy.sparse import csr_matrix, diags
 
         vocab: dict[str, int] = {}
         indptr, indices, data = [0], [], []
         log_n = self.n_docs + 1
+        df = self.df
         for counts in rows:
             for term, count in counts.items():
                 if count <= 0:
                     continue
-                idf = math.log(log_n / (self.df.get(prefix + term, 0) + 1)) + 1.0
+                idf = math.log(log_n / (df.get(prefix + term, 0) + 1)) + 1.0
                 indices.append(vocab.setdefault(term, len(vocab)))
                 data.append((1.0 + math.log(count)) * idf)
             indptr.append(len(indices))
         matrix = csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(rows), max(1, len(vocab))))
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        from scipy.sparse import diags
-
         matrix = diags(1.0 / norms) @ matrix
-        return (matrix @ matrix.T).toarray()
+        return (matrix[:n] @ matrix.T).toarray()
 
     def _embedding_cosines(self, batch, stories: list[Story]) -> np.ndarray:
         vectors = [feats.embedding for _, _, _, feats in batch] + [
             None if s.emb_sum is None else s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0) for s in stories]
         dim = next((v.shape[0] for v in vectors if v is not None), 1)
         matrix = np.stack([v if v is not None else np.zeros(dim, dtype=np.float32) for v in vectors]).astype(np.float64)
-        return matrix @ matrix.T
+        return matrix[: len(batch)] @ matrix.T
 
     def _time(self, batch, stories: list[Story]) -> tuple[np.ndarray, np.ndarray]:
+        """Gaussian decay of the gap in days (to a story's nearest article), and whether both sides are dated."""
         p = self.params
         n, m = len(batch), len(stories)
-        days = [to_day(published) for _, published, _, _ in batch]
-        gaps = np.zeros((n + m, n + m))
-        dated = np.zeros((n + m, n + m))
-        for i in range(n):
-            if days[i] is None:
-                continue
-            for k in range(n):
-                if days[k] is not None:
-                    gaps[i, k] = abs(days[i] - days[k])
-                    dated[i, k] = 1.0
-            for j, story in enumerate(stories):
-                gap = story.nearest_gap(days[i])
-                if gap is not None:
-                    gaps[i, n + j] = gaps[n + j, i] = gap
-                    dated[i, n + j] = dated[n + j, i] = 1.0
+        days = np.array([to_day(published) or 0 for _, published, _, _ in batch], dtype=np.float64)
+        has = np.array([to_day(published) is not None for _, published, _, _ in batch])
+        gaps = np.zeros((n, n + m))
+        dated = np.zeros((n, n + m))
+        gaps[:, :n] = np.abs(days[:, None] - days[None, :])
+        dated[:, :n] = (has[:, None] & has[None, :]).astype(np.float64)
+        dated_stories = [j for j, story in enumerate(stories) if story.days]
+        if dated_stories and has.any():
+            story_days = [np.unique(stories[j].days) for j in dated_stories]
+            starts = np.cumsum([0] + [len(d) for d in story_days[:-1]])
+            flat = np.concatenate(story_days).astype(np.float64)
+            rows = np.flatnonzero(has)
+            nearest = np.minimum.reduceat(np.abs(days[rows, None] - flat[None, :]), starts, axis=1)
+            columns = n + np.asarray(dated_stories)
+            gaps[np.ix_(rows, columns)] = nearest
+            dated[np.ix_(rows, columns)] = 1.0
         decay = np.exp(-np.maximum(0.0, gaps - p.grace_days) ** 2 / (2 * p.sigma_days ** 2))
         return decay, dated
 
