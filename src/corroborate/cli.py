@@ -251,6 +251,28 @@ def show(ctx: click.Context, item_id: str, db_local: str | None, raw: bool) -> N
 
 @main.command()
 @_db_option
+@click.option("--story", "story_id", metavar="ID", help="Only this story (id or prefix).")
+@click.option("--speaker", metavar="NAME", help="Only speakers whose name or alias contains NAME.")
+@click.pass_context
+def quotes(ctx: click.Context, db_local: str | None, story_id: str | None, speaker: str | None) -> None:
+    """Who said what: every quote and reported statement, with its speaker resolved."""
+    _ctx_db(ctx, db_local)
+    try:
+        rows = service.list_statements(_settings(ctx), story_id, speaker)
+    except StoreError as exc:
+        _fail(str(exc))
+    table = Table(box=None)
+    for name in ("speaker", "as written", "stance", "kind", "statement", "source"):
+        table.add_column(name, overflow="fold", no_wrap=name in ("stance", "kind"))
+    for row in rows:
+        table.add_row(escape(row["speaker_name"] or "(unresolved)"), escape(row["speaker"] or "—"), row["stance"],
+                      row["kind"], escape(row["text"]), escape(f"{row['source']} {row['article_id']}"))
+    out.print(table)
+    out.print(f"{len(rows)} statements")
+
+
+@main.command()
+@_db_option
 @click.option("--run", "run_id", help="Only rejects seen in this run.")
 @click.pass_context
 def rejects(ctx: click.Context, db_local: str | None, run_id: str | None) -> None:

@@ -134,7 +134,7 @@ class StaticEmbedder:
             raise RuntimeError(f"no static model folder at {self.path}")
         # Weights ship as float16 to keep the package small; numpy's float16 arithmetic is slow
         # and imprecise, so hold them as float32 in memory (about 30 MB).
-        self._model = StaticModel.from_pretrained(self.path, quantize_to="float32", force_download=False)
+        self._model = StaticModel.from_pretrained(self.path, quantize_to="float32")
         self.dim = int(self._model.dim)
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -18,6 +18,7 @@ from .model import Article, Reject
 from .pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
 from .report import build_report, validate_report, write_json
 from .settings import Settings
+from .analyze.phase import analyze_stories, stories_to_analyze
 from .dedup.syndication import update_syndication
 from .stages import READER_FIELDS, FeaturesStage, ingest_stages
 from .stories.cluster import ClusterParams
@@ -56,6 +57,8 @@ class IngestResult:
     copies_found: int = 0
     assigned: int = 0
     new_stories: int = 0
+    entities: int = 0
+    statements: int = 0
 
     @property
     def ok(self) -> bool:
@@ -131,8 +134,10 @@ def analyze(store: Store, settings: Settings, result: IngestResult) -> None:
         store.add_pending(backfilled, ("copies",))
         result.copies_found = update_syndication(store, store.take_pending("copies"), result.run_id)
         result.assigned, result.new_stories = assign_stories(store, cluster_params(settings), result.run_id)
-    log.info("analysis: %d outlet-recleaned, %d copies, %d articles into stories (%d new stories)",
-             result.cleaned_by_outlet_phase, result.copies_found, result.assigned, result.new_stories)
+        result.entities, result.statements = analyze_stories(store, stories_to_analyze(store), result.run_id)
+    log.info("analysis: %d outlet-recleaned, %d copies, %d articles into stories (%d new stories), "
+             "%d entities, %d statements", result.cleaned_by_outlet_phase, result.copies_found, result.assigned,
+             result.new_stories, result.entities, result.statements)
 
 
 def backfill_features(store: Store, settings: Settings) -> list[str]:
@@ -230,6 +235,25 @@ def get_story(settings: Settings, story_id: str) -> dict[str, Any] | None:
             columns=("id", "source", "title", "published", "published_inferred", "language", "syndication_group",
                      "duplicate_of", "url"))
         return story
+
+
+def list_statements(settings: Settings, story_id: str | None = None, speaker: str | None = None) -> list[dict]:
+    """Who said what: statements with their speaker's canonical name, optionally for one story or speaker."""
+    sql = ('SELECT s.story_id, s.article_id, a.source, s.speaker, e.name, s.cue, s.kind, s.stance, s.text, s.start, '
+           's."end" FROM statements s JOIN articles a ON a.id = s.article_id '
+           "LEFT JOIN entities e ON e.id = s.speaker_entity AND e.story_id = s.story_id WHERE TRUE")
+    params: list[Any] = []
+    if story_id:
+        sql += " AND starts_with(s.story_id, ?)"
+        params.append(story_id)
+    if speaker:
+        sql += " AND (e.name ILIKE ? OR s.speaker ILIKE ? OR json_extract_string(e.aliases, '$') ILIKE ?)"
+        params += [f"%{speaker}%"] * 3
+    sql += " ORDER BY s.story_id, a.published NULLS LAST, s.article_id, s.start"
+    names = ("story_id", "article_id", "source", "speaker", "speaker_name", "cue", "kind", "stance", "text", "start",
+             "end")
+    with Store.open(settings.db, read_only=True) as store:
+        return [dict(zip(names, row)) for row in store.con.execute(sql, params).fetchall()]
 
 
 def list_rejects(settings: Settings, run_id: str | None = None) -> list[dict[str, Any]]:

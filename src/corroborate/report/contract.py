@@ -48,8 +48,23 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
             FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
             {where} GROUP BY ALL ORDER BY s.last_published DESC NULLS LAST, s.id""",
         [story_ids] if story_ids is not None else []).fetchall()
-    return [{"id": r[0], "title": r[1], "article_ids": list(r[2]), "independent_sources": r[3],
-             "first_published": r[4], "last_published": r[5]} for r in rows]
+    stories = [{"id": r[0], "title": r[1], "article_ids": list(r[2]), "independent_sources": r[3],
+                "first_published": r[4], "last_published": r[5], "entities": [], "statements": []} for r in rows]
+    by_id = {s["id"]: s for s in stories}
+    if not by_id:
+        return stories
+    ids = list(by_id)
+    for sid, eid, name, etype, aliases, roles, article_ids in store.con.execute(
+            "SELECT story_id, id, name, type, aliases, roles, article_ids FROM entities WHERE list_contains(?, story_id) "
+            "ORDER BY story_id, json_array_length(article_ids) DESC, name", [ids]).fetchall():
+        by_id[sid]["entities"].append({"id": eid, "name": name, "type": etype, "aliases": json.loads(aliases),
+                                       "roles": json.loads(roles), "article_ids": json.loads(article_ids)})
+    for row in store.con.execute(
+            'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end" '
+            "FROM statements WHERE list_contains(?, story_id) ORDER BY story_id, article_id, start, id", [ids]).fetchall():
+        by_id[row[0]]["statements"].append(dict(zip(
+            ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"), row[1:])))
+    return stories
 
 
 def build_report(store: Store) -> dict[str, Any]:

@@ -113,4 +113,40 @@ MIGRATIONS.append((
     """,
 ))
 
+MIGRATIONS.append((
+    3,
+    "entities and statements per story",
+    """
+    CREATE TABLE entities (
+        story_id VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        aliases JSON NOT NULL,
+        roles JSON NOT NULL,
+        article_ids JSON NOT NULL,
+        PRIMARY KEY (story_id, id)
+    );
+    CREATE TABLE statements (
+        id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        speaker VARCHAR,
+        speaker_entity VARCHAR,
+        cue VARCHAR,
+        kind VARCHAR NOT NULL,
+        stance VARCHAR NOT NULL,
+        text VARCHAR NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+    );
+    CREATE TABLE story_analysis (
+        story_id VARCHAR PRIMARY KEY,
+        n_articles INTEGER NOT NULL,
+        updated_run VARCHAR NOT NULL,
+        analysis_run VARCHAR NOT NULL
+    );
+    """,
+))
+
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,1 @@
+"""Story analysis: entities, who said what; later claims, contradictions, timeline, summary."""

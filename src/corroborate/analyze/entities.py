@@ -1,0 +1,259 @@
+"""Named entities of a story, merged into canonical people and bodies, with the roles seen for each.
+
+spaCy's small English model finds the mentions; rules fix its usual errors (a country tagged PERSON, a
+surname tagged ORG when the same surname is a person elsewhere in the story). Variants are merged when
+they are the same name up to honorifics, possessives, a missing first name, a transliteration or a
+misspelling (edit distance on the surname, with compatible first names), and never when two full names
+disagree on either part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "sen", "senator", "rep", "gov",
+              "governor", "gen", "general", "col", "colonel", "capt", "captain", "lt", "adm", "admiral", "rev",
+              "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
+              "sheikh", "ayatollah", "judge", "justice", "mayor", "secretary", "ambassador", "director", "chief"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    article_id: str
+    text: str
+    label: str
+    start: int
+    end: int
+    role: str | None = None  # title or apposition seen with this mention
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def clean_name(text: str) -> str:
+    """Surface form without honorifics, leading articles, possessives and stray punctuation."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+    name = " ".join(words)
+    name = _POSSESSIVE.sub("", name).strip(" ,.;:“”\"'()")
+    return name
+
+
+def entity_id(name: str, label: str) -> str:
+    return "e-" + hashlib.sha256(f"{label}|{name.lower()}".encode("utf-8")).hexdigest()[:12]
+
+
+def doc_mentions(doc, article_id: str) -> list[Mention]:
+    """PERSON/ORG/GPE/... mentions of one parsed article, with the title or apposition next to a person."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in TYPES:
+            continue
+        name = clean_name(ent.text)
+        start = ent.start_char
+        if ent.label_ == "PERSON" and len(name.split()) > 3:
+            # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
+            name = " ".join(name.split()[-2:])
+            start = ent.end_char - len(name)
+        if not name or not any(ch.isupper() for ch in name[:1]):
+            continue
+        out.append(Mention(article_id, name, ent.label_, start, ent.end_char,
+                           person_role(ent) if ent.label_ == "PERSON" else None))
+    return out
+
+
+def person_role(ent) -> str | None:
+    """'Kremlin spokesman Dmitry Peskov' -> 'Kremlin spokesman'; 'X, the head of Y,' -> 'the head of Y'."""
+    root = ent.root
+    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    if left:
+        first = min(t.left_edge.i for t in left)
+        text = ent.doc[first:ent.start].text.strip(" ,")
+        if text and len(text.split()) <= 8:
+            return text
+    for child in root.children:
+        if child.dep_ == "appos":
+            text = ent.doc[child.left_edge.i:child.right_edge.i + 1].text.strip(" ,")
+            if text and len(text.split()) <= 14:
+                return text
+    if ent.root.dep_ == "appos":  # 'the head of the service, Sergei Naryshkin'
+        head = ent.root.head
+        text = ent.doc[head.left_edge.i:head.i + 1].text.strip(" ,")
+        if text and len(text.split()) <= 14:
+            return text
+    return None
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two person names that may be one person: same or near surname, compatible first names."""
+    pa, pb = a.split(), b.split()
+    if not pa or not pb:
+        return False
+    last_a, last_b = pa[-1], pb[-1]
+    if last_a.lower() != last_b.lower():
+        if min(len(last_a), len(last_b)) < 5 or _similar(last_a, last_b) < 0.8:
+            return False
+    first_a, first_b = pa[:-1], pb[:-1]
+    if not first_a or not first_b:
+        return True
+    fa, fb = first_a[0].rstrip("."), first_b[0].rstrip(".")
+    if fa.lower() == fb.lower():
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0].lower() == fb[0].lower()
+    return _similar(fa, fb) >= 0.75
+
+
+def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
+    """Merge a story's mentions into entities; returns the entities and mention index -> entity id."""
+    fix_labels(mentions)
+    people = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
+    others = [i for i, m in enumerate(mentions) if m.label != "PERSON"]
+    groups: list[list[int]] = []
+    # Full names first (longest first), then single names join the full name they fit.
+    for i in sorted(people, key=lambda i: (-len(mentions[i].text.split()), mentions[i].text, i)):
+        name = mentions[i].text
+        home = None
+        for group in groups:
+            rep = mentions[group[0]].text
+            if len(name.split()) == 1:
+                if same_person(rep, name) and name.lower() != rep.lower() or name.lower() == rep.lower():
+                    home = group
+                    break
+            elif same_person(rep, name):
+                home = group
+                break
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in others:
+        by_key[(mentions[i].label, mentions[i].text.lower())].append(i)
+    groups += list(by_key.values())
+    _merge_acronyms(groups, mentions)
+    entities: list[Entity] = []
+    owner: dict[int, str] = {}
+    for group in groups:
+        if not group:
+            continue
+        forms = Counter(mentions[i].text for i in group)
+        label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
+        name = max(forms, key=lambda f: (len(f.split()) if label == "PERSON" else 0, forms[f], -len(f), f))
+        entity = Entity(entity_id(name, label), name, label)
+        entity.aliases = sorted(f for f in forms if f != name)
+        roles = Counter(mentions[i].role for i in group if mentions[i].role)
+        entity.roles = [r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))]
+        entity.article_ids = sorted({mentions[i].article_id for i in group})
+        entity.mentions = [mentions[i] for i in sorted(group, key=lambda i: (mentions[i].article_id, mentions[i].start))]
+        entities.append(entity)
+        for i in group:
+            owner[i] = entity.id
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities, owner
+
+
+def fix_labels(mentions: list[Mention]) -> None:
+    """The small model's usual slips: a place tagged PERSON or ORG, a person's surname tagged ORG or GPE."""
+    places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
+    surnames = {m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    named = {m.text.lower() for m in mentions if m.label != "PERSON"}
+    place_parts = {part for p in named for part in re.split(r"[\s\-]+", p) if len(part) > 3}
+    demonyms = {m.text.lower() for m in mentions if m.label == "NORP"}
+
+    def is_place(key: str, single: bool) -> bool:
+        if key in surnames:
+            return False
+        if key in places:
+            return single  # one word the story also tags as a place is the place
+        return single and (key in place_parts or any(d.startswith(key[:-1]) and 0 < len(d) - len(key) <= 2
+                                                     for d in demonyms))  # "Karabakh"; "Armenia" ~ "Armenian"
+
+    for m in mentions:
+        key, single = m.text.lower(), len(m.text.split()) == 1
+        if m.label in ("PERSON", "ORG") and is_place(key, single):
+            m.label = "GPE"
+    person_names = {m.text.lower() for m in mentions if m.label == "PERSON"}
+    for m in mentions:
+        key, single = m.text.lower(), len(m.text.split()) == 1
+        if m.label in ("ORG", "GPE", "NORP") and single and key in surnames and key not in places:
+            m.label = "PERSON"
+        elif m.label == "ORG" and key in person_names:
+            m.label = "PERSON"
+
+
+def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
+    """'SVR' joins 'Foreign Intelligence Service' only if unambiguous: same initials, one candidate."""
+    orgs = [g for g in groups if mentions[g[0]].label == "ORG"]
+    for group in orgs:
+        name = mentions[group[0]].text
+        if not (name.isupper() and 2 <= len(name) <= 6):
+            continue
+        candidates = [g for g in orgs if g is not group and _initials(mentions[g[0]].text) == name]
+        if len(candidates) == 1:
+            candidates[0].extend(group)
+            group.clear()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+_CAPITALISED = re.compile(r"\b(?:([A-Z][a-z]+)\s+)?([A-Z][a-z’'\-]{4,})\b")
+
+
+def recover_person_variants(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """Find misspelt or untagged forms of the story's people ('Pashniyan' beside 'Nikol Pashinyan').
+
+    The small model often tags a misspelt surname as ORG or NORP, or not at all. A capitalised word
+    close to a known surname (and not a place or a known other name) becomes a PERSON mention,
+    replacing whatever the model had tagged at that spot.
+    """
+    people = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]
+    surnames = {m.text.split()[-1] for m in people}
+    places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
+    known = {m.text.lower() for m in mentions if m.label != "PERSON"} - {s.lower() for s in surnames}
+    out = list(mentions)
+    for article_id, text in texts.items():
+        covered = [(m.start, m.end) for m in out if m.article_id == article_id and m.label == "PERSON"]
+        for match in _CAPITALISED.finditer(text):
+            word = match.group(2)
+            if word.lower() in places or any(s <= match.start(2) < e for s, e in covered):
+                continue
+            close = [s for s in surnames if s != word and _similar(s, word) >= 0.8]
+            exact = word in surnames
+            if not close and not exact:
+                continue
+            if word.lower() in known and not exact and " " in word:
+                continue
+            first = match.group(1)
+            start = match.start(1) if first and first.lower() not in _COMMON_CAPS else match.start(2)
+            name = text[start:match.end(2)]
+            out = [m for m in out if not (m.article_id == article_id and m.start < match.end(2) and start < m.end)]
+            out.append(Mention(article_id, name, "PERSON", start, match.end(2)))
+            covered.append((start, match.end(2)))
+    return out
+
+
+_COMMON_CAPS = {"the", "a", "an", "and", "but", "earlier", "later", "then", "when", "while", "as", "after", "before",
+                "president", "minister", "prime", "foreign", "deputy", "russian", "turkish", "armenian", "mr", "mrs",
+                "ms", "dr", "in", "on", "at", "by", "with", "from", "for", "of", "to", "said", "says", "told"}

@@ -1,0 +1,131 @@
+"""Resolve a statement's speaker mention to a canonical entity, or say it is unresolved.
+
+A named speaker is the entity its mention contains (a person before an organisation). A pronoun takes
+the most recent person (he, she) or body or group (they, we) before it in the article, preferring the
+speaker of the statement just before. A role noun ("the spy chief", "the ministry") takes the entity
+whose roles in this story share its words, most recent first; without such evidence it stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entity, Mention
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "we", "them"}
+# Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
+SYNONYMS = {
+    "chief": {"chief", "head", "director"}, "head": {"chief", "head", "director"}, "director": {"chief", "head", "director"},
+    "spy": {"intelligence", "spy", "svr", "espionage"}, "intelligence": {"intelligence", "spy", "svr"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"}, "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "official": set(),
+}
+ORG_HEADS = {"ministry", "government", "office", "kremlin", "agency", "service", "department", "company", "union",
+             "authority", "army", "military", "police", "committee", "council", "party", "court", "operator", "firm"}
+_WORDS = re.compile(r"[^\W\d_]+")
+_STOP = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s", "country", "top", "its", "their", "his",
+         "her", "said", "russian", "foreign"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)} - _STOP
+
+
+def resolve(statement, article_mentions: list[tuple[Mention, str]], entities: dict[str, Entity],
+            previous: list[tuple[int, list[str]]]) -> list[str]:
+    """Entity ids for the statement's speaker (several for a group), or [] when unresolved.
+
+    ``article_mentions``: this article's mentions with their entity ids, in text order.
+    ``previous``: (end offset, entity ids) of statements already resolved in this article.
+    """
+    if statement.speaker is None or statement.speaker_start is None:
+        return []
+    if statement.group:
+        ids = []
+        for _, start, end in statement.group:
+            found = _named(start, end, article_mentions, entities)
+            if found and found not in ids:
+                ids.append(found)
+        if ids:
+            return ids
+    named = _named_head(statement.speaker_heads, article_mentions, entities)
+    if named:
+        return [named]
+    words = statement.speaker.lower().split()
+    before = statement.speaker_start
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        return _recent(before, "PERSON", article_mentions, entities, previous)
+    if len(words) == 1 and words[0] in GROUP_PRONOUNS:
+        return _recent(before, None, article_mentions, entities, previous, group=True)
+    return _by_role(statement.speaker, before, article_mentions, entities)
+
+
+def _named_head(heads: list[int], article_mentions, entities) -> str | None:
+    """The entity whose mention holds the speaker's head word (or an apposition to it): a person first."""
+    covering = [(m, eid) for m, eid in article_mentions for h in heads if m.start <= h < m.end]
+    if not covering:
+        return None
+    people = [(m, eid) for m, eid in covering if entities[eid].type == "PERSON"]
+    return (people or covering)[0][1]
+
+
+def _named(start: int, end: int, article_mentions, entities) -> str | None:
+    inside = [(m, eid) for m, eid in article_mentions if m.start >= start and m.end <= end]
+    if not inside:
+        return None
+    people = [(m, eid) for m, eid in inside if entities[eid].type == "PERSON"]
+    pick = (people or inside)[-1]  # the name nearest the head: 'Kremlin spokesman Dmitry Peskov' -> Peskov
+    return pick[1]
+
+
+def _recent(before: int, kind: str | None, article_mentions, entities, previous, group: bool = False) -> list[str]:
+    for end, ids in sorted(previous, key=lambda p: -p[0]):
+        if end <= before and ids:
+            types = {entities[i].type for i in ids}
+            if group and (len(ids) > 1 or types & {"ORG", "GPE", "NORP"}):
+                return ids
+            if kind and types == {kind}:
+                return ids
+            break
+    for m, eid in reversed(article_mentions):
+        if m.end <= before:
+            etype = entities[eid].type
+            if kind and etype == kind:
+                return [eid]
+            if group and etype in ("ORG", "GPE", "NORP"):
+                return [eid]
+    return []
+
+
+def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]:
+    words = _words(mention)
+    if not words:
+        return []
+    wanted = set()
+    for w in words:
+        wanted |= SYNONYMS.get(w, {w})
+    seen_here = [eid for m, eid in article_mentions if m.end <= before]
+    order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
+    best, best_score = None, 0
+    for eid in order:
+        entity = entities[eid]
+        role_words = set()
+        for role in entity.roles:
+            for w in _words(role):
+                role_words |= SYNONYMS.get(w, {w})
+        name_words = _words(entity.name)
+        score = len(wanted & role_words) + (2 if words & name_words else 0)
+        if score > best_score:
+            best, best_score = eid, score
+    heads = words & ORG_HEADS
+    if mention.lower().split()[0] in ("his", "her", "their", "its"):
+        heads = set()  # 'his office' names a body through a person we cannot see: no guess
+    if best is not None and (best_score >= 2 or (best_score >= 1 and len(words) == 1)):
+        return [best]
+    if heads:  # 'the ministry' with no role evidence: the most recent organisation named before it
+        for m, eid in reversed(article_mentions):
+            if m.end <= before and entities[eid].type == "ORG":
+                return [eid]
+    return []

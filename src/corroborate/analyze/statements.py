@@ -1,0 +1,285 @@
+"""Who said what inside one text: direct quotes, reported speech and "according to", from a spaCy parse.
+
+A statement is found from its cue: a speech or cognition verb (said, told, warned, denied, insisted,
+expressed concern…) or "according to". The cue's subject is the speaker mention; its clausal complement
+(or, for "X said" placed after the content, the clause it governs) is the content. Quotation marks decide
+the kind: content wholly inside quotes is direct, partly quoted is mixed, otherwise indirect. Quotes that
+no cue governs ("“…,” he said" is governed; a quoted paragraph after an attributed one is not) become
+direct statements of the nearest attributed speaker before them, or unattributed.
+Offsets are character offsets into the text that was parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Cue lemmas and the stance they express.
+STANCE_OF = {
+    "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny", "contest": "deny",
+    "accuse": "accuse", "blame": "accuse", "allege": "accuse", "charge": "accuse", "condemn": "accuse",
+    "criticize": "accuse", "criticise": "accuse",
+    "warn": "warn", "caution": "warn", "threaten": "warn", "alert": "warn",
+    "urge": "appeal", "call": "appeal", "appeal": "appeal", "demand": "appeal", "ask": "appeal", "plead": "appeal",
+    "request": "appeal",
+    "fear": "concern", "worry": "concern", "concern": "concern",
+}
+ASSERT_CUES = {
+    "say", "tell", "claim", "insist", "state", "add", "announce", "argue", "note", "explain", "report", "assert",
+    "acknowledge", "admit", "confirm", "reply", "respond", "stress", "emphasize", "emphasise", "declare",
+    "maintain", "contend", "conclude", "write", "tweet", "post", "reveal", "suggest", "predict", "estimate",
+    "vow", "promise", "pledge", "concede", "complain", "observe", "indicate", "point", "describe", "believe",
+    "think", "recall", "testify", "announce", "inform", "assure", "quote", "remark", "comment", "continue",
+    "say", "agree", "hope", "expect",
+}
+CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
+# "expressed concern / alarm", "voiced concern", "raised fears": the noun carries the stance.
+CONCERN_NOUNS = {"concern", "alarm", "worry", "fear", "anxiety", "unease", "regret"}
+EXPRESS_VERBS = {"express", "voice", "raise", "sound", "share"}
+CONTENT_DEPS = {"ccomp", "xcomp", "advcl"}
+SPEAKER_DEPS = {"nsubj", "nsubjpass"}
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+_OPENERS = "“«\"„"
+
+
+@dataclass(slots=True)
+class Statement:
+    start: int  # content span (first to last character of all its pieces)
+    end: int
+    text: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    kind: str  # direct | indirect | mixed
+    stance: str  # assert | deny | accuse | warn | appeal | concern | other
+    speaker: str | None = None  # the mention as written, None when the text names no one
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_heads: list[int] = field(default_factory=list)  # offsets of the mention's head and its appositions
+    group: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined speakers ("A and B deny")
+    content_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages, marks included; a quote may run on over paragraph breaks."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = QUOTE_PAIRS[ch]
+            j = text.find(close, i + 1)
+            # A paragraph that ends without closing its quote, and the next one reopening it: one long quote.
+            para_end = text.find("\n", i + 1)
+            while j != -1 and para_end != -1 and para_end < j:
+                after = text[para_end:].lstrip()
+                if not after.startswith(ch):
+                    j = -1
+                    break
+                para_end = text.find("\n", para_end + 1 + (len(text[para_end:]) - len(after)))
+            if j == -1:
+                i += 1
+                continue
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and the punctuation that only joins content to its cue."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _span(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _speaker_tokens(subject):
+    """The speaker mention: the subject with its compounds, titles and appositions, not relative clauses."""
+    drop: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in ("relcl", "acl"):
+            drop |= {t.i for t in child.subtree}
+    tokens = [t for t in subject.subtree if t.i not in drop]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    return tokens or [subject]
+
+
+def _conjuncts(subject) -> list:
+    return [subject, *[t for t in subject.conjuncts if t.i > subject.i]]
+
+
+def _stance(cue, doc) -> str:
+    lemma = cue.lemma_.lower()
+    if lemma in EXPRESS_VERBS:
+        return "concern"
+    if any(child.dep_ == "neg" for child in cue.children):
+        return "other"
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children):
+        return "assert"
+    return STANCE_OF.get(lemma, "assert")
+
+
+def _content_head(cue):
+    """The clause a cue introduces: its complement, or the clause it is attached to when it follows."""
+    lemma = cue.lemma_.lower()
+    children = list(cue.children)
+    if lemma in EXPRESS_VERBS:  # "expressed concern about …"
+        for child in children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in CONCERN_NOUNS:
+                return child, "object"
+        return None, None
+    if lemma in ("call", "urge", "appeal"):  # "called for …", "urged Moscow to …"
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i > cue.i:
+                return child, "object"
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > cue.i):
+            return child, "child"
+    if lemma in STANCE_OF and lemma not in ("ask",):
+        for child in children:  # "denied allegations that …", "warned of …"
+            if child.dep_ in ("dobj", "prep") and child.i > cue.i:
+                return child, "object"
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:  # "The war spreads, he said."
+        return cue.head, "governor"
+    for child in children:
+        if child.dep_ == "advcl" and child.i > cue.i and child.lemma_.lower() not in CUE_LEMMAS:
+            return child, "child"
+    return None, None
+
+
+def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
+    """Statements in ``text`` (parsed with ``nlp`` unless a ``doc`` of it is given)."""
+    if doc is None:
+        if nlp is None:
+            from ..nlp import load_spacy
+
+            nlp = load_spacy()
+        doc = nlp(text)
+    quotes = quote_spans(text)
+    statements: list[Statement] = []
+    claimed: list[tuple[int, int]] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS):
+            statement = _from_verb(token, text, quotes)
+        elif lemma == "accord" and token.lower_ == "according":
+            statement = _from_according(token, text, quotes)
+        else:
+            continue
+        if statement and not _overlaps(claimed, statement.start, statement.end):
+            statements.append(statement)
+            claimed.extend(statement.content_spans)
+    statements.extend(_unclaimed_quotes(doc, text, quotes, claimed, statements))
+    statements.sort(key=lambda s: s.start)
+    return statements
+
+
+def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head) -> Statement | None:
+    start, end = _trim(text, *_span(content_tokens))
+    if end - start < 3:
+        return None
+    # A quote that the clause only partly covers ("“…,” said X" parses the quote as the clause) is taken whole.
+    for qs, qe in quotes:
+        if qs < end and start < qe and (qs < start or qe > end) and qe - qs < 2000:
+            if not _overlaps([(cue_tokens[0].idx, cue_tokens[-1].idx + 1)], qs, qe):
+                start, end = min(start, qs), max(end, qe)
+    start, end = _trim(text, start, end)
+    inside = _inside(quotes, start, end)
+    kind = "direct" if inside else ("mixed" if _overlaps(quotes, start, end) else "indirect")
+    cue_start, cue_end = _span(cue_tokens)
+    st = Statement(start=start, end=end, text=text[start:end], cue=text[cue_start:cue_end], cue_start=cue_start,
+                   cue_end=cue_end, kind=kind, stance=stance, content_spans=[(start, end)])
+    if speaker_head is not None:
+        s_start, s_end = _span(_speaker_tokens(speaker_head))
+        st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
+        st.speaker_heads = [speaker_head.idx] + [c.idx for c in speaker_head.children if c.dep_ == "appos"]
+        conj = _conjuncts(speaker_head)
+        if len(conj) > 1:
+            st.group = [(t.text, *_span([t])) for t in conj]
+            for t in conj:
+                compound = [c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t]
+                st.group[conj.index(t)] = (text[_span(compound)[0]:_span(compound)[1]], *_span(compound))
+            st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
+    return st
+
+
+def _from_verb(cue, text: str, quotes) -> Statement | None:
+    head, how = _content_head(cue)
+    if head is None:
+        return None
+    subject = next((c for c in cue.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is None and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in cue.head.children if c.dep_ in SPEAKER_DEPS), None)  # "…, saying that …"
+    if subject is not None and subject.dep_ == "nsubjpass":
+        subject = None  # "it was reported that": no speaker
+    if subject is not None and subject.lower_ in ("it", "there"):
+        subject = None
+    if how == "governor":
+        tokens = [t for t in head.subtree if t.i < cue.i and t not in list(cue.subtree)] or [head]
+    elif how == "object":
+        tokens = list(head.subtree)
+    else:
+        tokens = list(head.subtree)
+        if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+            tokens = tokens[1:] or tokens
+    if not tokens:
+        return None
+    cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
+    cue_tokens.sort(key=lambda t: t.i)
+    return _make(text, quotes, tokens, cue_tokens, _stance(cue, None), subject)
+
+
+def _from_according(token, text: str, quotes) -> Statement | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    clause = token.head
+    if source is None or clause is None:
+        return None
+    skip = set(t.i for t in token.subtree)
+    tokens = [t for t in clause.subtree if t.i not in skip and not (t.is_punct and t.i == min(skip) - 1)]
+    if not tokens:
+        return None
+    return _make(text, quotes, tokens, [token, to], "assert", source)
+
+
+def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statement]) -> list[Statement]:
+    """Quoted passages no cue governs: the speaker of the statement just before them, if any."""
+    out: list[Statement] = []
+    for qs, qe in quotes:
+        if _overlaps(claimed, qs, qe):
+            continue
+        inner = text[qs + 1:qe - 1]
+        if len(re.findall(r"\w+", inner)) < 4:  # scare quotes and titles, not statements
+            continue
+        start, end = _trim(text, qs, qe)
+        previous = [s for s in statements + out if s.end <= qs]
+        last = max(previous, key=lambda s: s.end) if previous else None
+        near = last is not None and qs - last.end < 400 and "\n\n\n" not in text[last.end:qs]
+        st = Statement(start=start, end=end, text=text[start:end], cue="", cue_start=qs, cue_end=qs, kind="direct",
+                       stance="assert", content_spans=[(start, end)])
+        if near and last.speaker is not None:
+            st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
+            st.speaker_heads = list(last.speaker_heads)
+            st.cue = "(continues)"
+        out.append(st)
+    return out
