@@ -4,7 +4,8 @@
 
 1. Replicates examples/corpus (every format) into a temporary folder until it holds N articles; each
    copy gets its own URLs, ids and an extra sentence, so every copy is a distinct article.
-2. Times ``service.ingest`` (read, extract, clean, language, store) over it: articles/s, MB/s, peak RSS.
+2. Times ``service.ingest`` without the story analysis (read, extract, clean, language, features and
+   signatures, store) over it: articles/s, MB/s, peak RSS.
 3. On the replicated HTML pages only, times bare ``trafilatura.extract`` and then our whole ingest of
    the same files, in this process, and prints the ratio (target: at most 1.2x).
 """
@@ -97,11 +98,11 @@ def bench_throughput(folder: Path, work: Path, workers: int) -> dict:
     size = sum(f.size or 0 for f in files)
     settings = Settings(db=str(work / f"throughput-{workers}.duckdb"), workers=workers)
     start = time.perf_counter()
-    result = service.ingest([str(folder)], settings)
+    result = service.ingest([str(folder)], settings, analysis=False)
     seconds = time.perf_counter() - start
     articles = result.counts.added
     rerun_start = time.perf_counter()
-    rerun = service.ingest([str(folder)], settings)
+    rerun = service.ingest([str(folder)], settings, analysis=False)
     rerun_seconds = time.perf_counter() - rerun_start
     return {"files": len(files), "articles": articles, "rejected": result.counts.rejected, "mb": size / 1e6,
             "seconds": seconds, "articles_per_s": articles / seconds, "mb_per_s": size / 1e6 / seconds,
@@ -116,7 +117,7 @@ def bench_html_ratio(folder: Path, work: Path) -> dict:
     # Warm both paths (imports, caches, the language model) on a few pages first.
     for page in pages[:20]:
         trafilatura.extract(page.read_text(encoding="utf-8"))
-    service.ingest([str(p) for p in pages[:20]], Settings(db=str(work / "warm.duckdb"), workers=1))
+    service.ingest([str(p) for p in pages[:20]], Settings(db=str(work / "warm.duckdb"), workers=1), analysis=False)
 
     start = time.perf_counter()
     for page in pages:
@@ -127,7 +128,8 @@ def bench_html_ratio(folder: Path, work: Path) -> dict:
     for label, workers in (("one_process", 1), ("parallel", 0)):
         start = time.perf_counter()
         result = service.ingest([str(p) for p in pages], Settings(db=str(work / f"html-{label}.duckdb"),
-                                                                   workers=workers, parallel_min_files=1))
+                                                                   workers=workers, parallel_min_files=1),
+                                analysis=False)
         seconds = time.perf_counter() - start
         out[label] = {"seconds": seconds, "ratio": seconds / bare, "stored": result.counts.added,
                       "stages": result.stage_stats}

@@ -117,12 +117,15 @@ def _ctx_db(ctx: click.Context, db_local: str | None) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None,
            workers: int | None) -> None:
-    """Read, clean and store articles from PATHS (files, folders, globs, '-' for JSONL on stdin)."""
+    """Read, clean and store articles from PATHS (files, folders, globs, '-' for JSONL on stdin).
+
+    Copies, stories and who-said-what are left for `corroborate run`, which analyses the whole store.
+    """
     _ctx_db(ctx, db_local)
     settings = _settings(ctx, batch_size=batch_size, workers=workers)
     try:
         with RichProgress() as progress:
-            result = service.ingest(list(paths), settings, progress=progress)
+            result = service.ingest(list(paths), settings, progress=progress, analysis=False)
     except StoreError as exc:
         _fail(str(exc))
     _print_ingest_summary(result)

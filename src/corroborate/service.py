@@ -74,8 +74,12 @@ class RunResult:
 
 
 def ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
-           command: str = "ingest", store: Store | None = None) -> IngestResult:
-    """Read, extract, clean and store every input; bad inputs become rejects and the run goes on."""
+           command: str = "ingest", store: Store | None = None, analysis: bool = True) -> IngestResult:
+    """Read, extract, clean and store every input; bad inputs become rejects and the run goes on.
+
+    ``analysis``: also run copies, stories and who-said-what over the store (``corroborate run``);
+    without it only the cleaning phase runs and the rest waits, queued, for the next analysis.
+    """
     progress = progress or NoProgress()
     files, rejects = discover(paths, exclude=(settings.db, settings.db + ".wal", settings.db + ".tmp"))
     own_store = store is None
@@ -98,7 +102,7 @@ def ingest(paths: list[str], settings: Settings, progress: Progress | None = Non
             all_rejects.extend(batch_rejects)
             progress.batch_done(len(articles), len(batch_rejects))
         result = IngestResult(run_id, len(files), counts, all_rejects, executor.stats.as_dict())
-        analyze(store, settings, result)
+        analyze(store, settings, result, full=analysis)
         store.finish_run(run_id, counts.as_dict() | {"files": len(files), "stages": result.stage_stats})
         return result
     finally:
@@ -115,8 +119,8 @@ def make_executor(build: Callable[[], list[Stage]], settings: Settings, files: l
     return LocalExecutor(build, batch_size=settings.batch_size)
 
 
-def analyze(store: Store, settings: Settings, result: IngestResult) -> None:
-    """Global phases over the store: outlet boilerplate, copies, stories.
+def analyze(store: Store, settings: Settings, result: IngestResult, full: bool = True) -> None:
+    """Global phases over the store: outlet boilerplate, then (``full``) copies, stories, who said what.
 
     Each phase takes its work from a queue filled in the same transaction as the articles, and all
     phases commit together, so a run killed here redoes the analysis on the next run.
@@ -130,6 +134,8 @@ def analyze(store: Store, settings: Settings, result: IngestResult) -> None:
             result.cleaned_by_outlet_phase = len(recleaned)
             if recleaned:  # their text changed: their features are stale
                 store.con.execute("DELETE FROM article_features WHERE list_contains(?, article_id)", [recleaned])
+        if not full:
+            return
         backfilled = backfill_features(store, settings)
         store.add_pending(backfilled, ("copies",))
         result.copies_found = update_syndication(store, store.take_pending("copies"), result.run_id)

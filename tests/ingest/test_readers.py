@@ -132,9 +132,9 @@ def test_warc_reader_reads_html_responses_and_names_truncation(tmp_path: Path) -
     assert [a.origin.record for a in articles] == [1, 2, 3]
 
     broken = tmp_path / "broken.warc.gz"
-    broken.write_bytes(data[: len(data) * 2 // 3])
+    broken.write_bytes(data[:-50])  # a download cut inside the last record
     articles, rejects = process([broken])
-    assert [a.url for a in articles] == [pages[0][0]]  # the cut record is dropped, not half-read
+    assert [a.url for a in articles] == [u for u, _ in pages[:2]]  # the cut record is dropped, not half-read
     (reject,) = rejects
     assert reject.origin.path == str(broken)
     assert "truncated or corrupt WARC" in reject.reason

@@ -20,6 +20,12 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor
               "governor", "gen", "general", "col", "colonel", "capt", "captain", "lt", "adm", "admiral", "rev",
               "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
               "sheikh", "ayatollah", "judge", "justice", "mayor", "secretary", "ambassador", "director", "chief"}
+ORG_WORDS = {"hydro", "transit", "authority", "ministry", "association", "union", "service", "board", "agency",
+             "university", "party", "group", "corp", "inc", "ltd", "co", "bank", "council", "committee", "court",
+             "police", "department", "office", "institute", "foundation", "company", "media", "news", "press", "times",
+             "post", "daily", "monitor", "ledger", "observer", "courier", "dispatch", "review", "airlines", "energy",
+             "power", "systems", "holdings", "federation", "republic", "kingdom", "organization", "organisation",
+             "forces", "army", "navy", "command", "commission", "parliament", "assembly", "government", "kremlin"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -99,8 +105,21 @@ def person_role(ent) -> str | None:
     return None
 
 
+_TRANSLIT = [("yu", "ju"), ("ya", "ja"), ("ye", "je"), ("iy", "i"), ("ij", "i"), ("ey", "ei"), ("ts", "c"),
+             ("tz", "c"), ("kh", "h"), ("ks", "x"), ("w", "v"), ("ph", "f"), ("y", "i")]
+
+
+def translit_key(name: str) -> str:
+    """One spelling for common romanisation variants: Sergei/Sergey, Yuri/Jurij, Makovets/Makovec."""
+    key = name.lower()
+    for old, new in _TRANSLIT:
+        key = key.replace(old, new)
+    return key
+
+
 def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a.lower(), b.lower()).ratio()
+    return max(SequenceMatcher(None, a.lower(), b.lower()).ratio(),
+               SequenceMatcher(None, translit_key(a), translit_key(b)).ratio())
 
 
 def same_person(a: str, b: str) -> bool:
@@ -123,8 +142,13 @@ def same_person(a: str, b: str) -> bool:
     return _similar(fa, fb) >= 0.75
 
 
-def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
-    """Merge a story's mentions into entities; returns the entities and mention index -> entity id."""
+def canonical_entities(mentions: list[Mention], known_people: list[str] | None = None
+                       ) -> tuple[list[Entity], dict[int, str]]:
+    """Merge a story's mentions into entities; returns the entities and mention index -> entity id.
+
+    ``known_people``: full names of people in other stories of the store; a person this story only
+    names by surname takes the one full name that fits, so one person has one id across the store.
+    """
     fix_labels(mentions)
     people = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
     others = [i for i, m in enumerate(mentions) if m.label != "PERSON"]
@@ -159,6 +183,11 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
         forms = Counter(mentions[i].text for i in group)
         label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
         name = max(forms, key=lambda f: (len(f.split()) if label == "PERSON" else 0, forms[f], -len(f), f))
+        if label == "PERSON" and len(name.split()) == 1 and known_people:
+            fits = sorted({k for k in known_people if len(k.split()) > 1 and same_person(k, name)})
+            if len(fits) == 1:
+                forms[fits[0]] += 0
+                name = fits[0]
         entity = Entity(entity_id(name, label), name, label)
         entity.aliases = sorted(f for f in forms if f != name)
         roles = Counter(mentions[i].role for i in group if mentions[i].role)
@@ -188,10 +217,17 @@ def fix_labels(mentions: list[Mention]) -> None:
         return single and (key in place_parts or any(d.startswith(key[:-1]) and 0 < len(d) - len(key) <= 2
                                                      for d in demonyms))  # "Karabakh"; "Armenia" ~ "Armenian"
 
+    alone = {m.text.lower() for m in mentions if len(m.text.split()) == 1}
     for m in mentions:
         key, single = m.text.lower(), len(m.text.split()) == 1
+        words = m.text.split()
         if m.label in ("PERSON", "ORG") and is_place(key, single):
             m.label = "GPE"
+        elif m.label == "PERSON" and any(w.lower().strip("’'s") in ORG_WORDS for w in words[1:]):
+            m.label = "ORG"  # 'Varnhold Hydro', 'Brennick City Transit'
+        elif m.label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                and not any(w.lower().strip("’'s") in ORG_WORDS for w in words) and words[-1].lower() in alone:
+            m.label = "PERSON"  # 'Lukas Fenner' ... 'Fenner said': bodies are not named by their last word
     person_names = {m.text.lower() for m in mentions if m.label == "PERSON"}
     for m in mentions:
         key, single = m.text.lower(), len(m.text.split()) == 1

@@ -6,8 +6,8 @@ import hashlib
 import json
 
 from ..store import Store
-from .entities import canonical_entities, doc_mentions, recover_person_variants
-from .speakers import resolve
+from .entities import canonical_entities, doc_mentions, entity_id, recover_person_variants, same_person
+from .speakers import resolve_speakers
 from .statements import extract_statements
 
 
@@ -37,7 +37,10 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
             mentions.extend(doc_mentions(doc, article_id))
             found.append((article_id, extract_statements(text, doc=doc)))
         mentions = recover_person_variants(mentions, dict(rows))
-        entities, owner = canonical_entities(mentions)
+        known = [r[0] for r in store.con.execute(
+            "SELECT DISTINCT name FROM entities WHERE type = 'PERSON' AND story_id <> ? AND contains(name, ' ')",
+            [story_id]).fetchall()]
+        entities, owner = canonical_entities(mentions, known)
         by_id = {e.id: e for e in entities}
         statement_rows = []
         for article_id, statements in found:
@@ -45,12 +48,12 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
                                       key=lambda pair: pair[0].start)
             previous: list[tuple[int, list[str]]] = []
             for st in statements:
-                ids = resolve(st, article_mentions, by_id, previous)
-                previous.append((st.end, ids))
-                for entity_id in ids or [None]:
-                    key = f"{article_id}|{st.start}|{st.end}|{entity_id}"
+                speakers = resolve_speakers(st, article_mentions, by_id, previous)
+                previous.append((st.end, [eid for eid, _ in speakers if eid]))
+                for entity_id, mention in speakers:
+                    key = f"{article_id}|{st.start}|{st.end}|{entity_id}|{mention}"
                     statement_rows.append((
-                        "q-" + hashlib.sha256(key.encode()).hexdigest()[:12], story_id, article_id, st.speaker,
+                        "q-" + hashlib.sha256(key.encode()).hexdigest()[:12], story_id, article_id, mention,
                         entity_id, st.cue or None, st.kind, st.stance, st.text, st.start, st.end))
         store.con.execute("DELETE FROM entities WHERE story_id = ?", [story_id])
         store.con.execute("DELETE FROM statements WHERE story_id = ?", [story_id])
@@ -66,4 +69,26 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
             "updated_run = excluded.updated_run, analysis_run = excluded.analysis_run", [run_id, story_id])
         n_entities += len(entities)
         n_statements += len(statement_rows)
+    unify_people(store)
     return n_entities, n_statements
+
+
+def unify_people(store: Store) -> None:
+    """A person a story names only by surname takes the one full name the store knows for them."""
+    full = [r[0] for r in store.con.execute(
+        "SELECT DISTINCT name FROM entities WHERE type = 'PERSON' AND contains(name, ' ') ORDER BY name").fetchall()]
+    singles = store.con.execute(
+        "SELECT story_id, id, name, aliases FROM entities WHERE type = 'PERSON' AND NOT contains(name, ' ')").fetchall()
+    for story_id, old_id, name, aliases in singles:
+        fits = [f for f in full if same_person(f, name)]
+        if len(fits) != 1:
+            continue
+        new_id = entity_id(fits[0], "PERSON")
+        merged = sorted(set(json.loads(aliases)) | {name})
+        if store.con.execute("SELECT count(*) FROM entities WHERE story_id = ? AND id = ?",
+                             [story_id, new_id]).fetchone()[0]:
+            continue  # the story already has the full name as another entity: leave both as they are
+        store.con.execute("UPDATE entities SET id = ?, name = ?, aliases = ? WHERE story_id = ? AND id = ?",
+                          [new_id, fits[0], json.dumps(merged, ensure_ascii=False), story_id, old_id])
+        store.con.execute("UPDATE statements SET speaker_entity = ? WHERE story_id = ? AND speaker_entity = ?",
+                          [new_id, story_id, old_id])

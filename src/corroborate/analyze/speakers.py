@@ -16,7 +16,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
 # Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
 SYNONYMS = {
-    "chief": {"chief", "head", "director"}, "head": {"chief", "head", "director"}, "director": {"chief", "head", "director"},
+    "chief": {"chief", "head", "director", "leader"}, "head": {"chief", "head", "director", "leader"},
+    "director": {"chief", "head", "director", "leader"}, "leader": {"chief", "head", "director", "leader"},
     "spy": {"intelligence", "spy", "svr", "espionage"}, "intelligence": {"intelligence", "spy", "svr"},
     "spokesman": {"spokesman", "spokeswoman", "spokesperson"}, "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
@@ -33,6 +34,23 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORDS.findall(text)} - _STOP
 
 
+def resolve_speakers(statement, article_mentions: list[tuple[Mention, str]], entities: dict[str, Entity],
+                     previous: list[tuple[int, list[str]]]) -> list[tuple[str | None, str | None]]:
+    """(entity id or None, mention) for each speaker: one per member of a group, unresolved ones kept."""
+    if statement.group:
+        out: list[tuple[str | None, str | None]] = []
+        for text, start, end in statement.group:
+            found = _named(start, end, article_mentions, entities)
+            ids = [found] if found else _by_role(text, statement.speaker_start, article_mentions, entities)
+            pair = (ids[0] if ids else None, text)
+            if pair not in out:
+                out.append(pair)
+        if any(eid for eid, _ in out):
+            return out
+    ids = resolve(statement, article_mentions, entities, previous)
+    return [(eid, statement.speaker) for eid in ids] or [(None, statement.speaker)]
+
+
 def resolve(statement, article_mentions: list[tuple[Mention, str]], entities: dict[str, Entity],
             previous: list[tuple[int, list[str]]]) -> list[str]:
     """Entity ids for the statement's speaker (several for a group), or [] when unresolved.
@@ -44,10 +62,10 @@ def resolve(statement, article_mentions: list[tuple[Mention, str]], entities: di
         return []
     if statement.group:
         ids = []
-        for _, start, end in statement.group:
+        for text, start, end in statement.group:
             found = _named(start, end, article_mentions, entities)
-            if found and found not in ids:
-                ids.append(found)
+            found_ids = [found] if found else _by_role(text, statement.speaker_start, article_mentions, entities)
+            ids += [i for i in found_ids if i not in ids]
         if ids:
             return ids
     named = _named_head(statement.speaker_heads, article_mentions, entities)
@@ -124,8 +142,8 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         heads = set()  # 'his office' names a body through a person we cannot see: no guess
     if best is not None and (best_score >= 2 or (best_score >= 1 and len(words) == 1)):
         return [best]
-    if heads:  # 'the ministry' with no role evidence: the most recent organisation named before it
+    if heads:  # 'the ministry': the most recent body named before it whose name holds that word
         for m, eid in reversed(article_mentions):
-            if m.end <= before and entities[eid].type == "ORG":
+            if m.end <= before and entities[eid].type == "ORG" and heads & _words(entities[eid].name):
                 return [eid]
     return []

@@ -29,8 +29,10 @@ ASSERT_CUES = {
     "acknowledge", "admit", "confirm", "reply", "respond", "stress", "emphasize", "emphasise", "declare",
     "maintain", "contend", "conclude", "write", "tweet", "post", "reveal", "suggest", "predict", "estimate",
     "vow", "promise", "pledge", "concede", "complain", "observe", "indicate", "point", "describe", "believe",
-    "think", "recall", "testify", "announce", "inform", "assure", "quote", "remark", "comment", "continue",
-    "say", "agree", "hope", "expect",
+    "think", "recall", "testify", "inform", "assure", "remark", "comment",
+    # Attribution beyond speech, as PolNeAR annotates it: findings, beliefs, intentions, knowledge.
+    "show", "cite", "agree", "want", "plan", "know", "find", "learn", "respond", "question", "mention", "discuss",
+    "hope", "expect", "intend", "feel", "recommend", "rule", "decide", "tweete", "email", "answer",
 }
 CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
 # "expressed concern / alarm", "voiced concern", "raised fears": the noun carries the stance.
@@ -179,6 +181,8 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
     statements: list[Statement] = []
     claimed: list[tuple[int, int]] = []
     for token in doc:
+        if _inside(quotes, token.idx, token.idx + 1):
+            continue  # speech reported inside a quote belongs to the quoted speaker's statement
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS):
             statement = _from_verb(token, text, quotes)
@@ -187,6 +191,10 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
         else:
             continue
         if statement and not _overlaps(claimed, statement.start, statement.end):
+            statements.append(statement)
+            claimed.extend(statement.content_spans)
+    for statement in _line_attributions(text):
+        if not _overlaps(claimed, statement.start, statement.end):
             statements.append(statement)
             claimed.extend(statement.content_spans)
     statements.extend(_unclaimed_quotes(doc, text, quotes, claimed, statements))
@@ -214,12 +222,10 @@ def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_he
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
         st.speaker_heads = [speaker_head.idx] + [c.idx for c in speaker_head.children if c.dep_ == "appos"]
         conj = _conjuncts(speaker_head)
-        if len(conj) > 1:
-            st.group = [(t.text, *_span([t])) for t in conj]
+        if len(conj) > 1:  # each member with its compounds: "the port authority and the shipping ministry"
             for t in conj:
-                compound = [c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t]
-                st.group[conj.index(t)] = (text[_span(compound)[0]:_span(compound)[1]], *_span(compound))
-            st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
+                g_start, g_end = _span([c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t])
+                st.group.append((text[g_start:g_end], g_start, g_end))
     return st
 
 
@@ -239,9 +245,7 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
     elif how == "object":
         tokens = list(head.subtree)
     else:
-        tokens = list(head.subtree)
-        if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
-            tokens = tokens[1:] or tokens
+        tokens = list(head.subtree)  # "that …" stays: the complementiser is part of what was said
     if not tokens:
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
@@ -260,6 +264,30 @@ def _from_according(token, text: str, quotes) -> Statement | None:
     if not tokens:
         return None
     return _make(text, quotes, tokens, [token, to], "assert", source)
+
+
+_COLON_LINE = re.compile(r"^(?P<source>[A-Z][^:\n]{1,60}?):\s+(?P<content>[^\n]{8,})$", re.M)
+_DASH_LINE = re.compile(r"^(?P<content>[^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z][^\n―—]{1,60})$", re.M)
+
+
+def _line_attributions(text: str) -> list[Statement]:
+    """Headline and caption forms: 'Poll: Clinton leads …' and '“…” ― Name'."""
+    out = []
+    for match, cue in [(m, ":") for m in _COLON_LINE.finditer(text)] + [(m, "―") for m in _DASH_LINE.finditer(text)]:
+        source = match.group("source").strip()
+        if len(source.split()) > 6 or re.fullmatch(r"[\d\s.:apm]+", source.lower()):
+            continue
+        start, end = _trim(text, match.start("content"), match.end("content"))
+        if end - start < 8:
+            continue
+        s_start = match.start("source")
+        cue_at = text.find(cue, match.start(), match.end())
+        kind = "direct" if text[start] in _OPENERS else "indirect"
+        out.append(Statement(start=start, end=end, text=text[start:end], cue=cue, cue_start=cue_at,
+                             cue_end=cue_at + 1, kind=kind, stance="assert", speaker=source, speaker_start=s_start,
+                             speaker_end=s_start + len(source), speaker_heads=[s_start + len(source) - 1],
+                             content_spans=[(start, end)]))
+    return out
 
 
 def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statement]) -> list[Statement]:
