@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import json
 import os
@@ -54,8 +53,11 @@ def _copy_warc(src: Path, dst: Path, n: int) -> None:
             uri = _mutate(record.rec_headers.get_header("WARC-Target-URI") + " ", n).strip().rstrip("/")
             payload = _mutate(record.content_stream().read().decode("utf-8"), n)
             payload = payload.replace("</article>", f"<p>Archive copy number {n} of this page.</p></article>")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload.encode()),
-                                                          http_headers=record.http_headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(payload.encode()), http_headers=record.http_headers
+                )
+            )
     dst.write_bytes(out.getvalue())
 
 
@@ -104,9 +106,18 @@ def bench_throughput(folder: Path, work: Path, workers: int) -> dict:
     rerun_start = time.perf_counter()
     rerun = service.ingest([str(folder)], settings, analysis=False)
     rerun_seconds = time.perf_counter() - rerun_start
-    return {"files": len(files), "articles": articles, "rejected": result.counts.rejected, "mb": size / 1e6,
-            "seconds": seconds, "articles_per_s": articles / seconds, "mb_per_s": size / 1e6 / seconds,
-            "rerun_added": rerun.counts.added, "rerun_seconds": rerun_seconds, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "files": len(files),
+        "articles": articles,
+        "rejected": result.counts.rejected,
+        "mb": size / 1e6,
+        "seconds": seconds,
+        "articles_per_s": articles / seconds,
+        "mb_per_s": size / 1e6 / seconds,
+        "rerun_added": rerun.counts.added,
+        "rerun_seconds": rerun_seconds,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def bench_html_ratio(folder: Path, work: Path) -> dict:
@@ -123,16 +134,25 @@ def bench_html_ratio(folder: Path, work: Path) -> dict:
     for page in pages:
         trafilatura.extract(page.read_text(encoding="utf-8"))
     bare = time.perf_counter() - start
-    out = {"pages": len(pages), "kb_per_page": sum(p.stat().st_size for p in pages) / len(pages) / 1e3,
-           "bare_extract_s": bare}
+    out = {
+        "pages": len(pages),
+        "kb_per_page": sum(p.stat().st_size for p in pages) / len(pages) / 1e3,
+        "bare_extract_s": bare,
+    }
     for label, workers in (("one_process", 1), ("parallel", 0)):
         start = time.perf_counter()
-        result = service.ingest([str(p) for p in pages], Settings(db=str(work / f"html-{label}.duckdb"),
-                                                                   workers=workers, parallel_min_files=1),
-                                analysis=False)
+        result = service.ingest(
+            [str(p) for p in pages],
+            Settings(db=str(work / f"html-{label}.duckdb"), workers=workers, parallel_min_files=1),
+            analysis=False,
+        )
         seconds = time.perf_counter() - start
-        out[label] = {"seconds": seconds, "ratio": seconds / bare, "stored": result.counts.added,
-                      "stages": result.stage_stats}
+        out[label] = {
+            "seconds": seconds,
+            "ratio": seconds / bare,
+            "stored": result.counts.added,
+            "stages": result.stage_stats,
+        }
     return out
 
 
@@ -149,18 +169,24 @@ def main() -> None:
         for workers in (1, 0):
             tp = bench_throughput(work / "corpus", work, workers)
             label = "1 process" if workers == 1 else f"{os.cpu_count()} cores"
-            print(f"ingest+clean+store ({label}): {tp['articles']} articles ({tp['rejected']} rejected) from "
-                  f"{tp['files']} files, {tp['mb']:.1f} MB in {tp['seconds']:.1f} s = {tp['articles_per_s']:.0f} "
-                  f"articles/s, {tp['mb_per_s']:.2f} MB/s; rerun adds {tp['rerun_added']} in "
-                  f"{tp['rerun_seconds']:.1f} s; peak RSS so far {tp['peak_rss_mb']:.0f} MB")
+            print(
+                f"ingest+clean+store ({label}): {tp['articles']} articles ({tp['rejected']} rejected) from "
+                f"{tp['files']} files, {tp['mb']:.1f} MB in {tp['seconds']:.1f} s = {tp['articles_per_s']:.0f} "
+                f"articles/s, {tp['mb_per_s']:.2f} MB/s; rerun adds {tp['rerun_added']} in "
+                f"{tp['rerun_seconds']:.1f} s; peak RSS so far {tp['peak_rss_mb']:.0f} MB"
+            )
         hr = bench_html_ratio(work / "corpus", work)
-        print(f"html: {hr['pages']} pages of {hr['kb_per_page']:.1f} kB; bare trafilatura.extract "
-              f"{hr['bare_extract_s']:.2f} s")
+        print(
+            f"html: {hr['pages']} pages of {hr['kb_per_page']:.1f} kB; bare trafilatura.extract "
+            f"{hr['bare_extract_s']:.2f} s"
+        )
         for label in ("one_process", "parallel"):
             row = hr[label]
             stages = ", ".join(f"{k} {v['seconds']:.2f} s" for k, v in row["stages"].items())
-            print(f"  our ingest, {label.replace('_', ' ')}: {row['seconds']:.2f} s = {row['ratio']:.2f}x bare "
-                  f"extract (target <= 1.2x); stages: {stages}")
+            print(
+                f"  our ingest, {label.replace('_', ' ')}: {row['seconds']:.2f} s = {row['ratio']:.2f}x bare "
+                f"extract (target <= 1.2x); stages: {stages}"
+            )
     finally:
         if args.keep:
             print(f"kept {work}")

@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from cluster_data import bcubed, load_allsides, load_ecbplus, shared_missing  # noqa: E402
-
 from corroborate.stories.cluster import (  # noqa: E402
     FEATURE_NAMES,
     ClusterParams,
@@ -98,23 +97,33 @@ def main() -> None:
         model = JoinModel([float(c) for c in lr.coef_[0]], float(lr.intercept_[0]), float(threshold))
         scores = {}
         for name, split in sets.items():
-            labels = cluster_features(split.docs, feats[name], ClusterParams(sigma_days=args.sigma,
-                                                                              grace_days=args.grace), model)
+            labels = cluster_features(
+                split.docs, feats[name], ClusterParams(sigma_days=args.sigma, grace_days=args.grace), model
+            )
             scores[name] = bcubed(labels, split.gold)[2]
         mean = sum(scores.values()) / len(scores)
-        print(f"  threshold {threshold:.3f}: " + ", ".join(f"{k} B3 F1 {v:.3f}" for k, v in scores.items())
-              + f", mean {mean:.3f}")
+        print(
+            f"  threshold {threshold:.3f}: "
+            + ", ".join(f"{k} B3 F1 {v:.3f}" for k, v in scores.items())
+            + f", mean {mean:.3f}"
+        )
         results.append((mean, model))
     # Among thresholds within TIE of the best tuning score, the lowest: it keeps long-running stories whole.
     top = max(mean for mean, _ in results)
     best = min((r for r in results if r[0] >= top - TIE), key=lambda r: r[1].threshold)
     print(f"chosen threshold {best[1].threshold:.3f} (mean tuning B-cubed F1 {best[0]:.3f}; best {top:.3f})")
     if args.write:
-        payload = {"features": list(FEATURE_NAMES), "coef": best[1].coef, "intercept": best[1].intercept,
-                   "threshold": round(best[1].threshold, 3), "embedder": args.embedder,
-                   "sigma_days": args.sigma, "grace_days": args.grace,
-                   "trained_on": "ECB+ train+dev, AllSides 2021 TUNE part (bench/cluster_data.py)",
-                   "command": f"python bench/train_clustering.py --sigma {args.sigma} --grace {args.grace} --write"}
+        payload = {
+            "features": list(FEATURE_NAMES),
+            "coef": best[1].coef,
+            "intercept": best[1].intercept,
+            "threshold": round(best[1].threshold, 3),
+            "embedder": args.embedder,
+            "sigma_days": args.sigma,
+            "grace_days": args.grace,
+            "trained_on": "ECB+ train+dev, AllSides 2021 TUNE part (bench/cluster_data.py)",
+            "command": f"python bench/train_clustering.py --sigma {args.sigma} --grace {args.grace} --write",
+        }
         MODEL_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import uuid
+from datetime import UTC
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,9 +52,9 @@ def record_id(*parts: str) -> str:
 
 
 def http_date(warc_date: str) -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    dt = datetime.strptime(warc_date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    dt = datetime.strptime(warc_date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     return dt.strftime("%a, %d %b %Y %H:%M:%S GMT")
 
 
@@ -78,7 +79,7 @@ def main() -> int:
             "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.0/\r\n"
             f"http-header-user-agent: {USER_AGENT}\r\n"
             "description: Fictional example crawl for the corroborate example corpus (CC0)\r\n"
-        ).encode("utf-8")
+        ).encode()
         writer.write_record(
             writer.create_warc_record(
                 "",

@@ -73,14 +73,14 @@ def license_text() -> str:
         body = SYSTEM_APACHE.read_text(encoding="utf-8")
     else:  # short form notice, with a pointer to the full text
         body = (
-            "Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+            'Licensed under the Apache License, Version 2.0 (the "License");\n'
             "you may not use these files except in compliance with the License.\n"
             "You may obtain a copy of the License at\n"
             "\n"
             "    http://www.apache.org/licenses/LICENSE-2.0\n"
             "\n"
             "Unless required by applicable law or agreed to in writing, software\n"
-            "distributed under the License is distributed on an \"AS IS\" BASIS,\n"
+            'distributed under the License is distributed on an "AS IS" BASIS,\n'
             "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\n"
             "See the License for the specific language governing permissions and\n"
             "limitations under the License.\n"
@@ -146,8 +146,10 @@ def main() -> int:
     t0 = time.perf_counter()
     model = distill(model_name=str(src), pca_dims=PCA_DIMS, quantize_to=DTYPE, device="cpu")
     elapsed = time.perf_counter() - t0
-    print(f"distilled in {elapsed:.1f} s: vocab {model.embedding.shape[0]}, dim {model.dim}, "
-          f"dtype {model.embedding.dtype}")
+    print(
+        f"distilled in {elapsed:.1f} s: vocab {model.embedding.shape[0]}, dim {model.dim}, "
+        f"dtype {model.embedding.dtype}"
+    )
 
     if out.exists():
         shutil.rmtree(out)

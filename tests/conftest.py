@@ -21,8 +21,13 @@ ARTICLE_PARAGRAPHS = [
 ]
 
 
-def page(title: str, paragraphs: list[str], site: str = "Harbor Ledger", date: str | None = "2024-03-05T08:30:00Z",
-         url: str | None = "https://harbor-ledger.example/news/strike") -> str:
+def page(
+    title: str,
+    paragraphs: list[str],
+    site: str = "Harbor Ledger",
+    date: str | None = "2024-03-05T08:30:00Z",
+    url: str | None = "https://harbor-ledger.example/news/strike",
+) -> str:
     """A realistic news page with navigation, sidebar and footer around the article."""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     meta_date = f'<meta property="article:published_time" content="{date}">' if date else ""
@@ -44,8 +49,9 @@ def warc_bytes(pages: list[tuple[str, str]]) -> bytes:
     writer = WARCWriter(buffer, gzip=True)
     for url, html in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers)
+        )
     return buffer.getvalue()
 
 
@@ -66,11 +72,22 @@ def good_files(tmp_path: Path) -> Path:
     (folder / "harbor-ledger").mkdir(parents=True)
     (folder / "harbor-ledger" / "strike.txt").write_text(
         "Dock Strike Halts Port Celan\n\nDate: 2024-03-04\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS) + "\n",
-        encoding="utf-8")
-    (folder / "page.html").write_text(page("Port Celan strike enters second week", ARTICLE_PARAGRAPHS[::-1]),
-                                      encoding="utf-8")
-    records = [{"id": "wire-1", "url": "https://wire.example/1", "source": "Continental Press", "title": "Strike",
-                "published": "2024-03-06T10:00:00Z", "text": "\n\n".join(ARTICLE_PARAGRAPHS), "section": "business"}]
+        encoding="utf-8",
+    )
+    (folder / "page.html").write_text(
+        page("Port Celan strike enters second week", ARTICLE_PARAGRAPHS[::-1]), encoding="utf-8"
+    )
+    records = [
+        {
+            "id": "wire-1",
+            "url": "https://wire.example/1",
+            "source": "Continental Press",
+            "title": "Strike",
+            "published": "2024-03-06T10:00:00Z",
+            "text": "\n\n".join(ARTICLE_PARAGRAPHS),
+            "section": "business",
+        }
+    ]
     (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     return folder
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_PARAGRAPHS, page, warc_bytes
 
+from conftest import ARTICLE_PARAGRAPHS, page, warc_bytes
 from corroborate.cli import main
 from corroborate.report import validate_report
 from corroborate.store import Store
@@ -22,8 +22,9 @@ def test_help_everywhere(runner, command) -> None:
     assert "Usage:" in result.output
 
 
-@pytest.mark.parametrize("args", [["run"], ["ingest", "--batch-size", "0", "x"], ["export", "--format", "xml"],
-                                  ["frobnicate"]])
+@pytest.mark.parametrize(
+    "args", [["run"], ["ingest", "--batch-size", "0", "x"], ["export", "--format", "xml"], ["frobnicate"]]
+)
 def test_usage_errors_exit_2(runner, args) -> None:
     assert runner.invoke(main, args).exit_code == 2
 
@@ -44,12 +45,15 @@ def test_good_inputs_exit_0_and_show_the_article(runner, good_files: Path, tmp_p
     assert runner.invoke(main, ["--db", db, "show", "nope"]).exit_code == 2
 
 
-def test_bad_inputs_next_to_good_ones_exit_1_name_each_file_and_keep_the_good(runner, good_files: Path,
-                                                                               tmp_path: Path) -> None:
+def test_bad_inputs_next_to_good_ones_exit_1_name_each_file_and_keep_the_good(
+    runner, good_files: Path, tmp_path: Path
+) -> None:
     (good_files / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (good_files / "empty.txt").write_bytes(b"")
-    lines = [json.dumps({"id": "ok-1", "source": "Wire", "text": "\n\n".join(ARTICLE_PARAGRAPHS)}),
-             '{"id": "broken", "text": "unterminated']
+    lines = [
+        json.dumps({"id": "ok-1", "source": "Wire", "text": "\n\n".join(ARTICLE_PARAGRAPHS)}),
+        '{"id": "broken", "text": "unterminated',
+    ]
     (good_files / "mixed.jsonl").write_text("\n".join(lines) + "\n")
     data = warc_bytes([(f"https://x.example/{i}", page(f"Page {i}", ARTICLE_PARAGRAPHS)) for i in range(3)])
     (good_files / "cut.warc.gz").write_bytes(data[:-50])
@@ -57,8 +61,12 @@ def test_bad_inputs_next_to_good_ones_exit_1_name_each_file_and_keep_the_good(ru
     result = runner.invoke(main, ["--db", db, "run", str(good_files), "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 1
     output = result.output
-    for name, reason in [("photo.txt", "binary content"), ("empty.txt", "empty file"),
-                         ("mixed.jsonl:2", "malformed JSON"), ("cut.warc.gz", "truncated or corrupt WARC")]:
+    for name, reason in [
+        ("photo.txt", "binary content"),
+        ("empty.txt", "empty file"),
+        ("mixed.jsonl:2", "malformed JSON"),
+        ("cut.warc.gz", "truncated or corrupt WARC"),
+    ]:
         assert any(name in line and reason in line for line in output.splitlines()), (name, output)
     with Store.open(db, read_only=True) as store:
         ids = {row["id"] for row in store.articles()}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from conftest import EXAMPLES
 
+from conftest import EXAMPLES
 from corroborate.ingest import discover, read_files
 from corroborate.model import Article, Reject
 from corroborate.pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
@@ -20,8 +20,17 @@ def outputs(executor, settings: Settings) -> list[tuple]:
     for batch in executor.run(read_files(files, settings)):
         for item in batch:
             if isinstance(item, Article):
-                rows.append((str(item.origin), item.title, item.published, item.language, item.text,
-                             [(r.text, r.reason) for r in item.removed], item.source))
+                rows.append(
+                    (
+                        str(item.origin),
+                        item.title,
+                        item.published,
+                        item.language,
+                        item.text,
+                        [(r.text, r.reason) for r in item.removed],
+                        item.source,
+                    )
+                )
             else:
                 assert isinstance(item, Reject)
                 rows.append((str(item.origin), item.reason))

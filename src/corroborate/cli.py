@@ -25,13 +25,21 @@ class RichProgress:
     """Bytes of input read, as a rich progress bar on standard error (only on a terminal)."""
 
     def __init__(self) -> None:
-        self.bar = Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[info]}"),
-                            TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+        self.bar = Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            DownloadColumn(),
+            TextColumn("{task.fields[info]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
         self.task = None
         self.articles = 0
         self.rejects = 0
 
-    def __enter__(self) -> "RichProgress":
+    def __enter__(self) -> RichProgress:
         self.bar.__enter__()
         return self
 
@@ -84,13 +92,17 @@ def main(ctx: click.Context, db: str | None, config: str | None, verbose: bool) 
 
 def _print_ingest_summary(result: service.IngestResult) -> None:
     c = result.counts
-    out.print(f"{result.files} files: [green]{c.added} added[/green], {c.revised} revised, "
-              f"{c.unchanged} unchanged, [{'red' if c.rejected else 'green'}]{c.rejected} rejected[/]")
+    out.print(
+        f"{result.files} files: [green]{c.added} added[/green], {c.revised} revised, "
+        f"{c.unchanged} unchanged, [{'red' if c.rejected else 'green'}]{c.rejected} rejected[/]"
+    )
     if result.cleaned_by_outlet_phase:
         out.print(f"{result.cleaned_by_outlet_phase} articles lost lines repeated across their outlet's articles")
     if result.assigned:
-        out.print(f"stories: {result.assigned} articles assigned, {result.new_stories} new stories, "
-                  f"{result.copies_found} copy pairs found")
+        out.print(
+            f"stories: {result.assigned} articles assigned, {result.new_stories} new stories, "
+            f"{result.copies_found} copy pairs found"
+        )
     for reject in result.rejects:
         err.print(f"[red]rejected[/red] {escape(str(reject.origin))}: {escape(reject.reason)}", soft_wrap=True)
 
@@ -100,8 +112,11 @@ def _db_option(f):
 
 
 def _batch_options(f):
-    f = click.option("--workers", type=click.IntRange(0),
-                     help="Worker processes for extraction and cleaning (0 = one per core on large inputs).")(f)
+    f = click.option(
+        "--workers",
+        type=click.IntRange(0),
+        help="Worker processes for extraction and cleaning (0 = one per core on large inputs).",
+    )(f)
     return click.option("--batch-size", type=click.IntRange(1), help="Articles per batch (one transaction each).")(f)
 
 
@@ -115,8 +130,9 @@ def _ctx_db(ctx: click.Context, db_local: str | None) -> None:
 @_db_option
 @_batch_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None,
-           workers: int | None) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], db_local: str | None, batch_size: int | None, workers: int | None
+) -> None:
     """Read, clean and store articles from PATHS (files, folders, globs, '-' for JSONL on stdin).
 
     Copies, stories and who-said-what are left for `corroborate run`, which analyses the whole store.
@@ -139,8 +155,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, bat
 @click.option("--html", "html_dir", metavar="DIR", help="Write a self-contained static HTML site here.")
 @_batch_options
 @click.pass_context
-def run(ctx: click.Context, paths: tuple[str, ...], db_local: str | None, json_path: str | None,
-        html_dir: str | None, batch_size: int | None, workers: int | None) -> None:
+def run(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db_local: str | None,
+    json_path: str | None,
+    html_dir: str | None,
+    batch_size: int | None,
+    workers: int | None,
+) -> None:
     """The main job: ingest PATHS, run every analysis, and report over everything in the store."""
     _ctx_db(ctx, db_local)
     settings = _settings(ctx, batch_size=batch_size, workers=workers)
@@ -176,8 +199,14 @@ def articles(ctx: click.Context, db_local: str | None, source: str | None, limit
     for row in rows:
         published = (row["published"] or "—") + (" (inferred)" if row["published_inferred"] else "")
         origin = row["origin_path"] + (f":{row['origin_record']}" if row["origin_record"] else "")
-        table.add_row(row["id"], published, escape(row["source"]), escape(row["title"] or "(no title)"),
-                      row["language"] or "?", escape(origin))
+        table.add_row(
+            row["id"],
+            published,
+            escape(row["source"]),
+            escape(row["title"] or "(no title)"),
+            row["language"] or "?",
+            escape(origin),
+        )
     out.print(table)
     out.print(f"{len(rows)} articles")
 
@@ -197,23 +226,32 @@ def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None
     for name in ("story", "first", "last", "articles", "sources", "title"):
         table.add_column(name, overflow="fold", no_wrap=name in ("story", "first", "last"))
     for row in rows:
-        table.add_row(row["id"], row["first_published"] or "—", row["last_published"] or "—",
-                      str(len(row["article_ids"])), str(row["independent_sources"]), escape(row["title"] or "(no title)"))
+        table.add_row(
+            row["id"],
+            row["first_published"] or "—",
+            row["last_published"] or "—",
+            str(len(row["article_ids"])),
+            str(row["independent_sources"]),
+            escape(row["title"] or "(no title)"),
+        )
     out.print(table)
     out.print(f"{len(rows)} stories")
 
 
 def _show_story(story: dict) -> None:
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
-    out.print(f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
-              f"independent sources · {story['first_published'] or '?'} → {story['last_published'] or '?'}")
+    out.print(
+        f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
+        f"independent sources · {story['first_published'] or '?'} → {story['last_published'] or '?'}"
+    )
     table = Table(box=None)
     for name in ("article", "published", "source", "title", "copy of"):
         table.add_column(name, overflow="fold", no_wrap=name in ("article", "published"))
     for a in story["articles"]:
         published = (a["published"] or "—") + (" (inferred)" if a["published_inferred"] else "")
-        table.add_row(a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"),
-                      a["duplicate_of"] or "")
+        table.add_row(
+            a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"), a["duplicate_of"] or ""
+        )
     out.print(table)
 
 
@@ -237,8 +275,10 @@ def show(ctx: click.Context, item_id: str, db_local: str | None, raw: bool) -> N
         _fail(f"no story or article with id {item_id!r}")
     out.print(f"[bold]{escape(row['title'] or '(no title)')}[/bold]")
     published = (row["published"] or "undated") + (" (inferred)" if row["published_inferred"] else "")
-    out.print(f"id {row['id']} · {escape(row['source'])} · {published} · language {row['language'] or '?'} · "
-              f"revision {row['revision']}")
+    out.print(
+        f"id {row['id']} · {escape(row['source'])} · {published} · language {row['language'] or '?'} · "
+        f"revision {row['revision']}"
+    )
     if row["url"]:
         out.print(escape(row["url"]))
     out.print(f"from {escape(row['origin'])}")
@@ -268,8 +308,14 @@ def quotes(ctx: click.Context, db_local: str | None, story_id: str | None, speak
     for name in ("speaker", "as written", "stance", "kind", "statement", "source"):
         table.add_column(name, overflow="fold", no_wrap=name in ("stance", "kind"))
     for row in rows:
-        table.add_row(escape(row["speaker_name"] or "(unresolved)"), escape(row["speaker"] or "—"), row["stance"],
-                      row["kind"], escape(row["text"]), escape(f"{row['source']} {row['article_id']}"))
+        table.add_row(
+            escape(row["speaker_name"] or "(unresolved)"),
+            escape(row["speaker"] or "—"),
+            row["stance"],
+            row["kind"],
+            escape(row["text"]),
+            escape(f"{row['source']} {row['article_id']}"),
+        )
     out.print(table)
     out.print(f"{len(rows)} statements")
 

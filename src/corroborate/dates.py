@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -28,7 +28,7 @@ def to_iso(value: datetime | date) -> str:
     """ISO text that sorts correctly: a date, or a UTC timestamp with a Z."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         if (value.hour, value.minute, value.second) == (0, 0, 0):
             return value.date().isoformat()
         return value.replace(microsecond=0).isoformat() + "Z"

@@ -37,8 +37,10 @@ class StageStats:
     seconds: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, dict[str, float]]:
-        return {name: {"kept": self.kept[name], "dropped": self.dropped[name], "seconds": round(self.seconds[name], 3)}
-                for name in self.kept | self.dropped}
+        return {
+            name: {"kept": self.kept[name], "dropped": self.dropped[name], "seconds": round(self.seconds[name], 3)}
+            for name in self.kept | self.dropped
+        }
 
 
 def check_contracts(stages: list[Stage], available: Iterable[str]) -> None:
@@ -123,8 +125,9 @@ class ProcessExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(self.build_stages,)) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.build_stages,)
+        ) as pool:
             pending: deque = deque()
             for batch in batched(items, self.batch_size):
                 pending.append(pool.submit(_work, batch))

@@ -11,19 +11,19 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from .analyze.phase import analyze_stories, stories_to_analyze
 from .clean.repeated import remove_outlet_repeats
+from .dedup.syndication import update_syndication
 from .ingest import discover, read_files
 from .ingest.discover import InputFile
 from .model import Article, Reject
 from .pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
 from .report import build_report, validate_report, write_json
 from .settings import Settings
-from .analyze.phase import analyze_stories, stories_to_analyze
-from .dedup.syndication import update_syndication
 from .stages import READER_FIELDS, FeaturesStage, ingest_stages
+from .store import Store, StoreError, WriteCounts
 from .stories.cluster import ClusterParams
 from .stories.phase import assign_stories
-from .store import Store, StoreError, WriteCounts
 
 EXPORT_FORMATS = ("json", "jsonl", "csv", "parquet")
 log = logging.getLogger("corroborate")
@@ -73,8 +73,14 @@ class RunResult:
     html_path: Path | None = None
 
 
-def ingest(paths: list[str], settings: Settings, progress: Progress | None = None,
-           command: str = "ingest", store: Store | None = None, analysis: bool = True) -> IngestResult:
+def ingest(
+    paths: list[str],
+    settings: Settings,
+    progress: Progress | None = None,
+    command: str = "ingest",
+    store: Store | None = None,
+    analysis: bool = True,
+) -> IngestResult:
     """Read, extract, clean and store every input; bad inputs become rejects and the run goes on.
 
     ``analysis``: also run copies, stories and who-said-what over the store (``corroborate run``);
@@ -129,8 +135,12 @@ def analyze(store: Store, settings: Settings, result: IngestResult, full: bool =
         queued = store.take_pending("outlet")
         if queued:
             touched = store.articles("list_contains(?, id)", [queued], columns=("source",))
-            recleaned = remove_outlet_repeats(store, {row["source"] for row in touched},
-                                              settings.repeated_line_min_articles, settings.repeated_line_max_words)
+            recleaned = remove_outlet_repeats(
+                store,
+                {row["source"] for row in touched},
+                settings.repeated_line_min_articles,
+                settings.repeated_line_max_words,
+            )
             result.cleaned_by_outlet_phase = len(recleaned)
             if recleaned:  # their text changed: their features are stale
                 store.con.execute("DELETE FROM article_features WHERE list_contains(?, article_id)", [recleaned])
@@ -141,9 +151,16 @@ def analyze(store: Store, settings: Settings, result: IngestResult, full: bool =
         result.copies_found = update_syndication(store, store.take_pending("copies"), result.run_id)
         result.assigned, result.new_stories = assign_stories(store, cluster_params(settings), result.run_id)
         result.entities, result.statements = analyze_stories(store, stories_to_analyze(store), result.run_id)
-    log.info("analysis: %d outlet-recleaned, %d copies, %d articles into stories (%d new stories), "
-             "%d entities, %d statements", result.cleaned_by_outlet_phase, result.copies_found, result.assigned,
-             result.new_stories, result.entities, result.statements)
+    log.info(
+        "analysis: %d outlet-recleaned, %d copies, %d articles into stories (%d new stories), "
+        "%d entities, %d statements",
+        result.cleaned_by_outlet_phase,
+        result.copies_found,
+        result.assigned,
+        result.new_stories,
+        result.entities,
+        result.statements,
+    )
 
 
 def backfill_features(store: Store, settings: Settings) -> list[str]:
@@ -152,7 +169,8 @@ def backfill_features(store: Store, settings: Settings) -> list[str]:
 
     rows = store.con.execute(
         "SELECT id, title, text, language, content_hash, origin_path, origin_record FROM articles "
-        "WHERE id NOT IN (SELECT article_id FROM article_features) ORDER BY id").fetchall()
+        "WHERE id NOT IN (SELECT article_id FROM article_features) ORDER BY id"
+    ).fetchall()
     if not rows:
         return []
     stage = FeaturesStage(settings)
@@ -160,9 +178,17 @@ def backfill_features(store: Store, settings: Settings) -> list[str]:
     done: list[str] = []
     for start in range(0, len(rows), settings.batch_size):
         articles = []
-        for article_id, title, text, language, chash, path, record in rows[start:start + settings.batch_size]:
-            article = Article(raw="", content_type="text/plain", origin=Origin(path, record), id=article_id,
-                              title=title, text=text, language=language, content_hash=chash)
+        for article_id, title, text, language, chash, path, record in rows[start : start + settings.batch_size]:
+            article = Article(
+                raw="",
+                content_type="text/plain",
+                origin=Origin(path, record),
+                id=article_id,
+                title=title,
+                text=text,
+                language=language,
+                content_hash=chash,
+            )
             articles.append(article)
         stage.process_batch(articles)
         store.write_features(articles)
@@ -174,8 +200,13 @@ def cluster_params(settings: Settings) -> ClusterParams:
     return ClusterParams(**settings.clustering) if settings.clustering else ClusterParams()
 
 
-def run(paths: list[str], settings: Settings, json_path: str | None = None, html_dir: str | None = None,
-        progress: Progress | None = None) -> RunResult:
+def run(
+    paths: list[str],
+    settings: Settings,
+    json_path: str | None = None,
+    html_dir: str | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     """The main job: ingest, every analysis stage that exists, and the report over the whole store."""
     with Store.open(settings.db) as store:
         result = ingest(paths, settings, progress=progress, command="run", store=store)
@@ -198,12 +229,21 @@ def report(settings: Settings) -> dict[str, Any]:
 
 
 def list_articles(settings: Settings, source: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    columns = ("id", "source", "title", "published", "published_inferred", "language", "origin_path",
-               "origin_record", "url", "revision")
+    columns = (
+        "id",
+        "source",
+        "title",
+        "published",
+        "published_inferred",
+        "language",
+        "origin_path",
+        "origin_record",
+        "url",
+        "revision",
+    )
     with Store.open(settings.db, read_only=True) as store:
         where, params = ("source = ?", [source]) if source else ("", [])
-        return store.articles(where, params, order="published NULLS LAST, source, id", limit=limit,
-                              columns=columns)
+        return store.articles(where, params, order="published NULLS LAST, source, id", limit=limit, columns=columns)
 
 
 def get_article(settings: Settings, article_id: str) -> dict[str, Any] | None:
@@ -228,8 +268,12 @@ def get_story(settings: Settings, story_id: str) -> dict[str, Any] | None:
     from .report.contract import story_records
 
     with Store.open(settings.db, read_only=True) as store:
-        ids = [r[0] for r in store.con.execute("SELECT id FROM stories WHERE id = ? OR starts_with(id, ?) LIMIT 2",
-                                               [story_id, story_id]).fetchall()]
+        ids = [
+            r[0]
+            for r in store.con.execute(
+                "SELECT id FROM stories WHERE id = ? OR starts_with(id, ?) LIMIT 2", [story_id, story_id]
+            ).fetchall()
+        ]
         if len(ids) > 1 and story_id not in ids:
             raise StoreError(f"story id prefix {story_id!r} is ambiguous")
         if not ids:
@@ -237,17 +281,31 @@ def get_story(settings: Settings, story_id: str) -> dict[str, Any] | None:
         sid = story_id if story_id in ids else ids[0]
         (story,) = story_records(store, [sid])
         story["articles"] = store.articles(
-            "list_contains(?, id)", [story["article_ids"]], order="published NULLS LAST, id",
-            columns=("id", "source", "title", "published", "published_inferred", "language", "syndication_group",
-                     "duplicate_of", "url"))
+            "list_contains(?, id)",
+            [story["article_ids"]],
+            order="published NULLS LAST, id",
+            columns=(
+                "id",
+                "source",
+                "title",
+                "published",
+                "published_inferred",
+                "language",
+                "syndication_group",
+                "duplicate_of",
+                "url",
+            ),
+        )
         return story
 
 
 def list_statements(settings: Settings, story_id: str | None = None, speaker: str | None = None) -> list[dict]:
     """Who said what: statements with their speaker's canonical name, optionally for one story or speaker."""
-    sql = ('SELECT s.story_id, s.article_id, a.source, s.speaker, e.name, s.cue, s.kind, s.stance, s.text, s.start, '
-           's."end" FROM statements s JOIN articles a ON a.id = s.article_id '
-           "LEFT JOIN entities e ON e.id = s.speaker_entity AND e.story_id = s.story_id WHERE TRUE")
+    sql = (
+        "SELECT s.story_id, s.article_id, a.source, s.speaker, e.name, s.cue, s.kind, s.stance, s.text, s.start, "
+        's."end" FROM statements s JOIN articles a ON a.id = s.article_id '
+        "LEFT JOIN entities e ON e.id = s.speaker_entity AND e.story_id = s.story_id WHERE TRUE"
+    )
     params: list[Any] = []
     if story_id:
         sql += " AND starts_with(s.story_id, ?)"
@@ -256,8 +314,19 @@ def list_statements(settings: Settings, story_id: str | None = None, speaker: st
         sql += " AND (e.name ILIKE ? OR s.speaker ILIKE ? OR json_extract_string(e.aliases, '$') ILIKE ?)"
         params += [f"%{speaker}%"] * 3
     sql += " ORDER BY s.story_id, a.published NULLS LAST, s.article_id, s.start"
-    names = ("story_id", "article_id", "source", "speaker", "speaker_name", "cue", "kind", "stance", "text", "start",
-             "end")
+    names = (
+        "story_id",
+        "article_id",
+        "source",
+        "speaker",
+        "speaker_name",
+        "cue",
+        "kind",
+        "stance",
+        "text",
+        "start",
+        "end",
+    )
     with Store.open(settings.db, read_only=True) as store:
         return [dict(zip(names, row)) for row in store.con.execute(sql, params).fetchall()]
 
@@ -284,10 +353,13 @@ def export(settings: Settings, fmt: str, out: str) -> Path:
                 for article in report_doc["articles"]:
                     fh.write(json.dumps(article, ensure_ascii=False) + "\n")
             return path
-        columns = ("id, revision, source, url, title, published, published_inferred, language, origin_path, "
-                   "origin_record, text, CAST(removed AS VARCHAR) AS removed, syndication_group, duplicate_of")
+        columns = (
+            "id, revision, source, url, title, published, published_inferred, language, origin_path, "
+            "origin_record, text, CAST(removed AS VARCHAR) AS removed, syndication_group, duplicate_of"
+        )
         target = str(path).replace("'", "''")
         option = "FORMAT csv, HEADER" if fmt == "csv" else "FORMAT parquet"
-        store.con.execute(f"COPY (SELECT {columns} FROM articles ORDER BY published NULLS LAST, id) "
-                          f"TO '{target}' ({option})")
+        store.con.execute(
+            f"COPY (SELECT {columns} FROM articles ORDER BY published NULLS LAST, id) TO '{target}' ({option})"
+        )
         return path

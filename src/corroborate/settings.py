@@ -64,4 +64,4 @@ def _apply(settings: Settings, values: dict[str, Any], source: str) -> None:
             try:
                 setattr(settings, key, type(current)(value))
             except (TypeError, ValueError) as exc:
-                raise ValueError(f"{source}: setting {key!r} must be {type(current).__name__}: {exc}")
+                raise ValueError(f"{source}: setting {key!r} must be {type(current).__name__}: {exc}") from exc

@@ -11,8 +11,19 @@ from .model import Article, Item, Reject
 from .pipeline import Stage
 from .settings import Settings
 
-READER_FIELDS = ("raw", "content_type", "origin", "text", "url", "source", "title", "published", "meta",
-                 "given_id", "fallback_source")
+READER_FIELDS = (
+    "raw",
+    "content_type",
+    "origin",
+    "text",
+    "url",
+    "source",
+    "title",
+    "published",
+    "meta",
+    "given_id",
+    "fallback_source",
+)
 
 
 class ExtractStage(Stage):
@@ -34,8 +45,11 @@ class ExtractStage(Stage):
                 out.append(Reject(article.origin, str(exc), raw=article.raw[:2000]))
                 continue
             except Exception as exc:  # noqa: BLE001 - one broken page must not stop the run
-                out.append(Reject(article.origin, f"HTML extraction failed: {type(exc).__name__}: {exc}",
-                                  raw=article.raw[:2000]))
+                out.append(
+                    Reject(
+                        article.origin, f"HTML extraction failed: {type(exc).__name__}: {exc}", raw=article.raw[:2000]
+                    )
+                )
                 continue
             out.append(article)
         return out
@@ -55,8 +69,13 @@ class ExtractStage(Stage):
             article.text = fragment_to_text(article.text)
         article.content_type = "text/plain"
         # The outlet: the record, the URL's host, the HTML site name, else the parent folder.
-        article.source = (article.source or host_of(article.url) or article.meta.get("sitename")
-                          or article.fallback_source or "unknown").strip()
+        article.source = (
+            article.source
+            or host_of(article.url)
+            or article.meta.get("sitename")
+            or article.fallback_source
+            or "unknown"
+        ).strip()
 
 
 class CleanStage(Stage):
@@ -83,8 +102,14 @@ class CleanStage(Stage):
             if article.published is None and result.published_from_text:
                 article.published = parse_published(result.published_from_text)
             if len(article.text) < self.min_text_chars:
-                out.append(Reject(article.origin, f"no article text after cleaning ({len(article.text)} characters "
-                                  f"left, {len(result.removed)} lines removed as boilerplate)", raw=article.raw[:2000]))
+                out.append(
+                    Reject(
+                        article.origin,
+                        f"no article text after cleaning ({len(article.text)} characters "
+                        f"left, {len(result.removed)} lines removed as boilerplate)",
+                        raw=article.raw[:2000],
+                    )
+                )
                 continue
             out.append(article)
         return out

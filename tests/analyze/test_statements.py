@@ -21,25 +21,29 @@ def one(text: str, nlp, contains: str):
 
 
 def test_direct_quote_after_and_before_the_attribution(nlp) -> None:
-    text = ("“The levee will hold for another week,” engineer Mara Quist said on Monday.\n\n"
-            "Mara Quist told reporters: “We are watching the river every hour.”")
+    text = (
+        "“The levee will hold for another week,” engineer Mara Quist said on Monday.\n\n"
+        "Mara Quist told reporters: “We are watching the river every hour.”"
+    )
     after = one(text, nlp, "levee will hold")
     assert (after.kind, after.speaker, after.cue) == ("direct", "engineer Mara Quist", "said")
     before = one(text, nlp, "watching the river")
     assert before.kind == "direct" and before.speaker == "Mara Quist"
-    assert text[after.start:after.end] == after.text  # offsets point into the text
+    assert text[after.start : after.end] == after.text  # offsets point into the text
 
 
 def test_quote_running_over_two_paragraphs_is_one_statement() -> None:
     text = "He said: “The first part of the plan is ready.\n\n“The second part comes next year.”"
     (span,) = quote_spans(text)
-    assert text[span[0]:span[1]].endswith("next year.”")
+    assert text[span[0] : span[1]].endswith("next year.”")
 
 
 def test_indirect_speech_mixed_fragment_and_according_to(nlp) -> None:
-    text = ("The mayor said the bridge would reopen in May.\n\n"
-            "The flood is pulling volunteers in “like a magnet”, the relief coordinator said.\n\n"
-            "According to the harbour master, three ships were damaged.")
+    text = (
+        "The mayor said the bridge would reopen in May.\n\n"
+        "The flood is pulling volunteers in “like a magnet”, the relief coordinator said.\n\n"
+        "According to the harbour master, three ships were damaged."
+    )
     assert one(text, nlp, "bridge would reopen").kind == "indirect"
     mixed = one(text, nlp, "like a magnet")
     assert mixed.kind == "mixed" and mixed.speaker == "the relief coordinator"
@@ -47,15 +51,22 @@ def test_indirect_speech_mixed_fragment_and_according_to(nlp) -> None:
     assert (according.cue, according.speaker) == ("According to", "the harbour master")
 
 
-@pytest.mark.parametrize("sentence,contains,stance", [
-    ("The company denied that it had ignored the warnings.", "ignored the warnings", "deny"),
-    ("The union accused the port of breaking the agreement.", "the port", "accuse"),
-    ("The minister warned that more rain was coming.", "more rain was coming", "warn"),
-    ("The governor urged residents to leave the valley.", "to leave the valley", "appeal"),
-    ("The governor called for an immediate ceasefire.", "an immediate ceasefire", "appeal"),
-    ("The ambassador expressed concern about the fighting near the border.", "concern about the fighting", "concern"),
-    ("The spokesman insisted that the talks would continue.", "the talks would continue", "assert"),
-])
+@pytest.mark.parametrize(
+    "sentence,contains,stance",
+    [
+        ("The company denied that it had ignored the warnings.", "ignored the warnings", "deny"),
+        ("The union accused the port of breaking the agreement.", "the port", "accuse"),
+        ("The minister warned that more rain was coming.", "more rain was coming", "warn"),
+        ("The governor urged residents to leave the valley.", "to leave the valley", "appeal"),
+        ("The governor called for an immediate ceasefire.", "an immediate ceasefire", "appeal"),
+        (
+            "The ambassador expressed concern about the fighting near the border.",
+            "concern about the fighting",
+            "concern",
+        ),
+        ("The spokesman insisted that the talks would continue.", "the talks would continue", "assert"),
+    ],
+)
 def test_cue_gives_the_stance(nlp, sentence: str, contains: str, stance: str) -> None:
     assert one(sentence, nlp, contains).stance == stance
 
@@ -72,16 +83,19 @@ def test_headline_colon_attribution(nlp) -> None:
     assert (st.speaker, st.cue) == ("Poll", ":")
 
 
-@pytest.mark.parametrize("a,b,same", [
-    ("Sergei Naryshkin", "Sergey Naryshkin", True),
-    ("Nikol Pashinyan", "Nikol Pashniyan", True),
-    ("Oleg Syromolotov", "leg Siromolotov", True),
-    ("Jurij Makovec", "Yuri Makovets", True),
-    ("Sergei Naryshkin", "Naryshkin", True),
-    ("Sergei Lavrov", "Sergei Naryshkin", False),
-    ("John Smith", "Mary Smith", False),
-    ("Anna Berg", "Anna Borg", False),
-])
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        ("Sergei Naryshkin", "Sergey Naryshkin", True),
+        ("Nikol Pashinyan", "Nikol Pashniyan", True),
+        ("Oleg Syromolotov", "leg Siromolotov", True),
+        ("Jurij Makovec", "Yuri Makovets", True),
+        ("Sergei Naryshkin", "Naryshkin", True),
+        ("Sergei Lavrov", "Sergei Naryshkin", False),
+        ("John Smith", "Mary Smith", False),
+        ("Anna Berg", "Anna Borg", False),
+    ],
+)
 def test_person_variants_merge_but_different_people_never(a: str, b: str, same: bool) -> None:
     assert same_person(a, b) is same
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 
+from conftest import EXAMPLES
 from corroborate import service
 from corroborate.report import validate_report
 from corroborate.settings import Settings
@@ -18,8 +18,13 @@ def analysed(tmp_path_factory):
     report = service.report(settings)
     entities = {e["id"]: e for s in report["stories"] for e in s["entities"]}
     statements = [st for s in report["stories"] for st in s["statements"]]
-    return {"settings": settings, "report": report, "entities": entities, "statements": statements,
-            "articles": {a["id"]: a for a in report["articles"]}}
+    return {
+        "settings": settings,
+        "report": report,
+        "entities": entities,
+        "statements": statements,
+        "articles": {a["id"]: a for a in report["articles"]},
+    }
 
 
 def speakers_of(analysed, phrase: str) -> list[str | None]:
@@ -62,7 +67,7 @@ def test_entities_keep_roles_and_articles(analysed) -> None:
 def test_statement_offsets_point_into_the_article_text(analysed) -> None:
     validate_report(analysed["report"])
     for st in analysed["statements"]:
-        assert analysed["articles"][st["article_id"]]["text"][st["start"]:st["end"]] == st["text"]
+        assert analysed["articles"][st["article_id"]]["text"][st["start"] : st["end"]] == st["text"]
 
 
 def test_quotes_cli_filters_by_speaker(analysed, runner) -> None:

@@ -48,8 +48,10 @@ def test_ad_marker_copyright_related_headline_and_repeated_title() -> None:
     assert removed[result.title] == "repeated headline"
     assert removed["©2023 Lakeside Wire L.P."] == "copyright line"
     # A long line without a full stop is a real sentence that lost its punctuation: it stays.
-    assert "The confrontation over the Selm valley adds to tensions between Valdoria and its southern neighbour" \
+    assert (
+        "The confrontation over the Selm valley adds to tensions between Valdoria and its southern neighbour"
         in result.text
+    )
     assert "like a magnet" in result.text
 
 
@@ -59,8 +61,10 @@ def test_reading_time_photo_credit_related_links_and_bloggers() -> None:
     assert result.title == "Valdoria warns the Selm valley could become a militant stronghold"
     assert result.title_flags == ["updated"]
     assert removed["Reading Time: 3 minutes"] == "reading-time widget"
-    assert any(r == "image caption with photo credit" and t.endswith("EPA-EFE/OSTRIA DEFENCE MINISTRY")
-               for t, r in removed.items())
+    assert any(
+        r == "image caption with photo credit" and t.endswith("EPA-EFE/OSTRIA DEFENCE MINISTRY")
+        for t, r in removed.items()
+    )
     assert removed["You may want to read..."] == "related-links prompt"
     assert removed["%d bloggers like this:"] == "sharing widget"
     assert "\u00a0" not in result.text
@@ -77,34 +81,40 @@ def test_caption_line_under_the_headline_and_subheading_are_not_sentences() -> N
     assert result.title is None
 
 
-@pytest.mark.parametrize("line", [
-    "The charity asked people to donate blood after the floods, the minister said.",
-    "Subscribers to the national grid lost power for nine hours on Tuesday, officials said.",
-    "Photographs published by the ministry showed the damaged dam wall.",
-    "The agency said 2,500 people had been evacuated by Monday.",
-    "LONDON (Reuters) - The union said the strike would go on.",
-    "Copyright lawyers for the publisher said the claim had no merit and would be fought in court.",
-    "“Share the burden,” the prime minister told parliament.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The charity asked people to donate blood after the floods, the minister said.",
+        "Subscribers to the national grid lost power for nine hours on Tuesday, officials said.",
+        "Photographs published by the ministry showed the damaged dam wall.",
+        "The agency said 2,500 people had been evacuated by Monday.",
+        "LONDON (Reuters) - The union said the strike would go on.",
+        "Copyright lawyers for the publisher said the claim had no merit and would be fought in court.",
+        "“Share the burden,” the prime minister told parliament.",
+    ],
+)
 def test_real_sentences_are_never_classified_as_boilerplate(line: str) -> None:
     assert classify_line(line) is None
 
 
-@pytest.mark.parametrize("line,reason", [
-    ("Advertisement", "advertisement marker"),
-    ("Story continues below advertisement", "advertisement marker"),
-    ("5 min read", "reading-time widget"),
-    ("Share this article", "sharing widget"),
-    ("Facebook Twitter Email", "sharing widget"),
-    ("Sign up for our morning newsletter", "subscription prompt"),
-    ("Support independent journalism: donate today", "donation prompt"),
-    ("Photo: Jana Novak/Harbor Ledger", "photo credit"),
-    ("Home | World | Business | Sport | Culture", "list of links (navigation)"),
-    ("Tuesday, 5 March 2024", "date-only line (page chrome)"),
-    ("Related articles", "related-links prompt"),
-    ("We use cookies to improve your experience", "cookie notice"),
-    ("© 2024 Harbor Ledger Media. All rights reserved.", "copyright line"),
-])
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("Advertisement", "advertisement marker"),
+        ("Story continues below advertisement", "advertisement marker"),
+        ("5 min read", "reading-time widget"),
+        ("Share this article", "sharing widget"),
+        ("Facebook Twitter Email", "sharing widget"),
+        ("Sign up for our morning newsletter", "subscription prompt"),
+        ("Support independent journalism: donate today", "donation prompt"),
+        ("Photo: Jana Novak/Harbor Ledger", "photo credit"),
+        ("Home | World | Business | Sport | Culture", "list of links (navigation)"),
+        ("Tuesday, 5 March 2024", "date-only line (page chrome)"),
+        ("Related articles", "related-links prompt"),
+        ("We use cookies to improve your experience", "cookie notice"),
+        ("© 2024 Harbor Ledger Media. All rights reserved.", "copyright line"),
+    ],
+)
 def test_boilerplate_lines_from_unseen_outlets(line: str, reason: str) -> None:
     assert classify_line(line) == reason
 

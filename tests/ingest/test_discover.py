@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import ARTICLE_PARAGRAPHS
-from ingest.test_readers import process
-
-from corroborate.ingest.discover import discover
 from corroborate.ingest.decode import DecodeError, decode_bytes
+from corroborate.ingest.discover import discover
+from ingest.test_readers import process
 
 
 def test_folders_are_walked_recursively_in_order_skipping_hidden_and_ignored(tmp_path: Path) -> None:
@@ -19,7 +18,10 @@ def test_folders_are_walked_recursively_in_order_skipping_hidden_and_ignored(tmp
     (tmp_path / ".corroborateignore").write_text("# not articles\ngold.json\n")
     files, rejects = discover([str(tmp_path)])
     assert [Path(f.path).relative_to(tmp_path).as_posix() for f in files] == [
-        "a/one.html", "a/deep/three.jsonl", "b/two.txt"]
+        "a/one.html",
+        "a/deep/three.jsonl",
+        "b/two.txt",
+    ]
     assert [f.format for f in files] == ["html", "jsonl", "text"]
     assert rejects == []
 
@@ -27,8 +29,9 @@ def test_folders_are_walked_recursively_in_order_skipping_hidden_and_ignored(tmp
 def test_globs_missing_paths_and_unknown_extensions(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("x")
     (tmp_path / "y.docx").write_text("x")
-    files, rejects = discover([str(tmp_path / "*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "y.docx"),
-                               str(tmp_path / "*.none")])
+    files, rejects = discover(
+        [str(tmp_path / "*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "y.docx"), str(tmp_path / "*.none")]
+    )
     assert [Path(f.path).name for f in files] == ["x.txt"]
     reasons = {Path(r.origin.path).name: r.reason for r in rejects}
     assert reasons["nope.txt"] == "no such file or folder"

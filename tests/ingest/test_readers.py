@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from conftest import ARTICLE_PARAGRAPHS, page, warc_bytes
-
 from corroborate.ingest import discover, read_files
 from corroborate.model import Article, Reject
 from corroborate.pipeline import LocalExecutor
@@ -30,8 +29,10 @@ def test_text_reader_takes_headline_date_header_and_folder_outlet(tmp_path: Path
     folder = tmp_path / "north-star-daily"
     folder.mkdir()
     path = folder / "a.txt"
-    path.write_text("Published: March 4, 2024\nBy Jane Roe\n\nDock Strike Halts Port Celan\n\n"
-                    + "\n\n".join(ARTICLE_PARAGRAPHS), encoding="utf-8")
+    path.write_text(
+        "Published: March 4, 2024\nBy Jane Roe\n\nDock Strike Halts Port Celan\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS),
+        encoding="utf-8",
+    )
     (article,), rejects = process([path])
     assert rejects == []
     assert article.title == "Dock Strike Halts Port Celan"
@@ -55,18 +56,22 @@ def test_text_reader_lifts_a_date_glued_to_the_first_paragraph() -> None:
 
 def test_hard_wrapped_text_is_joined_into_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "wrapped.txt"
-    path.write_text("Port Strike Ends\n\n"
-                    "The harbour authority of Port Celan said on Monday that the dock\n"
-                    "strike had stopped all container traffic for nine days in a row,\n"
-                    "and that the backlog would take weeks to clear once the cranes\n"
-                    "were running again.\n\n"
-                    "Union leader Aleksei Dorin said the workers had accepted the new\n"
-                    "wage offer after a vote on Sunday evening.\n", encoding="utf-8")
+    path.write_text(
+        "Port Strike Ends\n\n"
+        "The harbour authority of Port Celan said on Monday that the dock\n"
+        "strike had stopped all container traffic for nine days in a row,\n"
+        "and that the backlog would take weeks to clear once the cranes\n"
+        "were running again.\n\n"
+        "Union leader Aleksei Dorin said the workers had accepted the new\n"
+        "wage offer after a vote on Sunday evening.\n",
+        encoding="utf-8",
+    )
     (article,), _ = process([path])
     assert article.text.split("\n\n") == [
         "The harbour authority of Port Celan said on Monday that the dock strike had stopped all container traffic "
         "for nine days in a row, and that the backlog would take weeks to clear once the cranes were running again.",
-        "Union leader Aleksei Dorin said the workers had accepted the new wage offer after a vote on Sunday evening."]
+        "Union leader Aleksei Dorin said the workers had accepted the new wage offer after a vote on Sunday evening.",
+    ]
 
 
 def test_html_reader_extracts_main_text_title_date_and_site_name(tmp_path: Path) -> None:
@@ -101,13 +106,29 @@ def test_html_page_without_article_is_rejected_by_name(tmp_path: Path) -> None:
 
 def test_jsonl_reader_keeps_id_meta_and_reports_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    good = {"id": "cpa-1", "url": "https://wire.example/a?utm_source=x", "source": "Continental Press",
-            "title": "Port strike", "published": "2024-03-06T10:00:00+01:00",
-            "text": "\n\n".join(ARTICLE_PARAGRAPHS), "section": "business", "byline": "J. Roe"}
-    html_record = {"url": "https://wire.example/b", "source": "Continental Press", "title": "Second",
-                   "html": "<p>" + "</p><p>".join(ARTICLE_PARAGRAPHS) + "</p>"}
-    path.write_text("\n".join([json.dumps(good), "{not json", "", json.dumps([1, 2]), json.dumps({"id": "x"}),
-                               json.dumps(html_record)]) + "\n", encoding="utf-8")
+    good = {
+        "id": "cpa-1",
+        "url": "https://wire.example/a?utm_source=x",
+        "source": "Continental Press",
+        "title": "Port strike",
+        "published": "2024-03-06T10:00:00+01:00",
+        "text": "\n\n".join(ARTICLE_PARAGRAPHS),
+        "section": "business",
+        "byline": "J. Roe",
+    }
+    html_record = {
+        "url": "https://wire.example/b",
+        "source": "Continental Press",
+        "title": "Second",
+        "html": "<p>" + "</p><p>".join(ARTICLE_PARAGRAPHS) + "</p>",
+    }
+    path.write_text(
+        "\n".join(
+            [json.dumps(good), "{not json", "", json.dumps([1, 2]), json.dumps({"id": "x"}), json.dumps(html_record)]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     articles, rejects = process([path])
     assert [a.given_id for a in articles] == ["cpa-1", None]
     first = articles[0]
@@ -116,13 +137,16 @@ def test_jsonl_reader_keeps_id_meta_and_reports_bad_lines(tmp_path: Path) -> Non
     assert first.origin.record == 1
     assert articles[1].text.split("\n\n") == ARTICLE_PARAGRAPHS
     assert {(r.origin.record, r.reason.split(":")[0]) for r in rejects} == {
-        (2, "malformed JSON"), (4, "a record must be a JSON object, got list"),
-        (5, "record has neither a 'text' nor an 'html' string field")}
+        (2, "malformed JSON"),
+        (4, "a record must be a JSON object, got list"),
+        (5, "record has neither a 'text' nor an 'html' string field"),
+    }
 
 
 def test_warc_reader_reads_html_responses_and_names_truncation(tmp_path: Path) -> None:
-    pages = [(f"https://harbor-ledger.example/news/{i}", page(f"Story number {i}", ARTICLE_PARAGRAPHS))
-             for i in range(3)]
+    pages = [
+        (f"https://harbor-ledger.example/news/{i}", page(f"Story number {i}", ARTICLE_PARAGRAPHS)) for i in range(3)
+    ]
     data = warc_bytes(pages)
     good = tmp_path / "crawl.warc.gz"
     good.write_bytes(data)
@@ -150,7 +174,8 @@ RSS = """<?xml version="1.0"?>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Lakeside Wire</title><id>urn:x</id><updated>2024-03-05T00:00:00Z</updated>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Lakeside Wire</title><id>urn:x</id>
+<updated>2024-03-05T00:00:00Z</updated>
 <entry><title>Strike day two</title><link href="https://lakeside.example/2"/><id>urn:2</id>
 <updated>2024-03-06T12:00:00Z</updated><content type="html">{body}</content></entry></feed>"""
 
@@ -174,8 +199,10 @@ def test_rss_and_atom_entries_become_articles(tmp_path: Path) -> None:
 
 
 def test_wrong_charset_is_detected_not_rejected(tmp_path: Path) -> None:
-    text = ("Grève au port de Célan\n\n" + "Les dockers de Célan ont cessé le travail lundi matin, a déclaré "
-            "le syndicat, qui réclame une hausse des salaires de huit pour cent. " * 3)
+    text = (
+        "Grève au port de Célan\n\n" + "Les dockers de Célan ont cessé le travail lundi matin, a déclaré "
+        "le syndicat, qui réclame une hausse des salaires de huit pour cent. " * 3
+    )
     path = tmp_path / "latin.txt"
     path.write_bytes(text.encode("cp1252"))
     (article,), rejects = process([path])

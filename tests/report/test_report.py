@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ARTICLE_PARAGRAPHS
 
+from conftest import ARTICLE_PARAGRAPHS
 from corroborate import service
 from corroborate.report import report_schema, validate_report
 from corroborate.settings import Settings
@@ -34,8 +34,9 @@ def test_schema_requires_contract_fields(good_files: Path, settings: Settings) -
 def test_html_site_escapes_hostile_article_text(tmp_path: Path, settings: Settings) -> None:
     folder = tmp_path / "in" / "evil-news"
     folder.mkdir(parents=True)
-    (folder / "x.txt").write_text("Headline <b onmouseover=alert(2)>bold</b>\n\n" + HOSTILE + "\n\n"
-                                  + "\n\n".join(ARTICLE_PARAGRAPHS))
+    (folder / "x.txt").write_text(
+        "Headline <b onmouseover=alert(2)>bold</b>\n\n" + HOSTILE + "\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS)
+    )
     result = service.run([str(tmp_path / "in")], settings, html_dir=str(tmp_path / "site"))
     index = result.html_path.read_text()
     (page,) = list((tmp_path / "site" / "articles").glob("*.html"))

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_PARAGRAPHS
 
+from conftest import ARTICLE_PARAGRAPHS
 from corroborate import service
 from corroborate.settings import Settings
 from corroborate.store import Store
@@ -26,7 +26,8 @@ def record(i: int, text: str | None = None, **extra) -> dict:
 def store_rows(settings: Settings) -> list[tuple]:
     with Store.open(settings.db, read_only=True) as store:
         return store.con.execute(
-            "SELECT id, revision, content_hash, text, removed::VARCHAR FROM articles ORDER BY id").fetchall()
+            "SELECT id, revision, content_hash, text, removed::VARCHAR FROM articles ORDER BY id"
+        ).fetchall()
 
 
 def test_rerun_adds_nothing(good_files: Path, settings: Settings) -> None:
@@ -114,8 +115,18 @@ def test_killed_process_then_rerun(tmp_path: Path) -> None:
 
     write_jsonl(tmp_path / "many.jsonl", [record(i) for i in range(400)])
     db = tmp_path / "killed.duckdb"
-    cmd = [sys.executable, "-m", "corroborate", "--db", str(db), "-v", "ingest", "--batch-size", "2",
-           str(tmp_path / "many.jsonl")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "corroborate",
+        "--db",
+        str(db),
+        "-v",
+        "ingest",
+        "--batch-size",
+        "2",
+        str(tmp_path / "many.jsonl"),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     for line in proc.stderr:  # wait until a few batches are committed, then kill without warning
         if "batch 5 stored" in line:
@@ -128,7 +139,10 @@ def test_killed_process_then_rerun(tmp_path: Path) -> None:
     assert subprocess.run(cmd, capture_output=True).returncode == 0
     with Store.open(str(db), read_only=True) as store:
         assert store.count_articles() == 400
-        assert store.con.execute("SELECT count(DISTINCT article_id), count(*) FROM article_revisions").fetchone() == (400, 400)
+        assert store.con.execute("SELECT count(DISTINCT article_id), count(*) FROM article_revisions").fetchone() == (
+            400,
+            400,
+        )
 
 
 def test_schema_is_versioned_and_migrated_once(settings: Settings) -> None:
@@ -140,8 +154,9 @@ def test_schema_is_versioned_and_migrated_once(settings: Settings) -> None:
 
 def test_outlet_lines_repeated_across_articles_are_removed_everywhere(tmp_path: Path, settings: Settings) -> None:
     footer = "Read the Harbor Ledger every morning for the latest updates on the port"
-    records = [record(i, text="\n\n".join(f"{p} Case {i}." for p in ARTICLE_PARAGRAPHS) + f"\n\n{footer}")
-               for i in range(4)]
+    records = [
+        record(i, text="\n\n".join(f"{p} Case {i}." for p in ARTICLE_PARAGRAPHS) + f"\n\n{footer}") for i in range(4)
+    ]
     write_jsonl(tmp_path / "a.jsonl", records[:2])
     service.ingest([str(tmp_path / "a.jsonl")], settings)
     write_jsonl(tmp_path / "b.jsonl", records[2:])
@@ -150,7 +165,9 @@ def test_outlet_lines_repeated_across_articles_are_removed_everywhere(tmp_path: 
     with Store.open(settings.db, read_only=True) as store:
         rows = store.articles()
     assert all(footer not in row["text"] for row in rows)
-    assert all(any(r["text"] == footer and r["reason"].startswith("repeated across articles of Wire")
-                   for r in row["removed"]) for row in rows)
+    assert all(
+        any(r["text"] == footer and r["reason"].startswith("repeated across articles of Wire") for r in row["removed"])
+        for row in rows
+    )
     again = service.ingest([str(tmp_path)], settings)
     assert again.cleaned_by_outlet_phase == 0

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
-from test_example_corpus import GOLD, article_key
 
+from conftest import EXAMPLES
 from corroborate import service
 from corroborate.settings import Settings
+from test_example_corpus import GOLD, article_key
 
 
 def run_corpus(db: Path, paths: list[str], root: Path = EXAMPLES, **settings) -> dict[str, dict]:
@@ -46,8 +46,12 @@ def test_wire_copies_are_grouped_with_the_wire_as_original(corpus) -> None:
 def test_independent_sources_count_groups_not_articles(corpus) -> None:
     (copies,) = GOLD["copies"]
     story = corpus["stories"][story_key(corpus, copies["original"])]
-    groups = {corpus["articles"][k]["syndication_group"] or a_id for k, a in corpus["articles"].items()
-              for a_id in [a["id"]] if a_id in story["article_ids"]}
+    groups = {
+        corpus["articles"][k]["syndication_group"] or a_id
+        for k, a in corpus["articles"].items()
+        for a_id in [a["id"]]
+        if a_id in story["article_ids"]
+    }
     assert story["independent_sources"] == len(groups) == len(story["article_ids"]) - len(copies["copies"])
 
 
@@ -97,8 +101,11 @@ def test_new_articles_join_existing_stories_without_reclustering(tmp_path: Path,
 
 
 def test_result_does_not_depend_on_input_order(tmp_path: Path, corpus) -> None:
-    paths = sorted(str(p) for p in EXAMPLES.rglob("*") if p.is_file() and p.name not in ("gold.json", "README.md")
-                   and not p.name.startswith("."))
+    paths = sorted(
+        str(p)
+        for p in EXAMPLES.rglob("*")
+        if p.is_file() and p.name not in ("gold.json", "README.md") and not p.name.startswith(".")
+    )
     reversed_run = run_corpus(tmp_path / "rev.duckdb", paths[::-1], batch_size=3)
 
     def partition(run: dict) -> set[frozenset[str]]:

@@ -16,16 +16,109 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "sen", "senator", "rep", "gov",
-              "governor", "gen", "general", "col", "colonel", "capt", "captain", "lt", "adm", "admiral", "rev",
-              "president", "prime", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
-              "sheikh", "ayatollah", "judge", "justice", "mayor", "secretary", "ambassador", "director", "chief"}
-ORG_WORDS = {"hydro", "transit", "authority", "ministry", "association", "union", "service", "board", "agency",
-             "university", "party", "group", "corp", "inc", "ltd", "co", "bank", "council", "committee", "court",
-             "police", "department", "office", "institute", "foundation", "company", "media", "news", "press", "times",
-             "post", "daily", "monitor", "ledger", "observer", "courier", "dispatch", "review", "airlines", "energy",
-             "power", "systems", "holdings", "federation", "republic", "kingdom", "organization", "organisation",
-             "forces", "army", "navy", "command", "commission", "parliament", "assembly", "government", "kremlin"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "prof",
+    "professor",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "adm",
+    "admiral",
+    "rev",
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "ayatollah",
+    "judge",
+    "justice",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "director",
+    "chief",
+}
+ORG_WORDS = {
+    "hydro",
+    "transit",
+    "authority",
+    "ministry",
+    "association",
+    "union",
+    "service",
+    "board",
+    "agency",
+    "university",
+    "party",
+    "group",
+    "corp",
+    "inc",
+    "ltd",
+    "co",
+    "bank",
+    "council",
+    "committee",
+    "court",
+    "police",
+    "department",
+    "office",
+    "institute",
+    "foundation",
+    "company",
+    "media",
+    "news",
+    "press",
+    "times",
+    "post",
+    "daily",
+    "monitor",
+    "ledger",
+    "observer",
+    "courier",
+    "dispatch",
+    "review",
+    "airlines",
+    "energy",
+    "power",
+    "systems",
+    "holdings",
+    "federation",
+    "republic",
+    "kingdom",
+    "organization",
+    "organisation",
+    "forces",
+    "army",
+    "navy",
+    "command",
+    "commission",
+    "parliament",
+    "assembly",
+    "government",
+    "kremlin",
+}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -61,7 +154,7 @@ def clean_name(text: str) -> str:
 
 
 def entity_id(name: str, label: str) -> str:
-    return "e-" + hashlib.sha256(f"{label}|{name.lower()}".encode("utf-8")).hexdigest()[:12]
+    return "e-" + hashlib.sha256(f"{label}|{name.lower()}".encode()).hexdigest()[:12]
 
 
 def doc_mentions(doc, article_id: str) -> list[Mention]:
@@ -78,8 +171,11 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             start = ent.end_char - len(name)
         if not name or not any(ch.isupper() for ch in name[:1]):
             continue
-        out.append(Mention(article_id, name, ent.label_, start, ent.end_char,
-                           person_role(ent) if ent.label_ == "PERSON" else None))
+        out.append(
+            Mention(
+                article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None
+            )
+        )
     return out
 
 
@@ -89,24 +185,37 @@ def person_role(ent) -> str | None:
     left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
     if left:
         first = min(t.left_edge.i for t in left)
-        text = ent.doc[first:ent.start].text.strip(" ,")
+        text = ent.doc[first : ent.start].text.strip(" ,")
         if text and len(text.split()) <= 8:
             return text
     for child in root.children:
         if child.dep_ == "appos":
-            text = ent.doc[child.left_edge.i:child.right_edge.i + 1].text.strip(" ,")
+            text = ent.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
             if text and len(text.split()) <= 14:
                 return text
     if ent.root.dep_ == "appos":  # 'the head of the service, Sergei Naryshkin'
         head = ent.root.head
-        text = ent.doc[head.left_edge.i:head.i + 1].text.strip(" ,")
+        text = ent.doc[head.left_edge.i : head.i + 1].text.strip(" ,")
         if text and len(text.split()) <= 14:
             return text
     return None
 
 
-_TRANSLIT = [("yu", "ju"), ("ya", "ja"), ("ye", "je"), ("iy", "i"), ("ij", "i"), ("ey", "ei"), ("ts", "c"),
-             ("tz", "c"), ("kh", "h"), ("ks", "x"), ("w", "v"), ("ph", "f"), ("y", "i")]
+_TRANSLIT = [
+    ("yu", "ju"),
+    ("ya", "ja"),
+    ("ye", "je"),
+    ("iy", "i"),
+    ("ij", "i"),
+    ("ey", "ei"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("kh", "h"),
+    ("ks", "x"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("y", "i"),
+]
 
 
 def translit_key(name: str) -> str:
@@ -118,8 +227,10 @@ def translit_key(name: str) -> str:
 
 
 def _similar(a: str, b: str) -> float:
-    return max(SequenceMatcher(None, a.lower(), b.lower()).ratio(),
-               SequenceMatcher(None, translit_key(a), translit_key(b)).ratio())
+    return max(
+        SequenceMatcher(None, a.lower(), b.lower()).ratio(),
+        SequenceMatcher(None, translit_key(a), translit_key(b)).ratio(),
+    )
 
 
 def same_person(a: str, b: str) -> bool:
@@ -142,8 +253,9 @@ def same_person(a: str, b: str) -> bool:
     return _similar(fa, fb) >= 0.75
 
 
-def canonical_entities(mentions: list[Mention], known_people: list[str] | None = None
-                       ) -> tuple[list[Entity], dict[int, str]]:
+def canonical_entities(
+    mentions: list[Mention], known_people: list[str] | None = None
+) -> tuple[list[Entity], dict[int, str]]:
     """Merge a story's mentions into entities; returns the entities and mention index -> entity id.
 
     ``known_people``: full names of people in other stories of the store; a person this story only
@@ -193,7 +305,9 @@ def canonical_entities(mentions: list[Mention], known_people: list[str] | None =
         roles = Counter(mentions[i].role for i in group if mentions[i].role)
         entity.roles = [r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))]
         entity.article_ids = sorted({mentions[i].article_id for i in group})
-        entity.mentions = [mentions[i] for i in sorted(group, key=lambda i: (mentions[i].article_id, mentions[i].start))]
+        entity.mentions = [
+            mentions[i] for i in sorted(group, key=lambda i: (mentions[i].article_id, mentions[i].start))
+        ]
         entities.append(entity)
         for i in group:
             owner[i] = entity.id
@@ -214,8 +328,9 @@ def fix_labels(mentions: list[Mention]) -> None:
             return False
         if key in places:
             return single  # one word the story also tags as a place is the place
-        return single and (key in place_parts or any(d.startswith(key[:-1]) and 0 < len(d) - len(key) <= 2
-                                                     for d in demonyms))  # "Karabakh"; "Armenia" ~ "Armenian"
+        return single and (
+            key in place_parts or any(d.startswith(key[:-1]) and 0 < len(d) - len(key) <= 2 for d in demonyms)
+        )  # "Karabakh"; "Armenia" ~ "Armenian"
 
     alone = {m.text.lower() for m in mentions if len(m.text.split()) == 1}
     for m in mentions:
@@ -225,8 +340,13 @@ def fix_labels(mentions: list[Mention]) -> None:
             m.label = "GPE"
         elif m.label == "PERSON" and any(w.lower().strip("’'s") in ORG_WORDS for w in words[1:]):
             m.label = "ORG"  # 'Varnhold Hydro', 'Brennick City Transit'
-        elif m.label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
-                and not any(w.lower().strip("’'s") in ORG_WORDS for w in words) and words[-1].lower() in alone:
+        elif (
+            m.label == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and not any(w.lower().strip("’'s") in ORG_WORDS for w in words)
+            and words[-1].lower() in alone
+        ):
             m.label = "PERSON"  # 'Lukas Fenner' ... 'Fenner said': bodies are not named by their last word
     person_names = {m.text.lower() for m in mentions if m.label == "PERSON"}
     for m in mentions:
@@ -283,13 +403,49 @@ def recover_person_variants(mentions: list[Mention], texts: dict[str, str]) -> l
                 continue
             first = match.group(1)
             start = match.start(1) if first and first.lower() not in _COMMON_CAPS else match.start(2)
-            name = text[start:match.end(2)]
+            name = text[start : match.end(2)]
             out = [m for m in out if not (m.article_id == article_id and m.start < match.end(2) and start < m.end)]
             out.append(Mention(article_id, name, "PERSON", start, match.end(2)))
             covered.append((start, match.end(2)))
     return out
 
 
-_COMMON_CAPS = {"the", "a", "an", "and", "but", "earlier", "later", "then", "when", "while", "as", "after", "before",
-                "president", "minister", "prime", "foreign", "deputy", "russian", "turkish", "armenian", "mr", "mrs",
-                "ms", "dr", "in", "on", "at", "by", "with", "from", "for", "of", "to", "said", "says", "told"}
+_COMMON_CAPS = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "earlier",
+    "later",
+    "then",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "deputy",
+    "russian",
+    "turkish",
+    "armenian",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "for",
+    "of",
+    "to",
+    "said",
+    "says",
+    "told",
+}

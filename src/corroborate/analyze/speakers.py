@@ -16,26 +16,73 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
 # Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
 SYNONYMS = {
-    "chief": {"chief", "head", "director", "leader"}, "head": {"chief", "head", "director", "leader"},
-    "director": {"chief", "head", "director", "leader"}, "leader": {"chief", "head", "director", "leader"},
-    "spy": {"intelligence", "spy", "svr", "espionage"}, "intelligence": {"intelligence", "spy", "svr"},
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson"}, "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "chief": {"chief", "head", "director", "leader"},
+    "head": {"chief", "head", "director", "leader"},
+    "director": {"chief", "head", "director", "leader"},
+    "leader": {"chief", "head", "director", "leader"},
+    "spy": {"intelligence", "spy", "svr", "espionage"},
+    "intelligence": {"intelligence", "spy", "svr"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
     "official": set(),
 }
-ORG_HEADS = {"ministry", "government", "office", "kremlin", "agency", "service", "department", "company", "union",
-             "authority", "army", "military", "police", "committee", "council", "party", "court", "operator", "firm"}
+ORG_HEADS = {
+    "ministry",
+    "government",
+    "office",
+    "kremlin",
+    "agency",
+    "service",
+    "department",
+    "company",
+    "union",
+    "authority",
+    "army",
+    "military",
+    "police",
+    "committee",
+    "council",
+    "party",
+    "court",
+    "operator",
+    "firm",
+}
 _WORDS = re.compile(r"[^\W\d_]+")
-_STOP = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s", "country", "top", "its", "their", "his",
-         "her", "said", "russian", "foreign"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "and",
+    "in",
+    "on",
+    "at",
+    "to",
+    "s",
+    "country",
+    "top",
+    "its",
+    "their",
+    "his",
+    "her",
+    "said",
+    "russian",
+    "foreign",
+}
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORDS.findall(text)} - _STOP
 
 
-def resolve_speakers(statement, article_mentions: list[tuple[Mention, str]], entities: dict[str, Entity],
-                     previous: list[tuple[int, list[str]]]) -> list[tuple[str | None, str | None]]:
+def resolve_speakers(
+    statement,
+    article_mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    previous: list[tuple[int, list[str]]],
+) -> list[tuple[str | None, str | None]]:
     """(entity id or None, mention) for each speaker: one per member of a group, unresolved ones kept."""
     if statement.group:
         out: list[tuple[str | None, str | None]] = []
@@ -51,8 +98,12 @@ def resolve_speakers(statement, article_mentions: list[tuple[Mention, str]], ent
     return [(eid, statement.speaker) for eid in ids] or [(None, statement.speaker)]
 
 
-def resolve(statement, article_mentions: list[tuple[Mention, str]], entities: dict[str, Entity],
-            previous: list[tuple[int, list[str]]]) -> list[str]:
+def resolve(
+    statement,
+    article_mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    previous: list[tuple[int, list[str]]],
+) -> list[str]:
     """Entity ids for the statement's speaker (several for a group), or [] when unresolved.
 
     ``article_mentions``: this article's mentions with their entity ids, in text order.

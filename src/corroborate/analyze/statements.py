@@ -16,23 +16,105 @@ from dataclasses import dataclass, field
 
 # Cue lemmas and the stance they express.
 STANCE_OF = {
-    "deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny", "dispute": "deny", "contest": "deny",
-    "accuse": "accuse", "blame": "accuse", "allege": "accuse", "charge": "accuse", "condemn": "accuse",
-    "criticize": "accuse", "criticise": "accuse",
-    "warn": "warn", "caution": "warn", "threaten": "warn", "alert": "warn",
-    "urge": "appeal", "call": "appeal", "appeal": "appeal", "demand": "appeal", "ask": "appeal", "plead": "appeal",
+    "deny": "deny",
+    "reject": "deny",
+    "dismiss": "deny",
+    "refute": "deny",
+    "dispute": "deny",
+    "contest": "deny",
+    "accuse": "accuse",
+    "blame": "accuse",
+    "allege": "accuse",
+    "charge": "accuse",
+    "condemn": "accuse",
+    "criticize": "accuse",
+    "criticise": "accuse",
+    "warn": "warn",
+    "caution": "warn",
+    "threaten": "warn",
+    "alert": "warn",
+    "urge": "appeal",
+    "call": "appeal",
+    "appeal": "appeal",
+    "demand": "appeal",
+    "ask": "appeal",
+    "plead": "appeal",
     "request": "appeal",
-    "fear": "concern", "worry": "concern", "concern": "concern",
+    "fear": "concern",
+    "worry": "concern",
+    "concern": "concern",
 }
 ASSERT_CUES = {
-    "say", "tell", "claim", "insist", "state", "add", "announce", "argue", "note", "explain", "report", "assert",
-    "acknowledge", "admit", "confirm", "reply", "respond", "stress", "emphasize", "emphasise", "declare",
-    "maintain", "contend", "conclude", "write", "tweet", "post", "reveal", "suggest", "predict", "estimate",
-    "vow", "promise", "pledge", "concede", "complain", "observe", "indicate", "point", "describe", "believe",
-    "think", "recall", "testify", "inform", "assure", "remark", "comment",
+    "say",
+    "tell",
+    "claim",
+    "insist",
+    "state",
+    "add",
+    "announce",
+    "argue",
+    "note",
+    "explain",
+    "report",
+    "assert",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "reply",
+    "respond",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "declare",
+    "maintain",
+    "contend",
+    "conclude",
+    "write",
+    "tweet",
+    "post",
+    "reveal",
+    "suggest",
+    "predict",
+    "estimate",
+    "vow",
+    "promise",
+    "pledge",
+    "concede",
+    "complain",
+    "observe",
+    "indicate",
+    "point",
+    "describe",
+    "believe",
+    "think",
+    "recall",
+    "testify",
+    "inform",
+    "assure",
+    "remark",
+    "comment",
     # Attribution beyond speech, as PolNeAR annotates it: findings, beliefs, intentions, knowledge.
-    "show", "cite", "agree", "want", "plan", "know", "find", "learn", "respond", "question", "mention", "discuss",
-    "hope", "expect", "intend", "feel", "recommend", "rule", "decide", "tweete", "email", "answer",
+    "show",
+    "cite",
+    "agree",
+    "want",
+    "plan",
+    "know",
+    "find",
+    "learn",
+    "question",
+    "mention",
+    "discuss",
+    "hope",
+    "expect",
+    "intend",
+    "feel",
+    "recommend",
+    "rule",
+    "decide",
+    "tweete",
+    "email",
+    "answer",
 }
 CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
 # "expressed concern / alarm", "voiced concern", "raised fears": the noun carries the stance.
@@ -41,7 +123,7 @@ EXPRESS_VERBS = {"express", "voice", "raise", "sound", "share"}
 CONTENT_DEPS = {"ccomp", "xcomp", "advcl"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
-_OPENERS = "“«\"„"
+_OPENERS = '“«"„'
 
 
 @dataclass(slots=True)
@@ -215,8 +297,17 @@ def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_he
     inside = _inside(quotes, start, end)
     kind = "direct" if inside else ("mixed" if _overlaps(quotes, start, end) else "indirect")
     cue_start, cue_end = _span(cue_tokens)
-    st = Statement(start=start, end=end, text=text[start:end], cue=text[cue_start:cue_end], cue_start=cue_start,
-                   cue_end=cue_end, kind=kind, stance=stance, content_spans=[(start, end)])
+    st = Statement(
+        start=start,
+        end=end,
+        text=text[start:end],
+        cue=text[cue_start:cue_end],
+        cue_start=cue_start,
+        cue_end=cue_end,
+        kind=kind,
+        stance=stance,
+        content_spans=[(start, end)],
+    )
     if speaker_head is not None:
         s_start, s_end = _span(_speaker_tokens(speaker_head))
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
@@ -283,10 +374,23 @@ def _line_attributions(text: str) -> list[Statement]:
         s_start = match.start("source")
         cue_at = text.find(cue, match.start(), match.end())
         kind = "direct" if text[start] in _OPENERS else "indirect"
-        out.append(Statement(start=start, end=end, text=text[start:end], cue=cue, cue_start=cue_at,
-                             cue_end=cue_at + 1, kind=kind, stance="assert", speaker=source, speaker_start=s_start,
-                             speaker_end=s_start + len(source), speaker_heads=[s_start + len(source) - 1],
-                             content_spans=[(start, end)]))
+        out.append(
+            Statement(
+                start=start,
+                end=end,
+                text=text[start:end],
+                cue=cue,
+                cue_start=cue_at,
+                cue_end=cue_at + 1,
+                kind=kind,
+                stance="assert",
+                speaker=source,
+                speaker_start=s_start,
+                speaker_end=s_start + len(source),
+                speaker_heads=[s_start + len(source) - 1],
+                content_spans=[(start, end)],
+            )
+        )
     return out
 
 
@@ -296,15 +400,24 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
     for qs, qe in quotes:
         if _overlaps(claimed, qs, qe):
             continue
-        inner = text[qs + 1:qe - 1]
+        inner = text[qs + 1 : qe - 1]
         if len(re.findall(r"\w+", inner)) < 4:  # scare quotes and titles, not statements
             continue
         start, end = _trim(text, qs, qe)
         previous = [s for s in statements + out if s.end <= qs]
         last = max(previous, key=lambda s: s.end) if previous else None
-        near = last is not None and qs - last.end < 400 and "\n\n\n" not in text[last.end:qs]
-        st = Statement(start=start, end=end, text=text[start:end], cue="", cue_start=qs, cue_end=qs, kind="direct",
-                       stance="assert", content_spans=[(start, end)])
+        near = last is not None and qs - last.end < 400 and "\n\n\n" not in text[last.end : qs]
+        st = Statement(
+            start=start,
+            end=end,
+            text=text[start:end],
+            cue="",
+            cue_start=qs,
+            cue_end=qs,
+            kind="direct",
+            stance="assert",
+            content_spans=[(start, end)],
+        )
         if near and last.speaker is not None:
             st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
             st.speaker_heads = list(last.speaker_heads)

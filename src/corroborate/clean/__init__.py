@@ -1,6 +1,6 @@
 """Cleaning: boilerplate lines out (each with its reason), language detected."""
 
-from .boilerplate import CleanResult, clean_text, classify_line, line_key, remove_repeated
+from .boilerplate import CleanResult, classify_line, clean_text, line_key, remove_repeated
 from .language import detect_language
 
 __all__ = ["CleanResult", "clean_text", "classify_line", "detect_language", "line_key", "remove_repeated"]

@@ -15,72 +15,127 @@ from dataclasses import dataclass, field
 from ..dates import FULL_DATE_RE
 from ..model import RemovedLine
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _TERMINAL = tuple(".!?:;…")
 _CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 
 # (reason, pattern) — matched against the whole stripped line, case-insensitively.
 _WHOLE_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("advertisement marker", re.compile(
-        r"(?:advertisements?|advert|ad|sponsored(?: content| post)?|promoted(?: content)?|paid (?:post|content)|"
-        r"story continues below(?: advertisement)?|continue reading (?:below|the main story)|"
-        r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))"
-        r"[\s.:\-–—]*", re.I)),
-    ("reading-time widget", re.compile(
-        r"(?:(?:estimated )?reading time\s*:?\s*(?:\d+|less than (?:a|one))\s*(?:min(?:ute)?s?)?|"
-        r"\d+\s*min(?:ute)?s?\s+read|time to read\s*:?.*)\.?", re.I)),
-    ("image caption prompt", re.compile(
-        r"(?:click|tap) (?:here )?to (?:see|view|enlarge|open|expand)(?: the)?(?: full[- ]?size| larger| full)?"
-        r"(?: image| photo| picture| gallery| version)?\.?|(?:view|open) (?:image )?gallery|enlarge (?:this )?image",
-        re.I)),
-    ("sharing widget", re.compile(
-        r"%d bloggers like this:?|like this:?|like loading\.*|loading\.*|share this:?|share(?: this)?(?: article| story"
-        r"| post| page)?(?: on| via)?(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit)[,\s]*)*|"
-        r"(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|copy link)"
-        r"(?:\s*[|,•·/]?\s*(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|"
-        r"copy link|share))*", re.I)),
-    ("related-links prompt", re.compile(
-        r"(?:you may (?:also )?(?:want to read|like|be interested in)|you might (?:also )?like|related(?: posts| "
-        r"articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:from|on|stories)"
-        r"(?: [\w .'’-]{0,40})?|most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|"
-        r"editor'?s? picks?|don'?t miss|also read|further reading)\b[\s.:…\-–—]*", re.I)),
+    (
+        "advertisement marker",
+        re.compile(
+            r"(?:advertisements?|advert|ad|sponsored(?: content| post)?|promoted(?: content)?|paid (?:post|content)|"
+            r"story continues below(?: advertisement)?|continue reading (?:below|the main story)|"
+            r"scroll (?:down )?to continue(?: with content)?|article continues (?:below|after (?:this )?advertisement))"
+            r"[\s.:\-–—]*",
+            re.I,
+        ),
+    ),
+    (
+        "reading-time widget",
+        re.compile(
+            r"(?:(?:estimated )?reading time\s*:?\s*(?:\d+|less than (?:a|one))\s*(?:min(?:ute)?s?)?|"
+            r"\d+\s*min(?:ute)?s?\s+read|time to read\s*:?.*)\.?",
+            re.I,
+        ),
+    ),
+    (
+        "image caption prompt",
+        re.compile(
+            r"(?:click|tap) (?:here )?to (?:see|view|enlarge|open|expand)(?: the)?(?: full[- ]?size| larger| full)?"
+            r"(?: image| photo| picture| gallery| version)?\.?"
+            r"|(?:view|open) (?:image )?gallery|enlarge (?:this )?image",
+            re.I,
+        ),
+    ),
+    (
+        "sharing widget",
+        re.compile(
+            r"%d bloggers like this:?|like this:?|like loading\.*|loading\.*|share this:?"
+            r"|share(?: this)?(?: article| story| post| page)?(?: on| via)?"
+            r"(?: (?:facebook|twitter|x|whatsapp|linkedin|email|telegram|reddit)[,\s]*)*|"
+            r"(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|copy link)"
+            r"(?:\s*[|,•·/]?\s*(?:tweet|email|print|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|"
+            r"copy link|share))*",
+            re.I,
+        ),
+    ),
+    (
+        "related-links prompt",
+        re.compile(
+            r"(?:you may (?:also )?(?:want to read|like|be interested in)|you might (?:also )?like|related(?: posts| "
+            r"articles| stories| coverage| news| content)?|read (?:more|also|next)|see also|more (?:from|on|stories)"
+            r"(?: [\w .'’-]{0,40})?|most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|"
+            r"editor'?s? picks?|don'?t miss|also read|further reading)\b[\s.:…\-–—]*",
+            re.I,
+        ),
+    ),
     ("tags line", re.compile(r"(?:tags|tagged|filed under|topics|categories)\s*:.*", re.I)),
 ]
 
 # Prompt-shaped lines: matched at the start of a short line (≤ PROMPT_MAX_WORDS words).
 PROMPT_MAX_WORDS = 25
 _PROMPT_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("donation prompt", re.compile(
-        r"(?:please )?(?:do you (?:like|enjoy|value) (?:this|our)|consider (?:helping|supporting|donating|"
-        r"making a donation)|(?:help|support) us\b|support (?:our|independent) (?:work|journalism|reporting)|"
-        r"donate\b|make a donation|become a (?:patron|member|supporter|subscriber)|if you (?:like|liked|enjoy|"
-        r"value) (?:this|our|what)|we rely on (?:readers|your support)|chip in)", re.I)),
-    ("subscription prompt", re.compile(
-        r"(?:subscribe\b|sign up (?:for|to)|get (?:our|the) (?:\w+ )?newsletter|join (?:our|us on|the)|"
-        r"follow us\b|like us on|already a subscriber|register (?:now|for free|to)|log ?in to|"
-        r"get the latest|download (?:our|the) app|newsletter\b|to continue reading)", re.I)),
-    ("cookie notice", re.compile(r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|"
-                                 r"cookie (?:policy|settings|preferences))", re.I)),
-    ("photo credit", re.compile(
-        r"(?:photo|image|picture|photograph|file photo|credit|illustration|video|graphic)s?(?: credit)?\s*"
-        r"(?:[:/|©]|by\b)", re.I)),
-    ("copyright line", re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b|$)|all rights reserved)",
-                                  re.I)),
+    (
+        "donation prompt",
+        re.compile(
+            r"(?:please )?(?:do you (?:like|enjoy|value) (?:this|our)|consider (?:helping|supporting|donating|"
+            r"making a donation)|(?:help|support) us\b|support (?:our|independent) (?:work|journalism|reporting)|"
+            r"donate\b|make a donation|become a (?:patron|member|supporter|subscriber)|if you (?:like|liked|enjoy|"
+            r"value) (?:this|our|what)|we rely on (?:readers|your support)|chip in)",
+            re.I,
+        ),
+    ),
+    (
+        "subscription prompt",
+        re.compile(
+            r"(?:subscribe\b|sign up (?:for|to)|get (?:our|the) (?:\w+ )?newsletter|join (?:our|us on|the)|"
+            r"follow us\b|like us on|already a subscriber|register (?:now|for free|to)|log ?in to|"
+            r"get the latest|download (?:our|the) app|newsletter\b|to continue reading)",
+            re.I,
+        ),
+    ),
+    (
+        "cookie notice",
+        re.compile(
+            r"(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|"
+            r"cookie (?:policy|settings|preferences))",
+            re.I,
+        ),
+    ),
+    (
+        "photo credit",
+        re.compile(
+            r"(?:photo|image|picture|photograph|file photo|credit|illustration|video|graphic)s?(?: credit)?\s*"
+            r"(?:[:/|©]|by\b)",
+            re.I,
+        ),
+    ),
+    (
+        "copyright line",
+        re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b|$)|all rights reserved)", re.I),
+    ),
 ]
 
 _ALL_RIGHTS = re.compile(r"all rights reserved", re.I)
 # "… shows a soldier. EPA-EFE/AGENCY NAME", "… (Reuters/Jane Doe)", "… AP Photo/John Smith", "… Getty Images"
-_CREDITS_LINE = re.compile(r"\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|translated)(?: by)? [^()]{2,120}"
-                           r"|[A-Z][\w .'\-]+ contributed (?:reporting|to this report)[^()]*)\)?\.?", re.I)
+_CREDITS_LINE = re.compile(
+    r"\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|translated)(?: by)? [^()]{2,120}"
+    r"|[A-Z][\w .'\-]+ contributed (?:reporting|to this report)[^()]*)\)?\.?",
+    re.I,
+)
 _CREDIT_TAIL = re.compile(
     r"(?:(?:^|[\s.(])(?:[A-Z][A-Z0-9\-]+/)+[A-Z][A-Za-z0-9 .,'\-]{1,60}\)?"
     r"|\b(?:AP|AFP|Reuters|EPA|Getty|Shutterstock|Xinhua|Anadolu)(?: Photo| Images| via Getty Images)?"
     r"\s*/\s*[A-Z][\w .'\-]{1,60}\)?"
     r"|\((?:photo|image|picture|credit)s?:?[^)]{1,80}\)"
     r"|\b(?:Photo|Picture|Image|Credit|Photograph)s?(?: credit)?:\s*[A-Z][\w .'\-]{1,60}(?:/[\w .'\-]{1,60})?"
-    r"|\b(?:via )?Getty Images\)?|\bShutterstock\)?)\s*\.?$")
+    r"|\b(?:via )?Getty Images\)?|\bShutterstock\)?)\s*\.?$"
+)
 _NUMBER_WIDGET = re.compile(r"[\d\s.,:/%+\-–$€£¥₽#*×x]*\d[\d\s.,:/%+\-–$€£¥₽#*×x]*", re.I)
 _DATE_ONLY = re.compile(
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:{_MONTH}\.?\s+\d{{4}}|\d{{4}}\s+{_MONTH}|"
@@ -89,8 +144,11 @@ _DATE_ONLY = re.compile(
 )
 _LINK_LIST = re.compile(r"(?:[^|•·»>]{1,40}\s*[|•·»]\s*){2,}[^|•·»]{0,40}")
 _BULLET = re.compile(r"^(?:[-*•·▪‣]|\d{1,2}[.)])\s+")
-_TITLE_FLAGS = re.compile(r"^(?:updated|update|breaking(?: news)?|exclusive|watch|live|video|analysis|opinion)"
-                          r"\s*[:|\-–—]\s+", re.I)
+_TITLE_FLAGS = re.compile(
+    r"^(?:updated|update|breaking(?: news)?|exclusive|watch|live|video|analysis|opinion)"
+    r"\s*[:|\-–—]\s+",
+    re.I,
+)
 HEADING_MAX_WORDS = 12
 
 
@@ -236,8 +294,12 @@ def clean_text(text: str, title: str | None) -> CleanResult:
             reason = "repeated headline"
         if reason is None and key and key in seen:
             reason = "repeated line"
-        if reason is None and not is_sentence(line) and len(words(line)) <= HEADING_MAX_WORDS \
-                and not _BULLET.match(line):
+        if (
+            reason is None
+            and not is_sentence(line)
+            and len(words(line)) <= HEADING_MAX_WORDS
+            and not _BULLET.match(line)
+        ):
             reason = "heading, caption or link (not a sentence)"
         if reason:
             removed.append(RemovedLine(line, reason))
@@ -251,7 +313,7 @@ def clean_text(text: str, title: str | None) -> CleanResult:
         match = _TITLE_FLAGS.match(title)
         if match:
             flags.append(match.group(0).strip(" :|-–—").lower())
-            title = title[match.end():].strip()
+            title = title[match.end() :].strip()
     return CleanResult("\n\n".join(kept), title or None, removed, flags, published_from_text)
 
 

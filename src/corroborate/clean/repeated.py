@@ -35,8 +35,11 @@ def remove_outlet_repeats(store: Store, sources: set[str], min_articles: int, ma
                 key = line_key(line)
                 if key and len(words(line)) <= max_words:
                     holders[key].add(row["id"])
-        repeated = {key for key, ids in holders.items()
-                    if len(ids) >= min_articles and len({signature[i] for i in ids}) >= min_articles}
+        repeated = {
+            key
+            for key, ids in holders.items()
+            if len(ids) >= min_articles and len({signature[i] for i in ids}) >= min_articles
+        }
         if not repeated:
             continue
         reason = f"{REASON_PREFIX} {source} (outlet boilerplate)"
@@ -47,4 +50,3 @@ def remove_outlet_repeats(store: Store, sources: set[str], min_articles: int, ma
                 store.update_text(row["id"], text, previous + removed)
                 changed.append(row["id"])
     return changed
-

@@ -25,7 +25,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) < k:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
 def signature(text: str) -> tuple[bytes, int]:

@@ -11,7 +11,8 @@ def update_syndication(store: Store, new_ids: list[str], run_id: str) -> int:
     if not new_ids:
         return 0
     signatures = store.con.execute(
-        "SELECT article_id, minhash FROM article_features WHERE minhash IS NOT NULL ORDER BY article_id").fetchall()
+        "SELECT article_id, minhash FROM article_features WHERE minhash IS NOT NULL ORDER BY article_id"
+    ).fetchall()
     pairs = candidate_pairs(signatures, set(new_ids))
     found: list[CopyPair] = []
     if pairs:
@@ -24,10 +25,12 @@ def update_syndication(store: Store, new_ids: list[str], run_id: str) -> int:
                     found.append(pair)
     if found:
         store._insert_many(
-            "copies", ("article_id", "other_id", "kind", "jaccard", "containment", "run_id"),
+            "copies",
+            ("article_id", "other_id", "kind", "jaccard", "containment", "run_id"),
             [(p.article_id, p.other_id, p.kind, p.jaccard, p.containment, run_id) for p in found],
             "ON CONFLICT (article_id, other_id) DO UPDATE SET kind = excluded.kind, jaccard = excluded.jaccard, "
-            "containment = excluded.containment")
+            "containment = excluded.containment",
+        )
     regroup(store)
     return len(found)
 
@@ -37,8 +40,12 @@ def regroup(store: Store) -> None:
     rows = store.con.execute("SELECT article_id, other_id, kind, jaccard, containment FROM copies").fetchall()
     members = sorted({r[0] for r in rows} | {r[1] for r in rows})
     group_of = groups(members, [CopyPair(*r) for r in rows])
-    info = {row[0]: row[1:] for row in store.con.execute(
-        "SELECT id, published, first_run FROM articles WHERE list_contains(?, id)", [members]).fetchall()}
+    info = {
+        row[0]: row[1:]
+        for row in store.con.execute(
+            "SELECT id, published, first_run FROM articles WHERE list_contains(?, id)", [members]
+        ).fetchall()
+    }
     by_group: dict[str, list[str]] = {}
     for article_id, root in group_of.items():
         if article_id in info:
@@ -50,13 +57,16 @@ def regroup(store: Store) -> None:
         original = min(ids, key=lambda i: _age_key(info[i][0], info[i][1], i))
         group_id = "g-" + original
         updates += [(i, group_id, None if i == original else original) for i in ids]
-    store.con.execute("UPDATE articles SET syndication_group = NULL, duplicate_of = NULL "
-                      "WHERE syndication_group IS NOT NULL")
+    store.con.execute(
+        "UPDATE articles SET syndication_group = NULL, duplicate_of = NULL WHERE syndication_group IS NOT NULL"
+    )
     if updates:
         store.con.execute("CREATE OR REPLACE TEMP TABLE group_updates (id VARCHAR, grp VARCHAR, dup VARCHAR)")
         store._insert_many("group_updates", ("id", "grp", "dup"), updates)
-        store.con.execute("UPDATE articles SET syndication_group = g.grp, duplicate_of = g.dup "
-                          "FROM group_updates g WHERE articles.id = g.id")
+        store.con.execute(
+            "UPDATE articles SET syndication_group = g.grp, duplicate_of = g.dup "
+            "FROM group_updates g WHERE articles.id = g.id"
+        )
 
 
 def _age_key(published: str | None, first_run: str, article_id: str) -> tuple:

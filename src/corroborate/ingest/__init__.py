@@ -22,8 +22,9 @@ READERS: dict[str, Callable[[InputFile, Settings], Iterator[Item]]] = {
 }
 
 
-def read_files(files: list[InputFile], settings: Settings,
-               on_file_done: Callable[[InputFile], None] | None = None) -> Iterator[Item]:
+def read_files(
+    files: list[InputFile], settings: Settings, on_file_done: Callable[[InputFile], None] | None = None
+) -> Iterator[Item]:
     """Stream every file's items; an unexpected reader failure becomes a reject, never a crash."""
     from ..model import Origin
 

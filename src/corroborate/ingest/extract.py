@@ -11,8 +11,31 @@ from urllib.parse import urlsplit
 from ..dates import parse_published
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "tr", "section",
-    "article", "header", "footer", "pre", "dd", "dt", "ul", "ol", "table", "figure", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "figcaption",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "hr",
 }
 
 

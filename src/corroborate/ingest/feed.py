@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC
 from urllib.parse import urlsplit
 
 from ..dates import to_iso
@@ -80,6 +81,6 @@ def _entry_fields(entry) -> str:
 def to_iso_struct(value: time.struct_time | None) -> str | None:
     if not value:
         return None
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return to_iso(datetime(*value[:6], tzinfo=timezone.utc))
+    return to_iso(datetime(*value[:6], tzinfo=UTC))

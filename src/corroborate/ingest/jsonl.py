@@ -40,8 +40,11 @@ def _read_lines(fh: IO[bytes], file: InputFile, settings: Settings) -> Iterator[
     try:
         for lineno, line in enumerate(_lines(fh, settings.max_document_bytes), start=1):
             if isinstance(line, _TooLong):
-                yield Reject(Origin(file.path, lineno), f"line is over the {settings.max_document_bytes:,}-byte "
-                             "limit for one record (setting max_document_bytes)")
+                yield Reject(
+                    Origin(file.path, lineno),
+                    f"line is over the {settings.max_document_bytes:,}-byte "
+                    "limit for one record (setting max_document_bytes)",
+                )
                 continue
             if not line.strip():
                 continue

@@ -38,16 +38,17 @@ def read_warc(file: InputFile, settings: Settings) -> Iterator[Item]:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             if held is not None:
                 yield held
-            yield Reject(Origin(file.path, number + 1),
-                         f"truncated or corrupt WARC after record {number}: {reason}")
+            yield Reject(Origin(file.path, number + 1), f"truncated or corrupt WARC after record {number}: {reason}")
             return
     if number == 0:
         yield Reject(Origin(file.path), "no WARC records found")
     elif file.path.lower().endswith(".gz") and not gzip_complete(file.path):
         # warcio stops quietly at a cut gzip member, and the record it was reading may be partial: drop it.
-        yield Reject(Origin(file.path, number),
-                     f"truncated or corrupt WARC: the gzip data ends inside record {number}; "
-                     f"records before it were read, the cut record was dropped")
+        yield Reject(
+            Origin(file.path, number),
+            f"truncated or corrupt WARC: the gzip data ends inside record {number}; "
+            f"records before it were read, the cut record was dropped",
+        )
     elif held is not None:
         yield held
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,23 +47,53 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
                    s.first_published, s.last_published
             FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id
             {where} GROUP BY ALL ORDER BY s.last_published DESC NULLS LAST, s.id""",
-        [story_ids] if story_ids is not None else []).fetchall()
-    stories = [{"id": r[0], "title": r[1], "article_ids": list(r[2]), "independent_sources": r[3],
-                "first_published": r[4], "last_published": r[5], "entities": [], "statements": []} for r in rows]
+        [story_ids] if story_ids is not None else [],
+    ).fetchall()
+    stories = [
+        {
+            "id": r[0],
+            "title": r[1],
+            "article_ids": list(r[2]),
+            "independent_sources": r[3],
+            "first_published": r[4],
+            "last_published": r[5],
+            "entities": [],
+            "statements": [],
+        }
+        for r in rows
+    ]
     by_id = {s["id"]: s for s in stories}
     if not by_id:
         return stories
     ids = list(by_id)
     for sid, eid, name, etype, aliases, roles, article_ids in store.con.execute(
-            "SELECT story_id, id, name, type, aliases, roles, article_ids FROM entities WHERE list_contains(?, story_id) "
-            "ORDER BY story_id, json_array_length(article_ids) DESC, name", [ids]).fetchall():
-        by_id[sid]["entities"].append({"id": eid, "name": name, "type": etype, "aliases": json.loads(aliases),
-                                       "roles": json.loads(roles), "article_ids": json.loads(article_ids)})
+        "SELECT story_id, id, name, type, aliases, roles, article_ids FROM entities WHERE list_contains(?, story_id) "
+        "ORDER BY story_id, json_array_length(article_ids) DESC, name",
+        [ids],
+    ).fetchall():
+        by_id[sid]["entities"].append(
+            {
+                "id": eid,
+                "name": name,
+                "type": etype,
+                "aliases": json.loads(aliases),
+                "roles": json.loads(roles),
+                "article_ids": json.loads(article_ids),
+            }
+        )
     for row in store.con.execute(
-            'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end" '
-            "FROM statements WHERE list_contains(?, story_id) ORDER BY story_id, article_id, start, id", [ids]).fetchall():
-        by_id[row[0]]["statements"].append(dict(zip(
-            ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"), row[1:])))
+        'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end" '
+        "FROM statements WHERE list_contains(?, story_id) ORDER BY story_id, article_id, start, id",
+        [ids],
+    ).fetchall():
+        by_id[row[0]]["statements"].append(
+            dict(
+                zip(
+                    ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"),
+                    row[1:],
+                )
+            )
+        )
     return stories
 
 
@@ -71,7 +101,7 @@ def build_report(store: Store) -> dict[str, Any]:
     articles = [article_record(row) for row in store.articles(order="published NULLS LAST, source, id")]
     return {
         "schema": SCHEMA_NAME,
-        "generated_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "generated_at": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "articles": articles,
         "stories": story_records(store),
     }

@@ -30,8 +30,7 @@ def write_site(report: dict[str, Any], out_dir: str | Path) -> Path:
     (out / "articles").mkdir(parents=True, exist_ok=True)
     env = environment()
     env.globals["page_name"] = page_name
-    index = env.get_template("index.html").render(report=report, articles=report["articles"],
-                                                   stories=report["stories"])
+    index = env.get_template("index.html").render(report=report, articles=report["articles"], stories=report["stories"])
     (out / "index.html").write_text(index, encoding="utf-8")
     article_tpl = env.get_template("article.html")
     for article in report["articles"]:

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -17,15 +17,39 @@ from ..model import Article, Origin, Reject, RemovedLine
 from .migrations import LATEST, MIGRATIONS
 
 ARTICLE_COLUMNS = (
-    "id", "revision", "source", "url", "title", "published", "published_inferred", "language", "text",
-    "removed", "origin_path", "origin_record", "meta", "content_hash", "syndication_group",
-    "duplicate_of", "first_run", "last_run", "ingested_at",
+    "id",
+    "revision",
+    "source",
+    "url",
+    "title",
+    "published",
+    "published_inferred",
+    "language",
+    "text",
+    "removed",
+    "origin_path",
+    "origin_record",
+    "meta",
+    "content_hash",
+    "syndication_group",
+    "duplicate_of",
+    "first_run",
+    "last_run",
+    "ingested_at",
 )
 
 
 REVISION_COLUMNS = (
-    "article_id", "revision", "content_hash", "title", "published", "raw", "origin_path",
-    "origin_record", "run_id", "ingested_at",
+    "article_id",
+    "revision",
+    "content_hash",
+    "title",
+    "published",
+    "raw",
+    "origin_path",
+    "origin_record",
+    "run_id",
+    "ingested_at",
 )
 GLOBAL_PHASES = ("outlet", "copies")  # run by service.analyze over the articles queued for them
 FEATURE_COLUMNS = ("article_id", "content_hash", "minhash", "shingles", "terms", "entities", "embedding", "embedder")
@@ -38,22 +62,47 @@ def _removed_json(article: Article) -> str:
 
 def _article_row(a: Article, revision: int, run_id: str, now: datetime, first_run: str) -> tuple:
     meta = json.dumps(a.meta | {"content_type": a.content_type}, ensure_ascii=False, default=str)
-    return (a.id, revision, a.source, a.url, a.title, a.published, a.published_inferred, a.language, a.text,
-            _removed_json(a), a.origin.path, a.origin.record, meta, a.content_hash, a.syndication_group,
-            a.duplicate_of, first_run, run_id, now)
+    return (
+        a.id,
+        revision,
+        a.source,
+        a.url,
+        a.title,
+        a.published,
+        a.published_inferred,
+        a.language,
+        a.text,
+        _removed_json(a),
+        a.origin.path,
+        a.origin.record,
+        meta,
+        a.content_hash,
+        a.syndication_group,
+        a.duplicate_of,
+        first_run,
+        run_id,
+        now,
+    )
 
 
 def _revision_row(a: Article, revision: int, run_id: str, now: datetime) -> tuple:
-    return (a.id, revision, a.content_hash, a.title, a.published, a.raw, a.origin.path,
-            a.origin.record, run_id, now)
+    return (a.id, revision, a.content_hash, a.title, a.published, a.raw, a.origin.path, a.origin.record, run_id, now)
 
 
 def _feature_row(a: Article) -> tuple:
     feats = a.annotations["story_features"]
     minhash, shingles = a.annotations.get("minhash", (None, None))
     embedding = None if feats.embedding is None else [float(x) for x in feats.embedding]
-    return (a.id, a.content_hash, minhash, shingles, json.dumps(dict(feats.terms), ensure_ascii=False),
-            json.dumps(dict(feats.entities), ensure_ascii=False), embedding, a.annotations.get("embedder"))
+    return (
+        a.id,
+        a.content_hash,
+        minhash,
+        shingles,
+        json.dumps(dict(feats.terms), ensure_ascii=False),
+        json.dumps(dict(feats.entities), ensure_ascii=False),
+        embedding,
+        a.annotations.get("embedder"),
+    )
 
 
 class StoreError(RuntimeError):
@@ -68,7 +117,7 @@ class WriteCounts:
     rejected: int = 0
     changed_ids: list[str] = field(default_factory=list)
 
-    def add(self, other: "WriteCounts") -> None:
+    def add(self, other: WriteCounts) -> None:
         self.added += other.added
         self.revised += other.revised
         self.unchanged += other.unchanged
@@ -80,7 +129,7 @@ class WriteCounts:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _hash(*parts: str) -> str:
@@ -97,8 +146,13 @@ def normalize_url(url: str | None) -> str | None:
         return url.strip()
     if not parts.scheme or not parts.netloc:
         return url.strip()
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not k.lower().startswith(("utm_", "fbclid", "gclid"))])
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(("utm_", "fbclid", "gclid"))
+        ]
+    )
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
@@ -120,14 +174,16 @@ class Store:
         if not read_only:
             self.migrate()
         elif self.schema_version() < LATEST:
-            raise StoreError(f"store {path} has schema version {self.schema_version()}; open it once for writing "
-                             f"(e.g. `corroborate ingest`) to migrate it to {LATEST}")
+            raise StoreError(
+                f"store {path} has schema version {self.schema_version()}; open it once for writing "
+                f"(e.g. `corroborate ingest`) to migrate it to {LATEST}"
+            )
 
     @classmethod
-    def open(cls, path: str, read_only: bool = False) -> "Store":
+    def open(cls, path: str, read_only: bool = False) -> Store:
         return cls(path, read_only=read_only)
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -139,19 +195,24 @@ class Store:
     # -- schema ---------------------------------------------------------------------------------
     def schema_version(self) -> int:
         exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
         if not exists:
             return 0
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         return row[0] or 0
 
     def migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                         "description VARCHAR, applied_at TIMESTAMP)")
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+            "description VARCHAR, applied_at TIMESTAMP)"
+        )
         current = self.schema_version()
         if current > LATEST:
-            raise StoreError(f"store {self.path} has schema version {current}, newer than this corroborate "
-                             f"({LATEST}); upgrade corroborate")
+            raise StoreError(
+                f"store {self.path} has schema version {current}, newer than this corroborate "
+                f"({LATEST}); upgrade corroborate"
+            )
         for version, description, sql in MIGRATIONS:
             if version <= current:
                 continue
@@ -172,13 +233,17 @@ class Store:
     # -- runs -----------------------------------------------------------------------------------
     def start_run(self, command: str, settings: dict[str, Any], inputs: list[str]) -> str:
         run_id = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-        self.con.execute("INSERT INTO runs (id, command, started_at, settings, inputs) VALUES (?, ?, ?, ?, ?)",
-                         [run_id, command, _now(), json.dumps(settings, default=str), json.dumps(inputs)])
+        self.con.execute(
+            "INSERT INTO runs (id, command, started_at, settings, inputs) VALUES (?, ?, ?, ?, ?)",
+            [run_id, command, _now(), json.dumps(settings, default=str), json.dumps(inputs)],
+        )
         return run_id
 
     def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
-        self.con.execute("UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
-                         [_now(), json.dumps(counts, default=str), run_id])
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+            [_now(), json.dumps(counts, default=str), run_id],
+        )
 
     # -- writes ---------------------------------------------------------------------------------
     def write_batch(self, articles: list[Article], rejects: list[Reject], run_id: str) -> WriteCounts:
@@ -219,10 +284,22 @@ class Store:
             reject_rows = {}
             for reject in rejects:
                 reject_id = _hash("reject", reject.origin.path, str(reject.origin.record), reject.reason)
-                reject_rows[reject_id] = (reject_id, reject.origin.path, reject.origin.record, reject.reason,
-                                          reject.raw, run_id, run_id, now)
-            self._insert_many("rejects", REJECT_COLUMNS, list(reject_rows.values()),
-                              "ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at")
+                reject_rows[reject_id] = (
+                    reject_id,
+                    reject.origin.path,
+                    reject.origin.record,
+                    reject.reason,
+                    reject.raw,
+                    run_id,
+                    run_id,
+                    now,
+                )
+            self._insert_many(
+                "rejects",
+                REJECT_COLUMNS,
+                list(reject_rows.values()),
+                "ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run, seen_at = excluded.seen_at",
+            )
             counts.rejected += len(rejects)
         return counts
 
@@ -233,8 +310,12 @@ class Store:
 
     def take_pending(self, phase: str) -> list[str]:
         """The articles waiting for a phase; they leave the queue when the caller's transaction commits."""
-        ids = [r[0] for r in self.con.execute(
-            "SELECT article_id FROM pending WHERE phase = ? ORDER BY article_id", [phase]).fetchall()]
+        ids = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT article_id FROM pending WHERE phase = ? ORDER BY article_id", [phase]
+            ).fetchall()
+        ]
         self.con.execute("DELETE FROM pending WHERE phase = ?", [phase])
         return ids
 
@@ -242,7 +323,9 @@ class Store:
         """Store the feature and signature annotations of these articles (replacing older ones)."""
         rows = [_feature_row(a) for a in articles if "story_features" in a.annotations]
         updates = ", ".join(f"{c} = excluded.{c}" for c in FEATURE_COLUMNS[1:])
-        self._insert_many("article_features", FEATURE_COLUMNS, rows, f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
+        self._insert_many(
+            "article_features", FEATURE_COLUMNS, rows, f"ON CONFLICT (article_id) DO UPDATE SET {updates}"
+        )
 
     def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple], suffix: str = "") -> None:
         """One multi-row INSERT per batch: DuckDB pays a fixed cost per statement, not per row."""
@@ -260,8 +343,9 @@ class Store:
         urls = sorted({a.url for a in articles if a.url and not a.given_id})
         known: dict[str, str] = {}
         if urls:
-            rows = self.con.execute("SELECT url, id FROM articles WHERE list_contains(?, url) ORDER BY first_run",
-                                    [urls]).fetchall()
+            rows = self.con.execute(
+                "SELECT url, id FROM articles WHERE list_contains(?, url) ORDER BY first_run", [urls]
+            ).fetchall()
             for url, article_id in rows:
                 known.setdefault(url, article_id)
         for article in articles:
@@ -276,12 +360,14 @@ class Store:
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT id, content_hash, first_run FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+            "SELECT id, content_hash, first_run FROM articles WHERE list_contains(?, id)", [ids]
+        ).fetchall()
         return {row[0]: row for row in rows}
 
     def _max_revision(self, article_id: str) -> int:
-        row = self.con.execute("SELECT max(revision) FROM article_revisions WHERE article_id = ?",
-                               [article_id]).fetchone()
+        row = self.con.execute(
+            "SELECT max(revision) FROM article_revisions WHERE article_id = ?", [article_id]
+        ).fetchone()
         return row[0] or 0
 
     def update_text(self, article_id: str, text: str, removed: list[RemovedLine]) -> None:
@@ -293,8 +379,14 @@ class Store:
     def count_articles(self) -> int:
         return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def articles(self, where: str = "", params: list[Any] | None = None, order: str = "published, id",
-                 limit: int | None = None, columns: tuple[str, ...] = ARTICLE_COLUMNS) -> list[dict[str, Any]]:
+    def articles(
+        self,
+        where: str = "",
+        params: list[Any] | None = None,
+        order: str = "published, id",
+        limit: int | None = None,
+        columns: tuple[str, ...] = ARTICLE_COLUMNS,
+    ) -> list[dict[str, Any]]:
         sql = f"SELECT {', '.join(columns)} FROM articles"
         if where:
             sql += f" WHERE {where}"
@@ -318,13 +410,16 @@ class Store:
         row = self.con.execute(
             "SELECT raw FROM article_revisions WHERE article_id = ? AND revision = coalesce(?, "
             "(SELECT max(revision) FROM article_revisions WHERE article_id = ?))",
-            [article_id, revision, article_id]).fetchone()
+            [article_id, revision, article_id],
+        ).fetchone()
         return row[0] if row else None
 
     def revisions(self, article_id: str) -> list[dict[str, Any]]:
-        cursor = self.con.execute("SELECT revision, content_hash, title, origin_path, origin_record, run_id, "
-                                  "ingested_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
-                                  [article_id])
+        cursor = self.con.execute(
+            "SELECT revision, content_hash, title, origin_path, origin_record, run_id, "
+            "ingested_at FROM article_revisions WHERE article_id = ? ORDER BY revision",
+            [article_id],
+        )
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 

@@ -64,10 +64,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
 ]
 
-MIGRATIONS.append((
-    2,
-    "features and signatures, copies, stories, pending work of the global phases",
-    """
+MIGRATIONS.append(
+    (
+        2,
+        "features and signatures, copies, stories, pending work of the global phases",
+        """
     CREATE TABLE article_features (
         article_id VARCHAR PRIMARY KEY,
         content_hash VARCHAR NOT NULL,
@@ -111,12 +112,14 @@ MIGRATIONS.append((
     CREATE TABLE pending (article_id VARCHAR NOT NULL, phase VARCHAR NOT NULL, PRIMARY KEY (article_id, phase));
     CREATE TABLE kv (key VARCHAR PRIMARY KEY, value JSON);
     """,
-))
+    )
+)
 
-MIGRATIONS.append((
-    3,
-    "entities and statements per story",
-    """
+MIGRATIONS.append(
+    (
+        3,
+        "entities and statements per story",
+        """
     CREATE TABLE entities (
         story_id VARCHAR NOT NULL,
         id VARCHAR NOT NULL,
@@ -147,6 +150,7 @@ MIGRATIONS.append((
         analysis_run VARCHAR NOT NULL
     );
     """,
-))
+    )
+)
 
 LATEST = MIGRATIONS[-1][0]

@@ -46,7 +46,7 @@ class JoinModel:
     threshold: float
 
     @classmethod
-    def packaged(cls) -> "JoinModel":
+    def packaged(cls) -> JoinModel:
         data = json.loads(resources.files(__package__).joinpath("join_model.json").read_text(encoding="utf-8"))
         return cls(data["coef"], data["intercept"], data["threshold"])
 
@@ -55,15 +55,24 @@ class JoinModel:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-FEATURE_NAMES = ("terms_cos", "entities_cos", "embedding_cos", "terms_x_entities", "share_entities",
-                 "time_decay", "dated")
+FEATURE_NAMES = (
+    "terms_cos",
+    "entities_cos",
+    "embedding_cos",
+    "terms_x_entities",
+    "share_entities",
+    "time_decay",
+    "dated",
+)
 
 
-def pair_features(terms: np.ndarray, entities: np.ndarray, embedding: np.ndarray, decay: np.ndarray,
-                  dated: np.ndarray) -> np.ndarray:
+def pair_features(
+    terms: np.ndarray, entities: np.ndarray, embedding: np.ndarray, decay: np.ndarray, dated: np.ndarray
+) -> np.ndarray:
     """Stack the similarity matrices into the model's features, last axis = FEATURE_NAMES."""
-    return np.stack([terms, entities, embedding, terms * entities, (entities > 0).astype(np.float64),
-                     decay * dated, dated], axis=-1)
+    return np.stack(
+        [terms, entities, embedding, terms * entities, (entities > 0).astype(np.float64), decay * dated, dated], axis=-1
+    )
 
 
 @dataclass(slots=True)
@@ -134,8 +143,9 @@ class StoryClusterer:
         self.dirty: set[str] = set()  # stories changed since the last save
 
     # -- public -------------------------------------------------------------------------------
-    def add(self, items: list[tuple[str, str | None, str | None, StoryFeatures]],
-            forced: dict[str, str] | None = None) -> list[Assignment]:
+    def add(
+        self, items: list[tuple[str, str | None, str | None, StoryFeatures]], forced: dict[str, str] | None = None
+    ) -> list[Assignment]:
         """Assign (article_id, published, language, features) items, in date order, batch by batch.
 
         ``forced`` maps an article to the article it copies: a copy always joins its original's story.
@@ -144,7 +154,7 @@ class StoryClusterer:
         out: list[Assignment] = []
         size = self.params.batch_size
         for start in range(0, len(order), size):
-            out += self._add_batch(order[start:start + size], forced or {})
+            out += self._add_batch(order[start : start + size], forced or {})
         return out
 
     def restore(self, story: Story) -> None:
@@ -159,7 +169,7 @@ class StoryClusterer:
             self.df.update(set(feats.terms) | {"e:" + e for e in feats.entities})
         self.n_docs += len(batch)
         stories = self._candidate_stories(batch)
-        n, m = len(batch), len(stories)
+        n = len(batch)
         dist, prob = self._distances(batch, stories)
         index = {article_id: i for i, (article_id, *_rest) in enumerate(batch)}
         member_node = {a: n + j for j, s in enumerate(stories) for a in s.members}
@@ -218,8 +228,11 @@ class StoryClusterer:
                 story = self.stories[self._ids[row]]
                 if language and story.language and story.language != language:
                     continue
-                if day is not None and story.days and not (
-                        story.days[0] - p.window_days <= day <= story.days[-1] + p.window_days):
+                if (
+                    day is not None
+                    and story.days
+                    and not (story.days[0] - p.window_days <= day <= story.days[-1] + p.window_days)
+                ):
                     continue
                 best[story.id] = max(best.get(story.id, -1.0), float(sims[row]))
                 taken += 1
@@ -264,7 +277,9 @@ class StoryClusterer:
                 indices.append(vocab.setdefault(term, len(vocab)))
                 data.append((1.0 + math.log(count)) * idf)
             indptr.append(len(indices))
-        matrix = csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(rows), max(1, len(vocab))))
+        matrix = csr_matrix(
+            (np.asarray(data, dtype=np.float64), indices, indptr), shape=(len(rows), max(1, len(vocab)))
+        )
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         matrix = diags(1.0 / norms) @ matrix
@@ -272,7 +287,8 @@ class StoryClusterer:
 
     def _embedding_cosines(self, batch, stories: list[Story]) -> np.ndarray:
         vectors = [feats.embedding for _, _, _, feats in batch] + [
-            None if s.emb_sum is None else s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0) for s in stories]
+            None if s.emb_sum is None else s.emb_sum / (np.linalg.norm(s.emb_sum) or 1.0) for s in stories
+        ]
         dim = next((v.shape[0] for v in vectors if v is not None), 1)
         matrix = np.stack([v if v is not None else np.zeros(dim, dtype=np.float32) for v in vectors]).astype(np.float64)
         return matrix[: len(batch)] @ matrix.T
@@ -297,7 +313,7 @@ class StoryClusterer:
             columns = n + np.asarray(dated_stories)
             gaps[np.ix_(rows, columns)] = nearest
             dated[np.ix_(rows, columns)] = 1.0
-        decay = np.exp(-np.maximum(0.0, gaps - p.grace_days) ** 2 / (2 * p.sigma_days ** 2))
+        decay = np.exp(-(np.maximum(0.0, gaps - p.grace_days) ** 2) / (2 * p.sigma_days**2))
         return decay, dated
 
     # -- state --------------------------------------------------------------------------------
@@ -319,8 +335,9 @@ class StoryClusterer:
         if day is not None:
             bisect.insort(story.days, day)
         if feats.embedding is not None:
-            story.emb_sum = feats.embedding.astype(np.float32).copy() if story.emb_sum is None \
-                else story.emb_sum + feats.embedding
+            story.emb_sum = (
+                feats.embedding.astype(np.float32).copy() if story.emb_sum is None else story.emb_sum + feats.embedding
+            )
             self._set_row(story)
         self.dirty.add(story.id)
 

@@ -16,13 +16,14 @@ def featurize(docs: list[dict], embedder: str = "static", batch: int = 256, mode
     nlp = load_spacy(("parser",)) if mode == "spacy" else None
     out: list[StoryFeatures] = []
     for start in range(0, len(docs), batch):
-        chunk = docs[start:start + batch]
+        chunk = docs[start : start + batch]
         out += compute_features([(d.get("title"), d.get("text") or "", d.get("language")) for d in chunk], embed, nlp)
     return out
 
 
-def cluster_features(docs: list[dict], features: list[StoryFeatures], params: ClusterParams | None = None,
-                     model: JoinModel | None = None) -> list[str]:
+def cluster_features(
+    docs: list[dict], features: list[StoryFeatures], params: ClusterParams | None = None, model: JoinModel | None = None
+) -> list[str]:
     """One batch of documents (as large as they come) through the clusterer."""
     params = params or ClusterParams()
     params.batch_size = max(params.batch_size, len(docs))
@@ -45,7 +46,8 @@ class StreamClusterer:
 
     def add(self, docs: list[dict]) -> list[str]:
         feats = featurize(docs, self.embedder)
-        assignments = self.clusterer.add([(d["id"], d.get("published"), d.get("language"), f)
-                                          for d, f in zip(docs, feats)])
+        assignments = self.clusterer.add(
+            [(d["id"], d.get("published"), d.get("language"), f) for d, f in zip(docs, feats)]
+        )
         label = {a.article_id: a.story_id for a in assignments}
         return [label[d["id"]] for d in docs]

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,13 +24,15 @@ CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 TITLE_WEIGHT = 2  # headline terms count twice: the headline names the event
 MAX_CHARS = 4000  # the lead carries the event; long tails add noise and parse time
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*", re.UNICODE)
-_STOP = frozenset("""a about above after again against all am an and any are as at be because been before being below
+_STOP = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
 here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
 off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves said says say also one two new
-year years told would""".split())
+year years told would""".split()
+)
 
 
 @dataclass(slots=True)
@@ -43,7 +45,7 @@ class StoryFeatures:
         return {"terms": dict(self.terms), "entities": dict(self.entities)}
 
     @classmethod
-    def from_json(cls, data: dict, embedding: np.ndarray | None) -> "StoryFeatures":
+    def from_json(cls, data: dict, embedding: np.ndarray | None) -> StoryFeatures:
         return cls(Counter(data.get("terms", {})), Counter(data.get("entities", {})), embedding)
 
 
