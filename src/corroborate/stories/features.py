@@ -73,6 +73,12 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem, cached: news vocabulary repeats, stemming each occurrence again is the cost."""
+    return _stemmer().stemWord(word)
+
+
 def names_by_shape(text: str) -> Counter:
     """Names as runs of capitalised words; a lone capitalised function word is not a name."""
     out: Counter = Counter()
@@ -90,13 +96,13 @@ def compute_features(items: list[tuple[str | None, str, str | None]], embedder, 
     """Features for (title, text, language) items; with ``nlp`` (spaCy), its lemmas and entities for English."""
     out = [StoryFeatures() for _ in items]
     docs_in = [text_for(title, text) for title, text, _ in items]
-    stem = _stemmer().stemWord if nlp is None else None
     for feats, (title, body) in zip(out, docs_in):
         for part, weight in ((title, TITLE_WEIGHT), (body, 1)):
-            for w in _tokens(part):
-                feats.terms["t:" + w] += weight
-                if stem:
-                    feats.terms["l:" + stem(w)] += weight
+            counts = Counter(_tokens(part))
+            for w, c in counts.items():
+                feats.terms["t:" + w] += weight * c
+                if nlp is None:
+                    feats.terms["l:" + stem(w)] += weight * c
             if nlp is None:
                 for name, count in names_by_shape(part).items():
                     feats.entities[name] += weight * count
