@@ -4,8 +4,8 @@
 
 1. Replicates examples/corpus (every format) into a temporary folder until it holds N articles; each
    copy gets its own URLs, ids and an extra sentence, so every copy is a distinct article.
-2. Times ``service.ingest`` without the story analysis (read, extract, clean, language, features and
-   signatures, store) over it: articles/s, MB/s, peak RSS.
+2. Times ``service.ingest`` as ``corroborate ingest`` runs it (read, extract, clean, language, store; the
+   features and the analysis are ``corroborate run``'s) over it: articles/s, MB/s, peak RSS.
 3. On the replicated HTML pages only, times bare ``trafilatura.extract`` and then our whole ingest of
    the same files, in this process, and prints the ratio (target: at most 1.2x).
 """

@@ -126,3 +126,15 @@ def test_settings_file_and_flags(runner, good_files: Path, tmp_path: Path, monke
 def test_reading_a_missing_store_is_a_clear_error(runner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--db", str(tmp_path / "none.duckdb"), "articles"])
     assert result.exit_code == 2 and "no store at" in result.output
+
+
+def test_ingest_then_run_analyses_what_ingest_stored(runner, tmp_path: Path) -> None:
+    from conftest import EXAMPLES
+
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(main, ["--db", db, "ingest", str(EXAMPLES / "wire.jsonl")]).exit_code == 0
+    assert "0 stories" in runner.invoke(main, ["--db", db, "stories"]).output  # ingest alone does not analyse
+    result = runner.invoke(main, ["--db", db, "run", str(EXAMPLES / "wire.jsonl")])
+    assert result.exit_code == 0 and "4 unchanged" in result.output
+    listing = runner.invoke(main, ["--db", db, "stories"]).output
+    assert "0 stories" not in listing and "stories" in listing

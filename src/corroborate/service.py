@@ -96,7 +96,7 @@ def ingest(
         if rejects:
             counts.add(store.write_batch([], rejects, run_id))
         all_rejects = list(rejects)
-        build = partial(ingest_stages, settings)
+        build = partial(ingest_stages, settings, analysis)
         check_contracts(build(), READER_FIELDS)
         executor = make_executor(build, settings, files)
         progress.start(sum(f.size or 0 for f in files), len(files))

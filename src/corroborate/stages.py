@@ -165,5 +165,7 @@ def content_hash(title: str | None, text: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
-def ingest_stages(settings: Settings) -> list[Stage]:
-    return [ExtractStage(settings), CleanStage(settings), LanguageStage(), FeaturesStage(settings)]
+def ingest_stages(settings: Settings, features: bool = True) -> list[Stage]:
+    """The map stages; ``features`` adds what analysis compares (a bare ingest leaves it for the next run)."""
+    stages: list[Stage] = [ExtractStage(settings), CleanStage(settings), LanguageStage()]
+    return stages + [FeaturesStage(settings)] if features else stages
