@@ -44,11 +44,12 @@ class JoinModel:
     coef: list[float]
     intercept: float
     threshold: float
+    rescue: float | None = None  # mean join probability at which a lone article joins its likeliest cluster
 
     @classmethod
     def packaged(cls) -> JoinModel:
         data = json.loads(resources.files(__package__).joinpath("join_model.json").read_text(encoding="utf-8"))
-        return cls(data["coef"], data["intercept"], data["threshold"])
+        return cls(data["coef"], data["intercept"], data["threshold"], data.get("rescue"))
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         z = features @ np.asarray(self.coef) + self.intercept
@@ -84,6 +85,7 @@ class ClusterParams:
     max_story_nodes: int = 1500  # existing stories in one batch's agglomeration, at most
     window_days: int = 45  # dated stories further than this from a dated article are not considered
     batch_size: int = 500
+    rescue: float | None = None  # overrides the packaged model's rescue probability
 
 
 @dataclass(slots=True)
@@ -134,6 +136,7 @@ class StoryClusterer:
         self.params = params or ClusterParams()
         self.model = model or JoinModel.packaged()
         self.threshold = self.params.threshold if self.params.threshold is not None else self.model.threshold
+        self.rescue = self.params.rescue if self.params.rescue is not None else self.model.rescue
         self.stories: dict[str, Story] = {}
         self.df: Counter = Counter()  # document frequency of terms, and of entities under "e:"
         self.n_docs = 0
@@ -182,8 +185,10 @@ class StoryClusterer:
         clusters: dict[int, list[int]] = {}
         for node, label in enumerate(labels):
             clusters.setdefault(int(label), []).append(node)
+        if self.rescue is not None:
+            self._rescue_singletons(clusters, prob, dist, n)
         out: list[Assignment] = []
-        for nodes in sorted(clusters.values(), key=min):
+        for nodes in sorted((c for c in clusters.values() if c), key=min):
             docs = [i for i in nodes if i < n]
             if not docs:
                 continue
@@ -200,6 +205,39 @@ class StoryClusterer:
                 out.append(Assignment(article_id, story.id, score, new and i == docs[0]))
                 self._join(story, article_id, published, feats)
         return out
+
+    def _rescue_singletons(self, clusters: dict[int, list[int]], prob: np.ndarray, dist: np.ndarray, n: int) -> None:
+        """An article left alone joins the cluster it is likeliest to belong to, if likely enough.
+
+        Average link is strict with articles whose text says little (a one-line item, a short brief);
+        their best cluster by mean join probability is usually right. All lone articles are placed
+        against the clusters as agglomeration left them, so the order does not matter; never across
+        languages, never two lone articles into each other.
+        """
+        labels = sorted(clusters)
+        lone = [label for label in labels if len(clusters[label]) == 1 and clusters[label][0] < n]
+        if not lone or len(labels) < 2:
+            return
+        from scipy.sparse import csr_matrix
+
+        rows = [node for label in labels for node in clusters[label]]
+        cols = [k for k, label in enumerate(labels) for _ in clusters[label]]
+        member = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(dist.shape[0], len(labels)))
+        sizes = np.asarray(member.sum(axis=0)).ravel()
+        docs = [clusters[label][0] for label in lone]
+        full_prob = np.zeros((len(docs), dist.shape[0]))
+        full_prob[:, : prob.shape[1]] = prob[docs]
+        mean = np.asarray(member.T.dot(full_prob.T)).T / sizes
+        blocked = np.asarray(member.T.dot((dist[docs] >= APART).astype(float).T)).T > 0
+        for k, label in enumerate(labels):
+            if label in lone:
+                mean[:, k] = -1.0  # a lone article does not join another lone article (or itself)
+        mean[blocked] = -1.0
+        for row, label in enumerate(lone):
+            target = int(np.argmax(mean[row]))
+            if mean[row, target] >= self.rescue:
+                clusters[labels[target]].append(docs[row])
+                clusters[label] = []
 
     def _agglomerate(self, dist: np.ndarray) -> np.ndarray:
         """Average-link clusters whose mean distance stays below 1 - threshold."""
