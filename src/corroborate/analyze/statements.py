@@ -357,12 +357,12 @@ def _from_according(token, text: str, quotes) -> Statement | None:
     return _make(text, quotes, tokens, [token, to], "assert", source)
 
 
-_COLON_LINE = re.compile(r"^(?P<source>[A-Z][^:\n]{1,60}?):\s+(?P<content>[^\n]{8,})$", re.M)
+_COLON_LINE = re.compile(r"^[\"“]?(?P<source>[A-Z][^:\n\"“”]{1,60}?):\s+(?P<content>[^\n]{8,})$", re.M)
 _DASH_LINE = re.compile(r"^(?P<content>[^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z][^\n―—]{1,60})$", re.M)
 
 
 def _line_attributions(text: str) -> list[Statement]:
-    """Headline and caption forms: 'Poll: Clinton leads …' and '“…” ― Name'."""
+    """Headline, transcript and caption forms: 'Poll: Clinton leads …', '"PENCE: Well, …"', '“…” ― Name'."""
     out = []
     for match, cue in [(m, ":") for m in _COLON_LINE.finditer(text)] + [(m, "―") for m in _DASH_LINE.finditer(text)]:
         source = match.group("source").strip()
