@@ -125,7 +125,9 @@ def main() -> None:
             for name, split in sets.items()
         }
         mean = sum(scores.values()) / len(scores)
-        print(f"  rescue {rescue}: " + ", ".join(f"{k} B3 F1 {v:.3f}" for k, v in scores.items()) + f", mean {mean:.3f}")
+        print(
+            f"  rescue {rescue}: " + ", ".join(f"{k} B3 F1 {v:.3f}" for k, v in scores.items()) + f", mean {mean:.3f}"
+        )
         rescued.append((mean, model))
     top = max(round(mean, 3) for mean, _ in rescued)
     best = max((r for r in rescued if round(r[0], 3) == top), key=lambda r: r[1].rescue or 1.0)
