@@ -69,8 +69,8 @@ def candidate_pairs(signatures: Iterable[tuple[str, bytes]], new_ids: set[str]) 
     return pairs
 
 
-def verify(a_id: str, a_text: str, b_id: str, b_text: str) -> CopyPair | None:
-    a, b = shingles(a_text), shingles(b_text)
+def verify(a_id: str, a: set[str], b_id: str, b: set[str]) -> CopyPair | None:
+    """The real Jaccard and containment of two shingle sets decide what LSH only suggested."""
     if not a or not b:
         return None
     inter = len(a & b)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..store import Store
-from .minhash import CopyPair, candidate_pairs, groups, verify
+from .minhash import CopyPair, candidate_pairs, groups, shingles, verify
 
 
 def update_syndication(store: Store, new_ids: list[str], run_id: str) -> int:
@@ -17,10 +17,11 @@ def update_syndication(store: Store, new_ids: list[str], run_id: str) -> int:
     found: list[CopyPair] = []
     if pairs:
         ids = sorted({i for pair in pairs for i in pair})
-        texts = dict(store.con.execute("SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]).fetchall())
+        grams = {i: shingles(t) for i, t in store.con.execute(
+            "SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
         for a, b in sorted(pairs):
-            if a in texts and b in texts:
-                pair = verify(a, texts[a], b, texts[b])
+            if a in grams and b in grams:
+                pair = verify(a, grams[a], b, grams[b])
                 if pair:
                     found.append(pair)
     if found:
