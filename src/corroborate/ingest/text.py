@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..dates import FULL_DATE_RE, parse_published
+from ..dates import parse_published
 from ..model import Article, Item, Origin, Reject
 from ..settings import Settings
 from .base import folder_source, read_document
@@ -95,7 +95,3 @@ def read_text(file: InputFile, settings: Settings) -> Iterator[Item]:
         fallback_source=folder_source(file.path),
     )
     yield article
-
-
-def is_full_date(line: str) -> bool:
-    return bool(FULL_DATE_RE.match(line.strip()))

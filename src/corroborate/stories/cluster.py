@@ -98,12 +98,6 @@ class Story:
     members: list[str] = field(default_factory=list)
     days: list[int] = field(default_factory=list)  # sorted ordinal days of dated members
 
-    def nearest_gap(self, day: int) -> int | None:
-        if not self.days:
-            return None
-        i = bisect.bisect_left(self.days, day)
-        return min(abs(self.days[j] - day) for j in (i - 1, i) if 0 <= j < len(self.days))
-
 
 @dataclass(slots=True)
 class Assignment:
