@@ -329,7 +329,7 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
         subject = next((c for c in cue.head.children if c.dep_ in SPEAKER_DEPS), None)  # "…, saying that …"
     if subject is not None and subject.dep_ == "nsubjpass":
         subject = None  # "it was reported that": no speaker
-    if subject is not None and subject.lower_ in ("it", "there"):
+    if subject is not None and subject.lower_ == "there":
         subject = None
     if how == "governor":
         tokens = [t for t in head.subtree if t.i < cue.i and t not in list(cue.subtree)] or [head]
@@ -364,7 +364,11 @@ _DASH_LINE = re.compile(r"^(?P<content>[^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z]
 def _line_attributions(text: str) -> list[Statement]:
     """Headline, transcript and caption forms: 'Poll: Clinton leads …', '"PENCE: Well, …"', '“…” ― Name'."""
     out = []
-    for match, cue in [(m, ":") for m in _COLON_LINE.finditer(text)] + [(m, "―") for m in _DASH_LINE.finditer(text)]:
+    matches = [(m, ":") for m in _COLON_LINE.finditer(text)] + [(m, "―") for m in _DASH_LINE.finditer(text)]
+    for match, cue in matches:
+        inner = _COLON_LINE.match(text, match.start("content"), match.end("content")) if cue == ":" else None
+        if inner is not None:  # 'Partial transcript: "WALLACE: …"' -> WALLACE says it
+            match = inner
         source = match.group("source").strip()
         if len(source.split()) > 6 or re.fullmatch(r"[\d\s.:apm]+", source.lower()):
             continue
@@ -395,7 +399,7 @@ def _line_attributions(text: str) -> list[Statement]:
 
 
 def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statement]) -> list[Statement]:
-    """Quoted passages no cue governs: the speaker of the statement just before them, if any."""
+    """Quoted passages no cue governs: they continue the statement just before them, if there is one."""
     out: list[Statement] = []
     for qs, qe in quotes:
         if _overlaps(claimed, qs, qe):
@@ -418,9 +422,10 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             stance="assert",
             content_spans=[(start, end)],
         )
-        if near and last.speaker is not None:
-            st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
-            st.speaker_heads = list(last.speaker_heads)
-            st.cue = "(continues)"
+        if not (near and last.speaker is not None):
+            continue  # a quote no one is said to have said: a title or scare quotes more often than speech
+        st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
+        st.speaker_heads = list(last.speaker_heads)
+        st.cue = "(continues)"
         out.append(st)
     return out
