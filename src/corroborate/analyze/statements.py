@@ -121,6 +121,12 @@ CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
 CONCERN_NOUNS = {"concern", "alarm", "worry", "fear", "anxiety", "unease", "regret"}
 EXPRESS_VERBS = {"express", "voice", "raise", "sound", "share"}
 CONTENT_DEPS = {"ccomp", "xcomp", "advcl"}
+# "the claim that …", "Trump's warning that …", "allegations by X that …": the noun is the cue.
+NOUN_CUES = {"claim", "allegation", "charge", "assertion", "statement", "warning", "suggestion", "belief", "promise",
+             "denial", "accusation", "argument", "insistence", "contention", "report", "reports", "fear", "hope",
+             "pledge", "vow", "prediction", "announcement", "admission", "complaint", "assurance", "notion"}
+NOUN_STANCE = {"denial": "deny", "accusation": "accuse", "allegation": "accuse", "charge": "accuse",
+               "warning": "warn", "fear": "concern"}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _OPENERS = '“«"„'
@@ -270,6 +276,8 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
             statement = _from_verb(token, text, quotes)
         elif lemma == "accord" and token.lower_ == "according":
             statement = _from_according(token, text, quotes)
+        elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
+            statement = _from_noun(token, text, quotes)
         else:
             continue
         if statement and not _overlaps(claimed, statement.start, statement.end):
@@ -342,6 +350,20 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
     cue_tokens.sort(key=lambda t: t.i)
     return _make(text, quotes, tokens, cue_tokens, _stance(cue, None), subject)
+
+
+def _from_noun(cue, text: str, quotes) -> Statement | None:
+    clause = next((c for c in cue.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if speaker is not None and speaker.tag_ == "PRP$":
+        speaker = None if speaker.lower_ in ("its",) else speaker
+    return _make(text, quotes, list(clause.subtree), [cue], NOUN_STANCE.get(cue.lemma_.lower(), "assert"), speaker)
 
 
 def _from_according(token, text: str, quotes) -> Statement | None:
