@@ -102,3 +102,8 @@ def test_person_variants_merge_but_different_people_never(a: str, b: str, same: 
 
 def test_transliteration_key() -> None:
     assert translit_key("Yuri") == translit_key("Jurij") and translit_key("Sergey") == translit_key("Sergei")
+
+
+def test_noun_cue_with_a_possessive_speaker(nlp) -> None:
+    st = one("The mayor's warning that the levee could fail was ignored for weeks.", nlp, "the levee could fail")
+    assert (st.cue, st.speaker, st.stance) == ("warning", "The mayor's", "warn")
