@@ -253,6 +253,21 @@ def _show_story(story: dict) -> None:
             a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"), a["duplicate_of"] or ""
         )
     out.print(table)
+    speakers: dict[str, int] = {}
+    names = {e["id"]: e["name"] for e in story.get("entities", [])}
+    for st in story.get("statements", []):
+        name = names.get(st["speaker_entity"], "(unresolved)")
+        speakers[name] = speakers.get(name, 0) + 1
+    people = [e for e in story.get("entities", []) if e["type"] in ("PERSON", "ORG")][:12]
+    if people:
+        out.rule("who is in it")
+        for e in people:
+            extra = "; ".join(filter(None, [", ".join(e["aliases"]), ", ".join(e["roles"][:2])]))
+            out.print(f"{escape(e['name'])} [dim]({e['type']}{'; ' + escape(extra) if extra else ''})[/dim]")
+    if speakers:
+        out.rule("who said what (`corroborate quotes --story ID` for the statements)")
+        for name, count in sorted(speakers.items(), key=lambda kv: -kv[1]):
+            out.print(f"{escape(name)}: {count} statements")
 
 
 @main.command()
