@@ -253,13 +253,10 @@ def same_person(a: str, b: str) -> bool:
     return _similar(fa, fb) >= 0.75
 
 
-def canonical_entities(
-    mentions: list[Mention], known_people: list[str] | None = None
-) -> tuple[list[Entity], dict[int, str]]:
+def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int, str]]:
     """Merge a story's mentions into entities; returns the entities and mention index -> entity id.
 
-    ``known_people``: full names of people in other stories of the store; a person this story only
-    names by surname takes the one full name that fits, so one person has one id across the store.
+    A person the story names only by surname gets a full name across the store later (analyze.phase.unify_people).
     """
     fix_labels(mentions)
     people = [i for i, m in enumerate(mentions) if m.label == "PERSON"]
@@ -268,16 +265,7 @@ def canonical_entities(
     # Full names first (longest first), then single names join the full name they fit.
     for i in sorted(people, key=lambda i: (-len(mentions[i].text.split()), mentions[i].text, i)):
         name = mentions[i].text
-        home = None
-        for group in groups:
-            rep = mentions[group[0]].text
-            if len(name.split()) == 1:
-                if same_person(rep, name) and name.lower() != rep.lower() or name.lower() == rep.lower():
-                    home = group
-                    break
-            elif same_person(rep, name):
-                home = group
-                break
+        home = next((group for group in groups if same_person(mentions[group[0]].text, name)), None)
         if home is None:
             groups.append([i])
         else:
@@ -295,11 +283,6 @@ def canonical_entities(
         forms = Counter(mentions[i].text for i in group)
         label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
         name = max(forms, key=lambda f: (len(f.split()) if label == "PERSON" else 0, forms[f], -len(f), f))
-        if label == "PERSON" and len(name.split()) == 1 and known_people:
-            fits = sorted({k for k in known_people if len(k.split()) > 1 and same_person(k, name)})
-            if len(fits) == 1:
-                forms[fits[0]] += 0
-                name = fits[0]
         entity = Entity(entity_id(name, label), name, label)
         entity.aliases = sorted(f for f in forms if f != name)
         roles = Counter(mentions[i].role for i in group if mentions[i].role)
@@ -381,13 +364,12 @@ def recover_person_variants(mentions: list[Mention], texts: dict[str, str]) -> l
     """Find misspelt or untagged forms of the story's people ('Pashniyan' beside 'Nikol Pashinyan').
 
     The small model often tags a misspelt surname as ORG or NORP, or not at all. A capitalised word
-    close to a known surname (and not a place or a known other name) becomes a PERSON mention,
+    close to a known surname (and not a place) becomes a PERSON mention,
     replacing whatever the model had tagged at that spot.
     """
     people = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]
     surnames = {m.text.split()[-1] for m in people}
     places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
-    known = {m.text.lower() for m in mentions if m.label != "PERSON"} - {s.lower() for s in surnames}
     out = list(mentions)
     for article_id, text in texts.items():
         covered = [(m.start, m.end) for m in out if m.article_id == article_id and m.label == "PERSON"]
@@ -398,8 +380,6 @@ def recover_person_variants(mentions: list[Mention], texts: dict[str, str]) -> l
             close = [s for s in surnames if s != word and _similar(s, word) >= 0.8]
             exact = word in surnames
             if not close and not exact:
-                continue
-            if word.lower() in known and not exact and " " in word:
                 continue
             first = match.group(1)
             start = match.start(1) if first and first.lower() not in _COMMON_CAPS else match.start(2)

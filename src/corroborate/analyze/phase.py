@@ -42,14 +42,7 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
             mentions.extend(doc_mentions(doc, article_id))
             found.append((article_id, extract_statements(text, doc=doc)))
         mentions = recover_person_variants(mentions, dict(rows))
-        known = [
-            r[0]
-            for r in store.con.execute(
-                "SELECT DISTINCT name FROM entities WHERE type = 'PERSON' AND story_id <> ? AND contains(name, ' ')",
-                [story_id],
-            ).fetchall()
-        ]
-        entities, owner = canonical_entities(mentions, known)
+        entities, owner = canonical_entities(mentions)
         by_id = {e.id: e for e in entities}
         statement_rows = []
         for article_id, statements in found:
@@ -80,7 +73,7 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
                     )
         store.con.execute("DELETE FROM entities WHERE story_id = ?", [story_id])
         store.con.execute("DELETE FROM statements WHERE story_id = ?", [story_id])
-        store._insert_many(
+        store.insert_many(
             "entities",
             ("story_id", "id", "name", "type", "aliases", "roles", "article_ids"),
             [
@@ -96,7 +89,7 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
                 for e in entities
             ],
         )
-        store._insert_many(
+        store.insert_many(
             "statements",
             (
                 "id",

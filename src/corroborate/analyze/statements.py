@@ -132,16 +132,49 @@ def learned_cues() -> frozenset[str]:
     return frozenset(lemma for lemma, precision in data["cues"].items() if precision >= LEARNED_MIN_PRECISION) - {
         "accord"
     }
+
+
 # "expressed concern / alarm", "voiced concern", "raised fears": the noun carries the stance.
 CONCERN_NOUNS = {"concern", "alarm", "worry", "fear", "anxiety", "unease", "regret"}
 EXPRESS_VERBS = {"express", "voice", "raise", "sound", "share"}
 CONTENT_DEPS = {"ccomp", "xcomp", "advcl"}
 # "the claim that …", "Trump's warning that …", "allegations by X that …": the noun is the cue.
-NOUN_CUES = {"claim", "allegation", "charge", "assertion", "statement", "warning", "suggestion", "belief", "promise",
-             "denial", "accusation", "argument", "insistence", "contention", "report", "reports", "fear", "hope",
-             "pledge", "vow", "prediction", "announcement", "admission", "complaint", "assurance", "notion"}
-NOUN_STANCE = {"denial": "deny", "accusation": "accuse", "allegation": "accuse", "charge": "accuse",
-               "warning": "warn", "fear": "concern"}
+NOUN_CUES = {
+    "claim",
+    "allegation",
+    "charge",
+    "assertion",
+    "statement",
+    "warning",
+    "suggestion",
+    "belief",
+    "promise",
+    "denial",
+    "accusation",
+    "argument",
+    "insistence",
+    "contention",
+    "report",
+    "reports",
+    "fear",
+    "hope",
+    "pledge",
+    "vow",
+    "prediction",
+    "announcement",
+    "admission",
+    "complaint",
+    "assurance",
+    "notion",
+}
+NOUN_STANCE = {
+    "denial": "deny",
+    "accusation": "accuse",
+    "allegation": "accuse",
+    "charge": "accuse",
+    "warning": "warn",
+    "fear": "concern",
+}
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _OPENERS = '“«"„'
@@ -372,8 +405,14 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
 
 
 def _from_noun(cue, text: str, quotes) -> Statement | None:
-    clause = next((c for c in cue.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
     if clause is None:
         return None
     speaker = next((c for c in cue.children if c.dep_ == "poss"), None)

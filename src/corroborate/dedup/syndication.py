@@ -17,15 +17,17 @@ def update_syndication(store: Store, new_ids: list[str], run_id: str) -> int:
     found: list[CopyPair] = []
     if pairs:
         ids = sorted({i for pair in pairs for i in pair})
-        grams = {i: shingles(t) for i, t in store.con.execute(
-            "SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+        grams = {
+            i: shingles(t)
+            for i, t in store.con.execute("SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        }
         for a, b in sorted(pairs):
             if a in grams and b in grams:
                 pair = verify(a, grams[a], b, grams[b])
                 if pair:
                     found.append(pair)
     if found:
-        store._insert_many(
+        store.insert_many(
             "copies",
             ("article_id", "other_id", "kind", "jaccard", "containment", "run_id"),
             [(p.article_id, p.other_id, p.kind, p.jaccard, p.containment, run_id) for p in found],
@@ -63,7 +65,7 @@ def regroup(store: Store) -> None:
     )
     if updates:
         store.con.execute("CREATE OR REPLACE TEMP TABLE group_updates (id VARCHAR, grp VARCHAR, dup VARCHAR)")
-        store._insert_many("group_updates", ("id", "grp", "dup"), updates)
+        store.insert_many("group_updates", ("id", "grp", "dup"), updates)
         store.con.execute(
             "UPDATE articles SET syndication_group = g.grp, duplicate_of = g.dup "
             "FROM group_updates g WHERE articles.id = g.id"

@@ -276,8 +276,8 @@ class Store:
             if unchanged:
                 self.con.execute("UPDATE articles SET last_run = ? WHERE list_contains(?, id)", [run_id, unchanged])
             updates = ", ".join(f"{c} = excluded.{c}" for c in ARTICLE_COLUMNS if c not in ("id", "first_run"))
-            self._insert_many("articles", ARTICLE_COLUMNS, article_rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
-            self._insert_many("article_revisions", REVISION_COLUMNS, revision_rows)
+            self.insert_many("articles", ARTICLE_COLUMNS, article_rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
+            self.insert_many("article_revisions", REVISION_COLUMNS, revision_rows)
             changed = set(counts.changed_ids)
             self.write_features([a for a in unique if a.id in changed])
             self.add_pending(counts.changed_ids, GLOBAL_PHASES)
@@ -294,7 +294,7 @@ class Store:
                     run_id,
                     now,
                 )
-            self._insert_many(
+            self.insert_many(
                 "rejects",
                 REJECT_COLUMNS,
                 list(reject_rows.values()),
@@ -306,7 +306,7 @@ class Store:
     def add_pending(self, article_ids: list[str], phases: tuple[str, ...]) -> None:
         """Queue work for the global phases, in the same transaction as the articles it is about."""
         rows = [(a, phase) for a in article_ids for phase in phases]
-        self._insert_many("pending", ("article_id", "phase"), rows, "ON CONFLICT DO NOTHING")
+        self.insert_many("pending", ("article_id", "phase"), rows, "ON CONFLICT DO NOTHING")
 
     def take_pending(self, phase: str) -> list[str]:
         """The articles waiting for a phase; they leave the queue when the caller's transaction commits."""
@@ -323,11 +323,9 @@ class Store:
         """Store the feature and signature annotations of these articles (replacing older ones)."""
         rows = [_feature_row(a) for a in articles if "story_features" in a.annotations]
         updates = ", ".join(f"{c} = excluded.{c}" for c in FEATURE_COLUMNS[1:])
-        self._insert_many(
-            "article_features", FEATURE_COLUMNS, rows, f"ON CONFLICT (article_id) DO UPDATE SET {updates}"
-        )
+        self.insert_many("article_features", FEATURE_COLUMNS, rows, f"ON CONFLICT (article_id) DO UPDATE SET {updates}")
 
-    def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple], suffix: str = "") -> None:
+    def insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple], suffix: str = "") -> None:
         """One multi-row INSERT per batch: DuckDB pays a fixed cost per statement, not per row."""
         if not rows:
             return

@@ -57,13 +57,13 @@ def assign_stories(store: Store, params: ClusterParams, run_id: str) -> tuple[in
         if duplicate_of:
             forced[article_id] = duplicate_of
     assignments = clusterer.add(items, forced)
-    store._insert_many(
+    store.insert_many(
         "story_articles",
         ("article_id", "story_id", "score", "run_id"),
         [(a.article_id, a.story_id, a.score, run_id) for a in assignments],
     )
     delta = clusterer.df - df_before
-    store._insert_many(
+    store.insert_many(
         "term_stats",
         ("term", "df"),
         list(delta.items()),
@@ -126,7 +126,7 @@ def save_stories(store: Store, clusterer: StoryClusterer, story_ids: list[str], 
         "updated_run",
     )
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    store._insert_many("stories", columns, rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
+    store.insert_many("stories", columns, rows, f"ON CONFLICT (id) DO UPDATE SET {updates}")
     clusterer.dirty.clear()
 
 
