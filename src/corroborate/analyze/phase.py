@@ -1,14 +1,12 @@
-"""Story-level map: parse each changed story's articles, find entities and statements, store them."""
+"""Story-level map: analyse each changed story (entities, who said what, cross-check) and store the result."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from ..store import Store
-from .entities import canonical_entities, doc_mentions, entity_id, recover_person_variants, same_person
-from .speakers import resolve_speakers
-from .statements import extract_statements
+from .entities import entity_id, same_person
+from .story import SourceText, analyze_story
 
 
 def stories_to_analyze(store: Store) -> list[str]:
@@ -23,8 +21,19 @@ def stories_to_analyze(store: Store) -> list[str]:
     ]
 
 
+def story_sources(store: Store, story_id: str) -> list[SourceText]:
+    """The story's English articles (or of unknown language), oldest first."""
+    rows = store.con.execute(
+        "SELECT a.id, a.text, a.source, a.published, a.syndication_group, a.title, a.published_inferred "
+        "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "WHERE sa.story_id = ? AND (a.language = 'en' OR a.language IS NULL) ORDER BY a.published NULLS LAST, a.id",
+        [story_id],
+    ).fetchall()
+    return [SourceText(*row) for row in rows]
+
+
 def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[int, int]:
-    """Entities and statements for these stories, replacing earlier ones; returns (entities, statements)."""
+    """Entities, statements and the cross-check for these stories, replacing earlier ones; (entities, statements)."""
     if not story_ids:
         return 0, 0
     from ..nlp import load_spacy
@@ -32,45 +41,8 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
     nlp = load_spacy()
     n_entities = n_statements = 0
     for story_id in story_ids:
-        rows = store.con.execute(
-            "SELECT a.id, a.text FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-            "WHERE sa.story_id = ? AND (a.language = 'en' OR a.language IS NULL) ORDER BY a.published NULLS LAST, a.id",
-            [story_id],
-        ).fetchall()
-        mentions, found = [], []
-        for (article_id, text), doc in zip(rows, nlp.pipe([text for _, text in rows], batch_size=16)):
-            mentions.extend(doc_mentions(doc, article_id))
-            found.append((article_id, extract_statements(text, doc=doc)))
-        mentions = recover_person_variants(mentions, dict(rows))
-        entities, owner = canonical_entities(mentions)
-        by_id = {e.id: e for e in entities}
-        statement_rows = []
-        for article_id, statements in found:
-            article_mentions = sorted(
-                ((m, owner[i]) for i, m in enumerate(mentions) if m.article_id == article_id),
-                key=lambda pair: pair[0].start,
-            )
-            previous: list[tuple[int, list[str]]] = []
-            for st in statements:
-                speakers = resolve_speakers(st, article_mentions, by_id, previous)
-                previous.append((st.end, [eid for eid, _ in speakers if eid]))
-                for speaker_id, mention in speakers:
-                    key = f"{article_id}|{st.start}|{st.end}|{speaker_id}|{mention}"
-                    statement_rows.append(
-                        (
-                            "q-" + hashlib.sha256(key.encode()).hexdigest()[:12],
-                            story_id,
-                            article_id,
-                            mention,
-                            speaker_id,
-                            st.cue or None,
-                            st.kind,
-                            st.stance,
-                            st.text,
-                            st.start,
-                            st.end,
-                        )
-                    )
+        sources = story_sources(store, story_id)
+        result = analyze_story(sources, nlp)
         store.con.execute("DELETE FROM entities WHERE story_id = ?", [story_id])
         store.con.execute("DELETE FROM statements WHERE story_id = ?", [story_id])
         store.insert_many(
@@ -86,35 +58,40 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
                     json.dumps(e.roles, ensure_ascii=False),
                     json.dumps(e.article_ids),
                 )
-                for e in entities
+                for e in result.entities
             ],
         )
+        columns = ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end")
         store.insert_many(
             "statements",
-            (
-                "id",
-                "story_id",
-                "article_id",
-                "speaker",
-                "speaker_entity",
-                "cue",
-                "kind",
-                "stance",
-                "text",
-                "start",
-                '"end"',
-            ),
-            statement_rows,
+            ("story_id", *[f'"{c}"' if c == "end" else c for c in columns]),
+            [(story_id, *[s.record()[c] for c in columns]) for s in result.statements],
             "ON CONFLICT (id) DO NOTHING",
         )
+        store.con.execute(
+            "INSERT OR REPLACE INTO story_crosscheck VALUES (?, ?, ?, ?)",
+            [
+                story_id,
+                json.dumps(result.claims, ensure_ascii=False),
+                json.dumps(result.contradictions, ensure_ascii=False),
+                json.dumps(result.timeline, ensure_ascii=False),
+            ],
+        )
+        for article_id, (date, inferred) in result.published.items():
+            if inferred:  # an undated article takes the date its content and story give it, marked as inferred
+                store.con.execute(
+                    "UPDATE articles SET published = ?, published_inferred = TRUE "
+                    "WHERE id = ? AND (published IS NULL OR published_inferred)",
+                    [date, article_id],
+                )
         store.con.execute(
             "INSERT INTO story_analysis SELECT id, n_articles, updated_run, ? FROM stories WHERE id = ? "
             "ON CONFLICT (story_id) DO UPDATE SET n_articles = excluded.n_articles, "
             "updated_run = excluded.updated_run, analysis_run = excluded.analysis_run",
             [run_id, story_id],
         )
-        n_entities += len(entities)
-        n_statements += len(statement_rows)
+        n_entities += len(result.entities)
+        n_statements += len(result.statements)
     unify_people(store)
     return n_entities, n_statements
 

@@ -153,4 +153,20 @@ MIGRATIONS.append(
     )
 )
 
+
+MIGRATIONS.append(
+    (
+        4,
+        "cross-check per story: claims, contradictions and timeline as contract records",
+        """
+    CREATE TABLE story_crosscheck (
+        story_id VARCHAR PRIMARY KEY,
+        claims JSON NOT NULL,
+        contradictions JSON NOT NULL,
+        timeline JSON NOT NULL
+    );
+    """,
+    )
+)
+
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,112 @@
+"""One story, analysed in memory: entities, who said what, and the cross-check (claims, contradictions, timeline).
+
+Pure: texts in, records out. ``phase.py`` loads a story's articles from the store and saves what this returns;
+the benchmarks call :func:`analyze_story` directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .entities import Entity, Mention, canonical_entities, doc_mentions, recover_person_variants
+from .speakers import resolve_speakers
+from .statements import Statement, extract_statements
+
+
+@dataclass
+class SourceText:
+    """An article as the story analysis sees it."""
+
+    id: str
+    text: str
+    outlet: str | None = None
+    published: str | None = None  # ISO date or datetime; None when unknown
+    group: str | None = None  # syndication group (copies of one text share it); None = its own
+    title: str | None = None
+    published_inferred: bool = False
+
+    @property
+    def source_group(self) -> str:
+        return self.group or self.id
+
+
+@dataclass
+class SpeakerStatement:
+    """A statement with its speaker resolved (one per speaker for a group statement)."""
+
+    id: str
+    article_id: str
+    statement: Statement
+    speaker: str | None  # the mention as written
+    speaker_entity: str | None  # canonical entity id, None when unresolved
+
+    def record(self) -> dict[str, Any]:
+        st = self.statement
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "speaker": self.speaker,
+            "speaker_entity": self.speaker_entity,
+            "cue": st.cue or None,
+            "kind": st.kind,
+            "stance": st.stance,
+            "text": st.text,
+            "start": st.start,
+            "end": st.end,
+        }
+
+
+@dataclass
+class StoryAnalysis:
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    owner: dict[int, str] = field(default_factory=dict)  # mention index -> entity id
+    statements: list[SpeakerStatement] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)  # contract records
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    published: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # article -> (date, inferred)
+
+
+def statement_id(article_id: str, st: Statement, speaker_id: str | None, mention: str | None) -> str:
+    key = f"{article_id}|{st.start}|{st.end}|{speaker_id}|{mention}"
+    return "q-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def analyze_story(sources: list[SourceText], nlp=None, docs=None, crosscheck: bool = True) -> StoryAnalysis:
+    """Entities, statements and (unless ``crosscheck`` is False) claims, contradictions and a timeline."""
+    if docs is None:
+        if nlp is None:
+            from ..nlp import load_spacy
+
+            nlp = load_spacy()
+        docs = list(nlp.pipe([s.text for s in sources], batch_size=16))
+    mentions: list[Mention] = []
+    found: list[list[Statement]] = []
+    for source, doc in zip(sources, docs):
+        mentions.extend(doc_mentions(doc, source.id))
+        found.append(extract_statements(source.text, doc=doc))
+    mentions = recover_person_variants(mentions, {s.id: s.text for s in sources})
+    entities, owner = canonical_entities(mentions)
+    by_id = {e.id: e for e in entities}
+    out = StoryAnalysis(entities=entities, mentions=mentions, owner=owner)
+    for source, statements in zip(sources, found):
+        article_mentions = sorted(
+            ((m, owner[i]) for i, m in enumerate(mentions) if m.article_id == source.id),
+            key=lambda pair: pair[0].start,
+        )
+        previous: list[tuple[int, list[str]]] = []
+        for st in statements:
+            speakers = resolve_speakers(st, article_mentions, by_id, previous)
+            previous.append((st.end, [eid for eid, _ in speakers if eid]))
+            for speaker_id, mention in speakers:
+                out.statements.append(
+                    SpeakerStatement(statement_id(source.id, st, speaker_id, mention), source.id, st, mention, speaker_id)
+                )
+    if crosscheck:
+        from ..crosscheck import cross_check
+
+        cross_check(sources, docs, out)
+    return out
