@@ -12,6 +12,7 @@ Offsets are character offsets into the text that was parsed.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,18 +121,48 @@ ASSERT_CUES = {
     "answer",
 }
 CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
-# Learned cues used: those that are a gold cue in at least half their PolNeAR-train uses (0.4, 0.5, 0.6 and 0.7
-# were compared on dev: 0.5 gave the best content-overlap F1; see bench/README.md).
-LEARNED_MIN_PRECISION = 0.5
+# Learned cue lexicon and attribution model (bench/learn_cues.py, PolNeAR train only): every verb lemma used as
+# an attribution cue at least a few times, with the share of its uses that are cues, and a logistic model over
+# features of each candidate (lemma, that share, how the content and speaker attach, quotes, tense, nesting)
+# that decides which candidates are statements.
 
 
 @lru_cache(maxsize=1)
+def _learned() -> dict:
+    return json.loads(resources.files(__package__).joinpath("cues.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, float]:
+    """Verb lemma -> share of its clause- or object-governing PolNeAR-train uses that are gold cues."""
+    return {lemma: float(p) for lemma, p in _learned()["cues"].items() if lemma != "accord"}
+
+
 def learned_cues() -> frozenset[str]:
-    """Verb lemmas that PolNeAR's train split uses as attribution cues often enough (bench/learn_cues.py)."""
-    data = json.loads(resources.files(__package__).joinpath("cues.json").read_text(encoding="utf-8"))
-    return frozenset(lemma for lemma, precision in data["cues"].items() if precision >= LEARNED_MIN_PRECISION) - {
-        "accord"
-    }
+    """The learned lemmas that are cues in at least half their uses."""
+    return frozenset(lemma for lemma, p in cue_lexicon().items() if p >= 0.5)
+
+
+@dataclass(frozen=True)
+class AttributionModel:
+    """Logistic regression over sparse features: P(candidate is a gold attribution) = sigmoid(bias + w . x)."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def score(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def attribution_model() -> AttributionModel:
+    """The shipped model; without one, the hand rule: listed cues, and learned ones used as cues half the time."""
+    data = _learned().get("model")
+    if data:
+        return AttributionModel(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+    return AttributionModel(-10.0, {"listed": 20.0, "lex_p": 0.0, "lex_half": 20.0}, 0.5)
 
 
 # "expressed concern / alarm", "voiced concern", "raised fears": the noun carries the stance.
@@ -176,7 +207,7 @@ NOUN_STANCE = {
     "fear": "concern",
 }
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''"}
 _OPENERS = '“«"„'
 
 
@@ -205,9 +236,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch in _OPENERS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+        if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
+            ch = "''"  # two apostrophes for a quotation mark, as some newspapers' feeds write it
+        if ch in QUOTE_PAIRS and (ch in ("“", "«", "„") or i == 0 or not text[i - 1].isalnum()):
             close = QUOTE_PAIRS[ch]
-            j = text.find(close, i + 1)
+            j = text.find(close, i + len(ch))
             # A paragraph that ends without closing its quote, and the next one reopening it: one long quote.
             para_end = text.find("\n", i + 1)
             while j != -1 and para_end != -1 and para_end < j:
@@ -219,8 +252,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if j == -1:
                 i += 1
                 continue
-            spans.append((i, j + 1))
-            i = j + 1
+            spans.append((i, j + len(close)))
+            i = j + len(close)
         else:
             i += 1
     return spans
@@ -277,6 +310,21 @@ def _stance(cue, doc) -> str:
     return STANCE_OF.get(lemma, "assert")
 
 
+def _parenthetical(cue) -> bool:
+    """'…, he said' / '… ” said X': the cue's own phrase follows the clause it reports, set off by punctuation."""
+    left = cue.left_edge
+    before = cue.doc[left.i - 1] if left.i > 0 else None
+    return left.is_punct or (before is not None and (before.is_punct or before.is_space))
+
+
+def _gap(cue, child) -> int:
+    """Tokens between the cue and a child's phrase, a clause break (; : or a new paragraph) counting as far."""
+    lo, hi = (child.right_edge.i, cue.i) if child.i < cue.i else (cue.i, child.left_edge.i)
+    between = cue.doc[lo + 1 : hi]
+    breaks = sum(1 for t in between if t.text in (";", ":") or "\n" in t.text)
+    return hi - lo + 100 * breaks
+
+
 def _content_head(cue):
     """The clause a cue introduces: its complement, or the clause it is attached to when it follows."""
     lemma = cue.lemma_.lower()
@@ -290,23 +338,135 @@ def _content_head(cue):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "for" and child.i > cue.i:
                 return child, "object"
-    for child in children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and child.i > cue.i):
-            return child, "child"
+    comps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > cue.i)]
+    if comps:  # the nearest: "It's unlikely; Clinton's team says she'll continue" parses both as complements
+        return min(comps, key=lambda c: _gap(cue, c)), "child"
     if lemma in STANCE_OF and lemma not in ("ask",):
         for child in children:  # "denied allegations that …", "warned of …"
             if child.dep_ in ("dobj", "prep") and child.i > cue.i:
                 return child, "object"
-    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i:  # "The war spreads, he said."
-        return cue.head, "governor"
-    if lemma in learned_cues() and lemma not in CUE_LEMMAS:  # "endorsed the plan", "criticized the deal"
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and _parenthetical(cue):
+        return cue.head, "governor"  # "The war spreads, he said."
+    if cue.dep_ == "parataxis" and _parenthetical(cue) and cue.right_edge.i + 1 < len(cue.doc):
+        if cue.doc[cue.right_edge.i].is_punct or cue.doc[cue.right_edge.i + 1].is_punct:
+            return cue.head, "governor"  # "Too often, Mr. Clarke said, the debate is infected …"
+    if lemma in cue_lexicon():  # "endorsed the plan", "criticized the deal", "said much about"
         for child in children:
             if child.dep_ in ("dobj", "prep") and child.i > cue.i:
                 return child, "object"
     for child in children:
         if child.dep_ == "advcl" and child.i > cue.i and child.lemma_.lower() not in CUE_LEMMAS:
-            return child, "child"
+            return child, "advcl"
     return None, None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible statement and what the attribution model judges it by."""
+
+    statement: Statement
+    features: dict[str, float]
+    cue_index: int | None = None  # the cue token, None for line forms
+
+
+_PRONOUN_CLASS = {
+    "he": "he", "she": "he", "him": "he", "her": "he",
+    "they": "they", "them": "they",
+    "i": "i", "me": "i", "we": "we", "us": "we", "you": "you",
+    "it": "it", "this": "it", "that": "it",
+    "who": "rel", "which": "rel", "whom": "rel",
+}  # fmt: skip
+_MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+
+
+def _subject_class(subject) -> str:
+    if subject is None:
+        return "none"
+    low = subject.lower_
+    if low in _PRONOUN_CLASS:
+        return "pron_" + _PRONOUN_CLASS[low]
+    if subject.ent_type_:
+        return "ent_" + subject.ent_type_
+    if subject.pos_ == "PROPN":
+        return "propn"
+    return "noun"
+
+
+def _features(origin: str, cue, st: Statement, head, how: str, subject, quotes, lexicon) -> dict[str, float]:
+    """What the attribution model sees of one candidate (names are keys of the learned weights)."""
+    lemma = cue.lemma_.lower()
+    f: dict[str, float] = {
+        "origin=" + origin: 1.0,
+        "lemma=" + lemma: 1.0,
+        f"how={how}": 1.0,
+        f"{origin}:{how}": 1.0,
+        f"lemma_how={lemma}:{how}": 1.0,
+        "lex_p": lexicon.get(lemma, 0.0),
+        f"kind={st.kind}": 1.0,
+        f"tag={cue.tag_}": 1.0,
+        f"cdep={cue.dep_}": 1.0,
+    }
+    if lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS:
+        f["listed"] = 1.0
+    if lexicon.get(lemma, 0.0) >= 0.5:
+        f["lex_half"] = 1.0
+    if origin != "verb":
+        f["listed"] = 1.0
+    if head is not None:
+        f[f"hdep={head.dep_}"] = 1.0
+        if head.dep_ == "prep":
+            f[f"prep={head.lower_}"] = 1.0
+        for child in head.children:
+            if child.dep_ == "mark":
+                f[f"mark={child.lower_}"] = 1.0
+        if head.pos_ in ("VERB", "AUX"):
+            f["head_verb"] = 1.0
+    sc = _subject_class(subject)
+    f["subj=" + sc] = 1.0
+    if subject is not None:
+        if sc in ("noun", "propn"):
+            f["subj_lemma=" + subject.lemma_.lower()] = 1.0
+        if subject.i > cue.i:
+            f["subj_after"] = 1.0
+    for child in cue.children:
+        if child.dep_ == "aux" and child.lower_ in _MODALS:
+            f["modal=" + child.lower_] = 1.0
+            f["modal"] = 1.0
+        elif child.dep_ == "neg":
+            f["neg"] = 1.0
+        elif child.dep_ in ("auxpass", "nsubjpass"):
+            f["passive"] = 1.0
+    if cue.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "pcomp", "acl"):
+        hl = cue.head.lemma_.lower()
+        f["chead_cue"] = 1.0 if (hl in CUE_LEMMAS or lexicon.get(hl, 0.0) >= 0.5) else 0.0
+        if cue.dep_ in ("xcomp", "acl", "advcl"):
+            f[f"chead={hl}"] = 1.0
+    n_tokens = sum(len(st.text[a - st.start : b - st.start].split()) for a, b in st.content_spans)
+    f["log_len"] = math.log1p(n_tokens)
+    if n_tokens < 4:
+        f["short"] = 1.0
+    if st.cue_start > st.end:
+        f["cue_after"] = 1.0
+    sent = cue.sent
+    if _overlaps(quotes, sent.start_char, sent.end_char):
+        f["sent_quote"] = 1.0
+    if sent.start == 0:
+        f["first_sent"] = 1.0
+    if cue.i == sent.start or cue.i == sent.start + 1:
+        f["cue_sent_start"] = 1.0
+    return f
+
+
+def _line_features(st: Statement, text: str) -> dict[str, float]:
+    words = (st.speaker or "").split()
+    f = {"origin=line" + st.cue: 1.0, "listed": 1.0, f"kind={st.kind}": 1.0, "line_words": float(len(words))}
+    if st.speaker and st.speaker.isupper():
+        f["line_upper"] = 1.0
+    if words and all(w[:1].isupper() for w in words):
+        f["line_caps"] = 1.0
+    if st.speaker_start is not None and "\n" not in text[: st.speaker_start].strip():
+        f["first_sent"] = 1.0
+    return f
 
 
 def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
@@ -318,24 +478,13 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
             nlp = load_spacy()
         doc = nlp(text)
     quotes = quote_spans(text)
+    model = attribution_model()
     statements: list[Statement] = []
     claimed: list[tuple[int, int]] = []
-    for token in doc:
-        if _inside(quotes, token.idx, token.idx + 1):
-            continue  # speech reported inside a quote belongs to the quoted speaker's statement
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS or lemma in learned_cues()):
-            statement = _from_verb(token, text, quotes)
-        elif lemma == "accord" and token.lower_ == "according":
-            statement = _from_according(token, text, quotes)
-        elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
-            statement = _from_noun(token, text, quotes)
-        else:
+    for cand in candidates(doc, text, quotes):
+        if model.score(cand.features) < model.threshold:
             continue
-        if statement and not _overlaps(claimed, statement.start, statement.end):
-            statements.append(statement)
-            claimed.extend(statement.content_spans)
-    for statement in _line_attributions(text):
+        statement = cand.statement
         if not _overlaps(claimed, statement.start, statement.end):
             statements.append(statement)
             claimed.extend(statement.content_spans)
@@ -344,7 +493,54 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
     return statements
 
 
-def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head) -> Statement | None:
+def candidates(doc, text: str, quotes=None) -> list[Candidate]:
+    """Every cue the extractor considers, in text order (line forms last), each with its model features."""
+    if quotes is None:
+        quotes = quote_spans(text)
+    out: list[Candidate] = []
+    lexicon = cue_lexicon()
+    for token in doc:
+        if _inside(quotes, token.idx, token.idx + 1):
+            continue  # speech reported inside a quote belongs to the quoted speaker's statement
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS or lemma in lexicon):
+            found = _from_verb(token, text, quotes)
+            origin = "verb"
+        elif lemma == "accord" and token.lower_ == "according":
+            found = _from_according(token, text, quotes)
+            origin = "according"
+        elif token.pos_ == "NOUN" and lemma in NOUN_CUES:
+            found = _from_noun(token, text, quotes)
+            origin = "noun"
+        else:
+            continue
+        if found is not None:
+            statement, head, how, subject = found
+            feats = _features(origin, token, statement, head, how, subject, quotes, lexicon)
+            out.append(Candidate(statement, feats, token.i))
+    for statement in _line_attributions(text):
+        out.append(Candidate(statement, _line_features(statement, text)))
+    # Nested speech: a cue inside another candidate's content ("Aides said Trump told them …").
+    spans = [(k, a, b) for k, c in enumerate(out) for a, b in c.statement.content_spans]
+    for k, cand in enumerate(out):
+        at = cand.statement.cue_start
+        if any(a <= at < b and j != k for j, a, b in spans):
+            cand.features["nested"] = 1.0
+    return out
+
+
+def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head, pieces=None) -> Statement | None:
+    """A statement from its content tokens (``pieces``: the content in parts, around a parenthetical cue)."""
+    if pieces:
+        spans = [_trim(text, *_span(p)) for p in pieces]
+        spans = [(a, b) for a, b in spans if b - a >= 3]
+        if len(spans) > 1:
+            st = _make(text, quotes, content_tokens, cue_tokens, stance, speaker_head)
+            if st is not None:
+                st.content_spans = spans
+                st.start, st.end = spans[0][0], spans[-1][1]
+                st.text = " … ".join(text[a:b] for a, b in spans)
+            return st
     start, end = _trim(text, *_span(content_tokens))
     if end - start < 3:
         return None
@@ -380,7 +576,7 @@ def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_he
     return st
 
 
-def _from_verb(cue, text: str, quotes) -> Statement | None:
+def _from_verb(cue, text: str, quotes):
     head, how = _content_head(cue)
     if head is None:
         return None
@@ -391,8 +587,14 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
         subject = None  # "it was reported that": no speaker
     if subject is not None and subject.lower_ == "there":
         subject = None
+    pieces = None
     if how == "governor":
-        tokens = [t for t in head.subtree if t.i < cue.i and t not in list(cue.subtree)] or [head]
+        inner = {t.i for t in cue.subtree}
+        tokens = [t for t in head.subtree if t.i < cue.left_edge.i and t.i not in inner] or [head]
+        after = [t for t in head.subtree if t.i > cue.right_edge.i and t.i not in inner]
+        if after and tokens[-1].i < cue.left_edge.i:
+            pieces = [tokens, after]
+            tokens = tokens + after
     elif how == "object":
         tokens = list(head.subtree)
     else:
@@ -401,10 +603,11 @@ def _from_verb(cue, text: str, quotes) -> Statement | None:
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
     cue_tokens.sort(key=lambda t: t.i)
-    return _make(text, quotes, tokens, cue_tokens, _stance(cue, None), subject)
+    st = _make(text, quotes, tokens, cue_tokens, _stance(cue, None), subject, pieces)
+    return None if st is None else (st, head, how, subject)
 
 
-def _from_noun(cue, text: str, quotes) -> Statement | None:
+def _from_noun(cue, text: str, quotes):
     clause = next(
         (
             c
@@ -421,10 +624,11 @@ def _from_noun(cue, text: str, quotes) -> Statement | None:
         speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if speaker is not None and speaker.tag_ == "PRP$":
         speaker = None if speaker.lower_ in ("its",) else speaker
-    return _make(text, quotes, list(clause.subtree), [cue], NOUN_STANCE.get(cue.lemma_.lower(), "assert"), speaker)
+    st = _make(text, quotes, list(clause.subtree), [cue], NOUN_STANCE.get(cue.lemma_.lower(), "assert"), speaker)
+    return None if st is None else (st, clause, "noun", speaker)
 
 
-def _from_according(token, text: str, quotes) -> Statement | None:
+def _from_according(token, text: str, quotes):
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     clause = token.head
@@ -434,7 +638,8 @@ def _from_according(token, text: str, quotes) -> Statement | None:
     tokens = [t for t in clause.subtree if t.i not in skip and not (t.is_punct and t.i == min(skip) - 1)]
     if not tokens:
         return None
-    return _make(text, quotes, tokens, [token, to], "assert", source)
+    st = _make(text, quotes, tokens, [token, to], "assert", source)
+    return None if st is None else (st, clause, "according", source)
 
 
 _COLON_LINE = re.compile(r"^[\"“]?(?P<source>[A-Z][^:\n\"“”]{1,60}?):\s+(?P<content>[^\n]{8,})$", re.M)
@@ -502,6 +707,14 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             stance="assert",
             content_spans=[(start, end)],
         )
+        if near and "\n" not in text[last.end : qs] and last.cue_start < qs:
+            # '“A,” he said. “B.”': one attribution whose content has two pieces (PolNeAR annotates it so)
+            last.content_spans.append((start, end))
+            last.end = end
+            last.text = " … ".join(text[a:b] for a, b in last.content_spans)
+            last.kind = "direct" if last.kind == "direct" else "mixed"
+            claimed.append((start, end))
+            continue
         if not (near and last.speaker is not None):
             continue  # a quote no one is said to have said: a title or scare quotes more often than speech
         st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end

@@ -103,7 +103,9 @@ def analyze_story(sources: list[SourceText], nlp=None, docs=None, crosscheck: bo
             previous.append((st.end, [eid for eid, _ in speakers if eid]))
             for speaker_id, mention in speakers:
                 out.statements.append(
-                    SpeakerStatement(statement_id(source.id, st, speaker_id, mention), source.id, st, mention, speaker_id)
+                    SpeakerStatement(
+                        statement_id(source.id, st, speaker_id, mention), source.id, st, mention, speaker_id
+                    )
                 )
     if crosscheck:
         from ..crosscheck import cross_check

@@ -1,10 +1,525 @@
-"""Claims, alignment, contradictions and the timeline of one story."""
+"""The cross-check of one story: claims grouped across articles, contradictions, timeline.
+
+Alignment. Two claims from different articles state the same thing when their static-embedding cosine and
+their content-lemma overlap together pass a threshold; claims are grouped by average link, never two claims
+of one article in a group. A group's independent sources are the distinct source keys of its articles:
+syndicated copies share one key, and so do two articles of one outlet.
+
+Contradictions (each needs evidence from two sides):
+
+* number: two aligned claims report the same kind of quantity (same unit, same counted noun) as intervals that
+  do not meet ("12 people" against "at least 14 people"), from articles published within a day of each other;
+* role: one person given two different offices ("Interior Minister" / "Prime Minister"), or one office given to
+  two people ("Russian President Vladimir Putin" / "Russian President Vladimir Lukashenko");
+* date: two aligned claims date the event they describe to different days;
+* denial: a statement denying what another speaker or outlet asserts, or two aligned claims of which one is
+  negated.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import defaultdict
+from datetime import date
 
-def cross_check(sources, docs, analysis) -> None:
+import numpy as np
+
+from ..analyze.statements import CUE_LEMMAS, quote_spans
+from .claims import Claim, extract_claims
+from .numbers import comparable, compatible
+from .timex import find_times, infer_published
+
+ALIGN = 0.55  # combined similarity for two claims to be one claim
+NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
+FIGURE_BONUS = 0.15
+DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
+MAX_EVIDENCE = 6
+NEGATION_OVERLAP = 0.5
+OFFICES = re.compile(
+    r"\b(vice[- ]president|president|prime minister|premier|chancellor|(?:[a-z]+ )?minister|"
+    r"secretary of [a-z ]+|(?:[a-z]+ )?secretary|speaker|(?:majority|minority) leader|governor|mayor|"
+    r"attorney general|senator|sen\.|rep\.|representative|congressman|congresswoman|king|queen|ambassador)\b",
+    re.I,
+)
+EXCLUSIVE_UNQUALIFIED = {"prime minister", "vice president", "chancellor", "speaker", "attorney general"}
+PAST = re.compile(r"\b(former|ex-|then-|late|outgoing|incoming|acting|designate|elect)\b", re.I)
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _source_keys(sources) -> dict[str, str]:
+    """Article -> independent-source key: syndicated copies share one (as the story's ``independent_sources``).
+
+    The outlet name is not used: for files it is often only the folder they were found in.
+    """
+    return {s.id: s.source_group for s in sources}
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Combined similarity (embedding cosine and weighted lemma overlap), the lemma Jaccard, the weighted overlap.
+
+    The overlap weighs each lemma by its rarity among the story's claims and divides by the smaller claim's
+    weight, so a short report of a fact matches the long sentence that also carries it.
+    """
+    cos = vectors @ vectors.T
+    n = len(claims)
+    df: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for lemma in c.lemmas:
+            df[lemma] += 1
+    weight = {lemma: float(np.log((n + 1) / d)) for lemma, d in df.items()}
+    totals = [sum(weight[x] for x in c.lemmas) for c in claims]
+    jac = np.zeros((n, n), dtype=np.float32)
+    lex = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        li = claims[i].lemmas
+        if not li:
+            continue
+        for j in range(i + 1, n):
+            lj = claims[j].lemmas
+            if not lj:
+                continue
+            inter = li & lj
+            if inter:
+                jac[i, j] = jac[j, i] = len(inter) / len(li | lj)
+                lex[i, j] = lex[j, i] = sum(weight[x] for x in inter) / max(1e-9, min(totals[i], totals[j]))
+    sim = 0.5 * cos + 0.5 * lex
+    for i in range(n):  # the same figure of the same thing is strong evidence of one fact
+        for j in range(i + 1, n):
+            if jac[i, j] and _same_figure(claims[i], claims[j]):
+                sim[i, j] = sim[j, i] = sim[i, j] + FIGURE_BONUS
+    return sim, jac, lex
+
+
+def _content_similarity(claims: list[Claim], vectors: np.ndarray) -> np.ndarray:
+    """Similarity of what two claims assert, speakers and speech verbs left out (for denials)."""
+    cos = vectors @ vectors.T
+    n = len(claims)
+    lex = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        li = claims[i].content_lemmas
+        for j in range(i + 1, n):
+            lj = claims[j].content_lemmas
+            inter = li & lj
+            if inter:
+                lex[i, j] = lex[j, i] = len(inter) / min(len(li), len(lj))
+    return np.minimum(cos, 1.0) * 0.5 + 0.5 * lex
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.unit == qb.unit and qa.low == qb.low and qa.high == qb.high and (qa.noun == qb.noun or not qa.exact):
+                return True
+    return False
+
+
+def _group(claims: list[Claim], sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link groups above ``threshold``; a group never holds two claims of one article."""
+    group_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    articles: dict[int, set[str]] = {i: {c.article_id} for i, c in enumerate(claims)}
+    pairs = np.argwhere(np.triu(sim >= threshold, k=1))
+    order = sorted(pairs.tolist(), key=lambda p: -sim[p[0], p[1]])
+    for i, j in order:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or articles[gi] & articles[gj]:
+            continue
+        if sim[np.ix_(members[gi], members[gj])].mean() < threshold:
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi].extend(members.pop(gj))
+        articles[gi] |= articles.pop(gj)
+    return [sorted(m) for m in members.values()]
+
+
+def _evidence(claim: Claim, start: int | None = None, end: int | None = None, text: str | None = None) -> dict:
+    if start is None:
+        return {"article_id": claim.article_id, "text": claim.text, "start": claim.start, "end": claim.end}
+    return {"article_id": claim.article_id, "text": text, "start": start, "end": end}
+
+
+def cross_check(sources, docs, analysis, embedder=None) -> None:
     """Fill ``analysis.claims``, ``.contradictions``, ``.timeline`` and ``.published``."""
-    analysis.claims = []
-    analysis.contradictions = []
-    analysis.timeline = []
+    if embedder is None:
+        from ..embed import get_embedder
+
+        embedder = get_embedder("static")
+    keys = _source_keys(sources)
+    known = [(s.id, s.published) for s in sources]
+    published: dict[str, str | None] = {}
+    for s in sources:
+        if s.published and not s.published_inferred:
+            published[s.id] = s.published
+            analysis.published[s.id] = (s.published, False)
+        else:
+            inferred = infer_published(known, s.text)
+            published[s.id] = inferred
+            if inferred:
+                analysis.published[s.id] = (inferred, True)
+    names = {e.id: e.name for e in analysis.entities}
+    by_article = defaultdict(list)
+    for st in analysis.statements:
+        by_article[st.article_id].append(st)
+    claims: list[Claim] = []
+    for s, doc in zip(sources, docs):
+        times = find_times(s.text, published[s.id])
+        claims.extend(
+            extract_claims(
+                s.id, keys[s.id], doc, by_article[s.id], names, quote_spans(s.text), times, published[s.id], len(claims)
+            )
+        )
+    contradictions: list[dict] = []
+    groups: list[list[int]] = []
+    if claims:
+        vectors = embedder.encode([c.text for c in claims])
+        sim, jac, lex = _similarity(claims, vectors)
+        groups = _group(claims, sim, ALIGN)
+        contradictions += _number_conflicts(claims, sim, jac)
+        contradictions += _date_conflicts(claims, sim, jac)
+        content_vectors = embedder.encode([c.content or c.text for c in claims])
+        content_sim = _content_similarity(claims, content_vectors)
+        contradictions += _denials(claims, sim, jac, content_sim)
+    contradictions += _role_conflicts(analysis, sources)
+    for c in contradictions:
+        c["id"] = "x-" + _key(c["kind"], c["subject"], *[e["start"] for p in c["positions"] for e in p["evidence"]])
+    disputed = {
+        (e["article_id"], e["start"])
+        for c in contradictions
+        if c["kind"] != "role"  # a wrong title marks the title, not every claim that names the person
+        for p in c["positions"]
+        for e in p["evidence"]
+    }
+    analysis.claims = _claim_records(claims, groups, disputed, sim if claims else None)
+    analysis.contradictions = contradictions
+    analysis.timeline = _timeline(claims, groups)
+
+
+def _claim_records(claims: list[Claim], groups: list[list[int]], disputed, sim) -> list[dict]:
+    records = []
+    for members in groups:
+        mentions = [claims[i] for i in members]
+        touched = any(any(c.article_id == a and c.start <= s < c.end for a, s in disputed) for c in mentions)
+        independent = len({c.group for c in mentions})
+        if len(members) > 1:
+            central = max(members, key=lambda i: sim[i, members].sum())
+        else:
+            central = members[0]
+        status = "disputed" if touched else ("corroborated" if independent >= 2 else "single_source")
+        records.append(
+            {
+                "id": "c-" + _key(*[(c.article_id, c.start) for c in mentions]),
+                "text": claims[central].label,
+                "status": status,
+                "independent_sources": independent,
+                "mentions": [
+                    {"article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end} for c in mentions
+                ],
+            }
+        )
+    rank = {"disputed": 0, "corroborated": 1, "single_source": 2}
+    records.sort(key=lambda r: (rank[r["status"]], -r["independent_sources"], r["mentions"][0]["article_id"]))
+    return records
+
+
+def _pairs(claims: list[Claim], sim: np.ndarray, threshold: float):
+    """Pairs of claims from independent sources whose similarity passes ``threshold``."""
+    for i, j in np.argwhere(np.triu(sim >= threshold, k=1)).tolist():
+        if claims[i].group != claims[j].group:
+            yield claims[i], claims[j]
+
+
+def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
+    found: dict[tuple[str, str], list[tuple[Claim, object, Claim, object]]] = defaultdict(list)
+    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
+        if a.negated != b.negated:
+            continue
+        apart = _days_apart(a.published, b.published)
+        if apart is not None and apart > 1:
+            continue  # figures move: a toll two days later is an update, not a contradiction
+        if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
+            continue
+        for qa in a.quantities:
+            for qb in b.quantities:
+                if comparable(qa, qb) and not compatible(qa, qb):
+                    if any(compatible(qa, other) for other in b.quantities if comparable(qa, other)):
+                        continue  # b reports qa's figure too (e.g. two figures in one sentence)
+                    found[(qa.unit, qa.noun)].append((a, qa, b, qb))
+    out = []
+    for (unit, noun), hits in found.items():
+        positions: list[dict] = []
+        seen: set[tuple[str, int]] = set()
+        for a, qa, b, qb in hits:
+            for claim, q in ((a, qa), (b, qb)):
+                if (claim.article_id, q.start) in seen:
+                    continue
+                seen.add((claim.article_id, q.start))
+                home = next((p for p in positions if all(compatible(q, other) for other in p["_q"])), None)
+                if home is None:
+                    home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
+                    positions.append(home)
+                home["_q"].append(q)
+                if claim.article_id not in home["article_ids"]:
+                    home["article_ids"].append(claim.article_id)
+                home["evidence"].append(_evidence(claim, q.start, q.end, q.text))
+        if len(positions) < 2:
+            continue
+        for p in positions:
+            p.pop("_q")
+        what = noun.lstrip("#") or unit
+        subject = f"how many {what}" if unit == "count" else f"{unit.replace('money:', '')} amount for {what}"
+        if unit == "percent":
+            subject = f"percentage of {what}"
+        out.append({"kind": "number", "subject": subject, "positions": positions})
+    return out
+
+
+VERB_CLASSES = {"die": "die", "kill": "die", "drown": "die", "perish": "die", "injure": "hurt", "wound": "hurt"}
+VERB_CLASSES |= {"evacuate": "evacuate", "flee": "evacuate", "displace": "evacuate", "arrest": "arrest"}
+VERB_CLASSES |= {"detain": "arrest", "cut": "cut", "eliminate": "cut", "lose": "cut", "slash": "cut"}
+
+
+def _verb_classes(verbs: frozenset[str]) -> set[str]:
+    return {VERB_CLASSES.get(v, v) for v in verbs}
+
+
+def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
+    out = []
+    seen: set[tuple[str, int]] = set()
+    for a, b in _pairs(claims, sim, ALIGN):
+        days_a = [(t, v) for t, v in a.times if t.precision == "day"]
+        days_b = [(t, v) for t, v in b.times if t.precision == "day"]
+        if not days_a or not days_b:
+            continue
+        ta, va = days_a[0]
+        tb, vb = days_b[0]
+        if ta.date == tb.date or (va and vb and va != vb):
+            continue
+        if (va in CUE_LEMMAS or vb in CUE_LEMMAS) and jac[a.index, b.index] < 0.5:
+            continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
+        if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
+            continue  # "on Monday" a week apart is two Mondays
+        if (a.article_id, ta.start) in seen or (b.article_id, tb.start) in seen:
+            continue
+        seen |= {(a.article_id, ta.start), (b.article_id, tb.start)}
+        subject = f"date of: {min((a.text, b.text), key=len)}"
+        out.append(
+            {
+                "kind": "date",
+                "subject": subject[:200],
+                "positions": [
+                    {
+                        "value": ta.date,
+                        "article_ids": [a.article_id],
+                        "evidence": [_evidence(a, ta.start, ta.end, ta.text)],
+                    },
+                    {
+                        "value": tb.date,
+                        "article_ids": [b.article_id],
+                        "evidence": [_evidence(b, tb.start, tb.end, tb.text)],
+                    },
+                ],
+            }
+        )
+    return out
+
+
+def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:
+    """A denial against what others assert; an assertion against its negation."""
+    out = []
+    used: set[int] = set()
+    deniers = [c for c in claims if c.negated and c.stance == "deny" and c.speaker]
+    for d in deniers:
+        if d.index in used:
+            continue
+        asserted = sorted(
+            (
+                c
+                for c in claims
+                if c.index != d.index
+                and not c.negated
+                and not c.conditional
+                and c.stance != "deny"
+                and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity)
+                and content_sim[d.index, c.index] >= DENIAL_MATCH
+            ),
+            key=lambda c: -content_sim[d.index, c.index],
+        )[:MAX_EVIDENCE]
+        if not asserted:
+            continue
+        same_denial = [
+            o
+            for o in deniers
+            if o.index != d.index and o.index not in used and content_sim[d.index, o.index] >= DENIAL_MATCH
+        ]
+        deny_side = [d, *same_denial]
+        used |= {c.index for c in deny_side}
+        who_denies = sorted({c.speaker or "unattributed" for c in deny_side})
+        who_asserts = sorted({c.speaker or "reported" for c in asserted})
+        out.append(
+            {
+                "kind": "denial",
+                "subject": asserted[0].text[:200],
+                "positions": [
+                    {
+                        "value": f"asserted ({', '.join(who_asserts)})",
+                        "article_ids": sorted({c.article_id for c in asserted}),
+                        "evidence": [_evidence(c) for c in asserted],
+                    },
+                    {
+                        "value": f"denied ({', '.join(who_denies)})",
+                        "article_ids": sorted({c.article_id for c in deny_side}),
+                        "evidence": [_evidence(c) for c in deny_side],
+                    },
+                ],
+            }
+        )
+    for a, b in _pairs(claims, sim, ALIGN):
+        if a.negated == b.negated or a.index in used or b.index in used:
+            continue
+        if a.stance == "deny" or b.stance == "deny":
+            continue  # handled above
+        if jac[a.index, b.index] < NEGATION_OVERLAP:
+            continue
+        pos, neg = (a, b) if b.negated else (b, a)
+        used |= {a.index, b.index}
+        out.append(
+            {
+                "kind": "denial",
+                "subject": pos.text[:200],
+                "positions": [
+                    {"value": "asserted", "article_ids": [pos.article_id], "evidence": [_evidence(pos)]},
+                    {"value": "negated", "article_ids": [neg.article_id], "evidence": [_evidence(neg)]},
+                ],
+            }
+        )
+    return out
+
+
+def _office(role: str) -> str | None:
+    """The office a role names, normalised ("Russian President" -> "russian president"), or None."""
+    if PAST.search(role):
+        return None
+    m = OFFICES.search(role)
+    if not m:
+        return None
+    before = role[: m.start()].strip()
+    qualifier = [w for w in re.findall(r"[A-Z][\w-]+", before) if w.lower() not in ("the", "a")]
+    office = m.group(1).lower().replace("sen.", "senator").replace("rep.", "representative")
+    office = re.sub(r"^(?:the|a|an|his|her|its|their) ", "", office)
+    return " ".join([*(q.lower() for q in qualifier[-2:]), office])
+
+
+def _exclusive(office: str) -> bool:
+    if office in EXCLUSIVE_UNQUALIFIED:
+        return True
+    words = office.split()
+    if words[-1] in ("senator", "representative", "congressman", "congresswoman", "ambassador", "governor", "mayor"):
+        return False
+    return len(words) >= 2 and office not in ("foreign minister", "deputy minister")
+
+
+def _same_office(a: str, b: str) -> bool:
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def _role_conflicts(analysis, sources) -> list[dict]:
+    names = {e.id: e.name for e in analysis.entities}
+    texts = {s.id: s.text for s in sources}
+    seen_by_person: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for i, m in enumerate(analysis.mentions):
+        if m.label != "PERSON" or not m.role:
+            continue
+        office = _office(m.role)
+        if office is None:
+            continue
+        role_start = texts[m.article_id].rfind(m.role, 0, m.end)
+        start = role_start if role_start >= 0 else m.start
+        seen_by_person[analysis.owner[i]][office].append(
+            {"article_id": m.article_id, "text": texts[m.article_id][start : m.end], "start": start, "end": m.end}
+        )
+    out = []
+    flagged: set[tuple[str, str]] = set()
+    # one office, two people
+    holders: dict[str, dict[str, list]] = defaultdict(dict)
+    for person, offices in seen_by_person.items():
+        for office, ev in offices.items():
+            if _exclusive(office):
+                holders[office][person] = ev
+    for office, people in holders.items():
+        if len(people) < 2:
+            continue
+        articles = [{e["article_id"] for e in ev} for ev in people.values()]
+        if all(a & b for a in articles for b in articles):
+            continue  # named side by side in the same articles: a list, not a conflict
+        ranked = sorted(people.items(), key=lambda kv: -len({e["article_id"] for e in kv[1]}))
+        out.append(
+            {
+                "kind": "role",
+                "subject": f"who is {office.title()}",
+                "positions": [
+                    {
+                        "value": names.get(person, person),
+                        "article_ids": sorted({e["article_id"] for e in ev}),
+                        "evidence": ev,
+                    }
+                    for person, ev in ranked
+                ],
+            }
+        )
+        flagged |= {(person, office) for person in people}
+    # one person, two offices
+    for person, offices in seen_by_person.items():
+        keys = list(offices)
+        distinct: list[str] = []
+        for k in sorted(keys, key=lambda k: -len(offices[k])):
+            if not any(_same_office(k, d) for d in distinct):
+                distinct.append(k)
+        if len(distinct) < 2 or all((person, k) in flagged for k in distinct):
+            continue
+        positions = []
+        for k in distinct:
+            ev = [e for key in keys if _same_office(key, k) for e in offices[key]]
+            positions.append({"value": k.title(), "article_ids": sorted({e["article_id"] for e in ev}), "evidence": ev})
+        articles = [set(p["article_ids"]) for p in positions]
+        if all(a == articles[0] for a in articles):
+            continue  # every article gives both: two offices held at once
+        out.append({"kind": "role", "subject": f"{names.get(person, person)}'s office", "positions": positions})
+    return out
+
+
+def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
+    entries: dict[tuple[str, str, int], dict] = {}
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    for c in claims:
+        for expr, _verb in c.times:
+            if expr.precision == "year":
+                continue
+            key = (expr.date, expr.precision, group_of[c.index])
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = {
+                    "date": expr.date,
+                    "precision": expr.precision,
+                    "text": c.label,
+                    "article_ids": [],
+                    "_len": len(c.text),
+                }
+            elif len(c.text) < entry["_len"]:
+                entry["text"], entry["_len"] = c.label, len(c.text)
+            if c.article_id not in entry["article_ids"]:
+                entry["article_ids"].append(c.article_id)
+    out = sorted(entries.values(), key=lambda e: (e["date"], -len(e["article_ids"]), e["text"]))
+    for e in out:
+        e.pop("_len")
+    return out

@@ -59,6 +59,9 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
             "last_published": r[5],
             "entities": [],
             "statements": [],
+            "claims": [],
+            "contradictions": [],
+            "timeline": [],
         }
         for r in rows
     ]
@@ -94,6 +97,13 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
                 )
             )
         )
+    for sid, claims, contradictions, timeline in store.con.execute(
+        "SELECT story_id, claims, contradictions, timeline FROM story_crosscheck WHERE list_contains(?, story_id)",
+        [ids],
+    ).fetchall():
+        by_id[sid]["claims"] = json.loads(claims)
+        by_id[sid]["contradictions"] = json.loads(contradictions)
+        by_id[sid]["timeline"] = json.loads(timeline)
     return stories
 
 

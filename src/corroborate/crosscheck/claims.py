@@ -1,0 +1,202 @@
+"""Claims: each sentence of a story's articles cut into propositions, attributed ones keeping their speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..stories.features import stem
+from .numbers import Quantity, find_quantities
+from .timex import TimeExpr
+
+FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
+OPINION_MODALS = {"should", "must", "ought"}
+DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
+_EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
+
+
+@dataclass
+class Claim:
+    """One proposition as one article states it."""
+
+    index: int
+    article_id: str
+    group: str  # independent-source key of the article (syndicated copies share it)
+    start: int
+    end: int
+    text: str
+    sentence: int  # index of the sentence in its article
+    speaker: str | None = None  # canonical name of who says it, when attributed
+    speaker_entity: str | None = None
+    stance: str | None = None
+    negated: bool = False
+    conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
+    lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
+    content: str = ""  # what is claimed: the statement's content when attributed, else the text
+    content_lemmas: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[tuple[TimeExpr, str | None]] = field(default_factory=list)  # expression, the verb it dates
+    published: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The claim as the report states it: attributed claims say who says them."""
+        return f"{self.speaker} says: {self.text}" if self.speaker else self.text
+
+
+def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
+    idx = doc[token_i].idx
+    return any(s <= idx < e for s, e in quotes)
+
+
+def _pieces(sent) -> list[tuple[int, int]]:
+    """Token ranges of the independent clauses of a sentence ("A did X, and B did Y" -> two)."""
+    root = sent.root
+    cuts = []
+    for child in root.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and child.left_edge.i > root.i
+        ):
+            cuts.append(child.left_edge.i)
+    for token in sent:
+        if token.text == ";" and sent.start < token.i < sent.end - 1:
+            cuts.append(token.i + 1)
+    bounds = [sent.start, *sorted(set(cuts)), sent.end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= 4]
+
+
+def extract_claims(
+    article_id: str,
+    group: str,
+    doc,
+    statements: list,  # SpeakerStatement of this article
+    entity_names: dict[str, str],
+    quotes: list[tuple[int, int]],
+    times: list[TimeExpr],
+    published: str | None,
+    start_index: int,
+) -> list[Claim]:
+    out: list[Claim] = []
+    for s_index, sent in enumerate(doc.sents):
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < 5 or sent.text.rstrip().endswith("?"):
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue  # a heading, caption or byline fragment
+        attributed = [s for s in statements if s.statement.start < sent.end_char and sent.start_char < s.statement.end]
+        if not attributed:
+            outside = [t for t in sent if not _inside_quotes(doc, t.i, quotes)]
+            if any(t.lower_ in FIRST_PERSON for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
+                continue  # unattributed opinion
+        pieces = [(sent.start, sent.end)] if attributed else _pieces(sent)
+        for a, b in pieces:
+            span = doc[a:b]
+            start, end = span.start_char, span.end_char
+            text = span.text
+            trimmed = _EDGE.sub("", text)
+            if trimmed != text and trimmed:
+                start += text.find(trimmed)
+                end = start + len(trimmed)
+                text = trimmed
+            speaker = speaker_entity = stance = None
+            if attributed:
+                best = max(
+                    attributed,
+                    key=lambda s: min(end, s.statement.end) - max(start, s.statement.start),
+                )
+                speaker_entity = best.speaker_entity
+                together = [  # a group statement ("Azerbaijan and Turkey deny ...") has one row per speaker
+                    entity_names.get(s.speaker_entity or "", s.speaker)
+                    for s in attributed
+                    if (s.statement.start, s.statement.end) == (best.statement.start, best.statement.end)
+                ]
+                together = list(dict.fromkeys(x for x in together if x))
+                speaker = " and ".join(together) if together else None
+                stance = best.statement.stance
+            content = span
+            cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
+            if attributed:
+                cs = max(start, best.statement.start)
+                ce = min(end, best.statement.end)
+                content = doc.char_span(cs, ce, alignment_mode="expand") or span
+            root = content.root
+            has_neg = any(_negates(c) for c in root.children) or any(
+                _negates(c) for aux in root.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
+            )
+            has_deny = span.root.lemma_.lower() in DENY_LEMMAS or root.lemma_.lower() in DENY_LEMMAS
+            negated = has_neg != has_deny  # "does not deny" asserts
+            conditional = any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in root.children
+            )
+            content_lemmas = frozenset(
+                stem(t.lower_)
+                for t in content
+                if t.is_alpha
+                and not t.is_stop
+                and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+                and t.idx not in cue_chars
+                and t.lemma_.lower() not in DENY_LEMMAS
+            )
+            lemmas = frozenset(
+                stem(t.lower_)
+                for t in span
+                if t.is_alpha
+                and not t.is_stop
+                and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM")
+                and t.idx not in cue_chars
+            )
+            verbs = frozenset(t.lemma_.lower() for t in span if t.pos_ == "VERB" and t.idx not in cue_chars)
+            claim_times = []
+            for expr in times:
+                if start <= expr.start < end:
+                    claim_times.append((expr, _dated_verb(doc, expr)))
+            out.append(
+                Claim(
+                    index=start_index + len(out),
+                    article_id=article_id,
+                    group=group,
+                    start=start,
+                    end=end,
+                    text=text,
+                    sentence=s_index,
+                    speaker=speaker,
+                    speaker_entity=speaker_entity,
+                    stance=stance,
+                    negated=negated,
+                    conditional=conditional,
+                    lemmas=lemmas,
+                    content=content.text,
+                    content_lemmas=content_lemmas,
+                    verbs=verbs,
+                    quantities=find_quantities(text, span, offset=start),
+                    times=claim_times,
+                    published=published,
+                )
+            )
+    return out
+
+
+def _negates(token) -> bool:
+    """A negation of its head, not the idiom "cannot but" (which asserts)."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "neg" and not (nxt is not None and nxt.lower_ == "but")
+
+
+def _dated_verb(doc, expr: TimeExpr) -> str | None:
+    """The verb a time expression attaches to ("gave way late Monday" -> "give")."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end):
+            return token.lemma_.lower()
+        if token.head == token:
+            break
+        token = token.head
+    return None

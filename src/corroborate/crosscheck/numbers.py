@@ -1,0 +1,197 @@
+"""Quantities in a sentence, as intervals, with the thing they count.
+
+"at least 14 people" is [14, inf) people; "about 3,000" is 3,000 give or take 15%; "hundreds" is [100, 1000);
+"two fifths" is 40 percent. Two reports of one quantity contradict only when their intervals do not meet, so
+rounding, "about" and lower bounds never raise a false alarm.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+VAGUE = {"dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1000), "thousands": (2000, 10000)}
+VAGUE |= {"tens of thousands": (20000, 100000), "hundreds of thousands": (200000, 1e6), "millions": (2e6, 1e7)}
+FRACTIONS = {"half": 50, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25}
+FRACTIONS |= {"one quarter": 25, "three quarters": 75, "one fifth": 20, "a fifth": 20, "two fifths": 40}
+FRACTIONS |= {"three fifths": 60, "four fifths": 80}
+TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure"}
+APPROX = r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|just under|just over"
+LOWER = r"at least|more than|over|upwards of|no fewer than|no less than|in excess of"
+UPPER = r"up to|fewer than|less than|under|at most|no more than"
+_WORD_NUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|a dozen|dozen)"
+)
+NUMBER_RE = re.compile(
+    rf"(?P<mod>\b(?:{APPROX}|{LOWER}|{UPPER})\s+)?"
+    rf"(?P<cur>[$€£]\s?)?"
+    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<frac>\b(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|one fifth|a fifth|"
+    rf"two fifths|three fifths|four fifths)\b)"
+    rf"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b)"
+    rf"|(?P<word>\b{_WORD_NUM}\b))"
+    rf"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
+    rf"(?:\s*(?P<unit>%|percent|per cent|percentage points?|dollars|euros|pounds))?",
+    re.I,
+)
+# digits that are not counts: years, times, ordinals, dates, phone-like strings
+_NOT_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th|:\d|[-/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC))", re.I)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no\.|number|page|article)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    unit: str  # percent | money:$ | count
+    noun: str  # lemma of what is counted ("people", "militant"), "" when unknown
+    exact: bool  # a plain figure with no hedge
+
+    @property
+    def value(self) -> str:
+        return self.text.strip()
+
+
+def _interval(value: float, mod: str, exact_tolerance: float) -> tuple[float, float]:
+    mod = mod.lower().strip()
+    if not mod:
+        return value * (1 - exact_tolerance), value * (1 + exact_tolerance)
+    if re.fullmatch(LOWER, mod):
+        return value, math.inf
+    if re.fullmatch(UPPER, mod):
+        return 0.0, value
+    return value * 0.85, value * 1.15  # about, roughly, nearly, ...
+
+
+def _word_value(word: str) -> float:
+    word = word.lower().replace("-", " ")
+    if word in WORDS:
+        return WORDS[word]
+    parts = word.split()
+    return sum(WORDS.get(p, 0) for p in parts)
+
+
+def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
+    """Quantities in ``text`` (a sentence); with its spaCy span ``doc`` the counted noun is found from the parse.
+
+    ``offset`` is added to the returned character offsets (the sentence's place in the article).
+    """
+    out: list[Quantity] = []
+    for m in NUMBER_RE.finditer(text):
+        g = m.groupdict()
+        mod = g["mod"] or ""
+        if g["num"]:
+            if _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5]) or _MONTH_BEFORE.search(
+                text[max(0, m.start("num") - 8) : m.start("num")]
+            ):
+                continue
+            raw = g["num"].replace(",", "")
+            value = float(raw)
+            if not g["cur"] and not g["unit"] and not g["scale"] and "." not in raw and 1900 <= value <= 2100:
+                continue  # a year
+            low, high = _interval(value * SCALES.get((g["scale"] or "").lower(), 1), mod, 0.005)
+            exact = not mod
+        elif g["word"]:
+            value = _word_value(g["word"]) * SCALES.get((g["scale"] or "").lower(), 1)
+            if value == 1 and not g["unit"] and not g["scale"]:
+                continue  # "one of the ...": rarely a count worth comparing
+            low, high = _interval(value, mod, 0.0)
+            exact = not mod
+        elif g["vague"]:
+            low, high = VAGUE[g["vague"].lower()]
+            exact = False
+        else:
+            value = FRACTIONS[g["frac"].lower()]
+            low, high = _interval(value, mod or "about", 0)
+            exact = False
+        unit = "count"
+        if g["unit"]:
+            u = g["unit"].lower()
+            unit = "percent" if ("%" in u or "percent" in u or "per cent" in u) else ("money:" + u)
+        elif g["frac"]:
+            unit = "percent"
+        if g["cur"]:
+            unit = "money:" + g["cur"].strip()
+        start, end = m.start(), m.end()
+        if g["mod"]:
+            start = m.start("mod")
+        out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact))
+    if doc is not None and out:
+        out = [_with_noun(q, doc) for q in out]
+    return out
+
+
+def _with_noun(q: Quantity, span) -> Quantity:
+    """The noun the number counts: its syntactic head ("14 people", "3,000 residents", "$2,000 salary").
+
+    Token offsets (``token.idx``) are the article's, as are the quantity's.
+    """
+    for token in span:
+        if not (q.start <= token.idx < q.end) or token.pos_ not in ("NUM", "NOUN", "SYM", "ADJ", "DET"):
+            continue
+        for child in token.children:  # "thousands of militants", "40 percent of traffic"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+                if objs:
+                    return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, objs[0].lemma_.lower(), q.exact)
+        head = token
+        for _ in range(3):
+            if head.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "advmod", "prep"):
+                break
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and not (q.start <= head.idx < q.end):
+                return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, head.lemma_.lower(), q.exact)
+        verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
+        if verb.pos_ in ("VERB", "AUX") and token.dep_ in ("pobj", "attr", "dobj"):
+            for subj in verb.children:  # "the number of people killed ... has risen to at least 14"
+                if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_.lower() in TALLY_NOUNS:
+                    counted = [
+                        o
+                        for p in subj.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                    ]
+                    noun = counted[0].lemma_.lower() if counted else "people"
+                    return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, noun, q.exact)
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
+            return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, "#" + token.head.lemma_.lower(), q.exact)
+    return q
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Can both reports be true of one quantity? Intervals that meet, widened by 2% for rounding."""
+    return a.low <= b.high * 1.02 and b.low <= a.high * 1.02
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Do both count the same kind of thing?"""
+    if a.unit != b.unit:
+        return False
+    if a.noun and b.noun:
+        return _noun(a.noun) == _noun(b.noun)
+    return False
+
+
+# what casualty and headcount reports count, spelled several ways
+_SAME_NOUN = {"person": "people", "dead": "people", "death": "people", "victim": "people", "fatality": "people"}
+
+
+def _noun(noun: str) -> str:
+    return _SAME_NOUN.get(noun, noun)

@@ -1,0 +1,227 @@
+"""Time expressions in news text, resolved against the article's publication date.
+
+News writes dates relative to the day of publication ("late Monday", "on Tuesday", "last week") and omits the
+year ("Sept. 27"). The conventions handled here, which a general date parser gets wrong:
+
+* a bare weekday is the latest such day on or before publication ("on Monday" in a Monday article is that
+  day), unless the clause speaks of the future ("will vote on Saturday"), then the first one on or after it;
+  "next Friday" is never the day of publication;
+* "last Thursday" is the latest Thursday strictly before publication;
+* a month and day without a year take the year that puts the date nearest to publication;
+* "last week" / "this week" / "last month" have week or month precision, never a made-up day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|" \
+    r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept\.?|sep\.?|oct\.?|nov\.?|dec\.?)"  # fmt: skip
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.I)),
+    (
+        "month_year",
+        re.compile(rf"\b(?:in|since|until|by|of|from|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I),
+    ),
+    ("year", re.compile(rf"\b(?:in|since|until|by|from|early|late|mid-?)\s+{_YEAR}\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<mod>last|this|next|on|late|early|since|by|until|from)\s+(?:on\s+)?)?{_WEEKDAY}\b{_PART}", re.I
+        ),
+    ),
+    ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|this morning|this afternoon)\b", re.I)),
+    (
+        "relative_span",
+        re.compile(r"\b(?P<mod>last|this|next|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
+]
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL |= {"eight": 8, "nine": 9, "ten": 10}
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|'ll|to be held|is due|are due|scheduled|expected to|plans? to|set to|is to|are to|"
+    r"going to|upcoming|next)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    date: str  # ISO: YYYY-MM-DD for day and week precision (a week is its Monday), YYYY-MM, YYYY
+    precision: str  # day | week | month | year
+    relative: bool  # resolved against the publication date
+    kind: str = ""  # the pattern that found it: iso, month_day, weekday, relative_span, ...
+
+
+def _iso_day(d: date) -> str:
+    return d.isoformat()
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> date | None:
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        # ties and near-ties go to the past: news mostly reports what has happened
+        score = abs((cand - anchor).days) + (15 if cand > anchor else 0)
+        if best is None or score < best[0]:
+            best = (score, cand)
+    return best[1] if best else None
+
+
+def _future(text: str, start: int) -> bool:
+    """Does the clause before the expression speak of the future?"""
+    left = text[max(0, start - 80) : start]
+    left = re.split(r"[.;!?\n]", left)[-1]
+    return bool(_FUTURE.search(left))
+
+
+def find_times(text: str, published: str | None) -> list[TimeExpr]:
+    """Every time expression in ``text`` that can be placed on the calendar, in text order.
+
+    ``published`` is the ISO publication date (or datetime) that relative expressions count from; without it
+    only expressions that carry their year are returned.
+    """
+    anchor = date.fromisoformat(published[:10]) if published else None
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpr] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            expr = _resolve(kind, m, text, anchor)
+            if expr is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(expr)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> TimeExpr | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+
+    def make(d: date | str, precision: str, relative: bool) -> TimeExpr:
+        iso = d if isinstance(d, str) else _iso_day(d)
+        return TimeExpr(start, end, text[start:end], iso, precision, relative, kind)
+
+    try:
+        if kind == "iso":
+            return make(date(int(g["year"]), int(g["month"]), int(g["day"])), "day", False)
+        if kind in ("month_day", "day_month"):
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            day = int(g["day"])
+            if not 1 <= day <= 31:
+                return None
+            if g.get("year"):
+                return make(date(int(g["year"]), month, day), "day", False)
+            if kind == "month_day" and text[end : end + 1].isdigit():
+                return None
+            if anchor is None:
+                return None
+            resolved = _nearest_year(month, day, anchor)
+            return make(resolved, "day", True) if resolved else None
+        if kind == "month_year":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if g["month"].lower() == "may" and not g.get("year"):
+                return None  # the modal verb
+            if g.get("year"):
+                return make(f"{int(g['year']):04d}-{month:02d}", "month", False)
+            if anchor is None:
+                return None
+            year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
+            return make(f"{year:04d}-{month:02d}", "month", True)
+        if kind == "year":
+            return make(g["year"], "year", False)
+        if anchor is None:
+            return None
+        if kind == "weekday":
+            target = WEEKDAYS[g["weekday"].lower()]
+            mod = (g.get("mod") or "").lower()
+            back = (anchor.weekday() - target) % 7
+            if mod == "next" or (mod not in ("last", "since") and _future(text, start)):
+                ahead = (target - anchor.weekday()) % 7
+                if mod == "next":
+                    ahead = ahead or 7
+                return make(anchor + timedelta(days=ahead), "day", True)
+            if mod == "last":
+                back = back or 7
+            return make(anchor - timedelta(days=back), "day", True)
+        if kind == "relative_day":
+            rel = g["rel"].lower()
+            shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+            return make(anchor + timedelta(days=shift), "day", True)
+        if kind == "relative_span":
+            mod, unit = g["mod"].lower(), g["unit"].lower()
+            step = {"last": -1, "next": 1}.get(mod, 0)
+            if unit == "week":
+                monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+                return make(monday, "week", True)
+            if unit == "month":
+                month_index = anchor.year * 12 + anchor.month - 1 + step
+                return make(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", True)
+            return make(f"{anchor.year + step:04d}", "year", True)
+        if kind == "ago":
+            n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
+            unit = g["unit"].lower()
+            if unit == "day":
+                return make(anchor - timedelta(days=n), "day", True)
+            if unit == "week":
+                d = anchor - timedelta(weeks=n)
+                return make(d - timedelta(days=d.weekday()), "week", True)
+            if unit == "month":
+                month_index = anchor.year * 12 + anchor.month - 1 - n
+                return make(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", True)
+            return make(f"{anchor.year - n:04d}", "year", True)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def infer_published(texts_dates: list[tuple[str, str | None]], text: str) -> str | None:
+    """A publication date for an undated article: the latest calendar date its text gives that fits the story's
+    known dates (a month before the first to two months after the last); failing that, the story's latest known
+    date. None when nothing is known.
+    """
+    known = sorted(d[:10] for _, d in texts_dates if d)
+    explicit = [t.date for t in find_times(text, None) if t.precision == "day"]
+    if not known:
+        return max(explicit) if explicit else None
+    # a later article of a story can come weeks after its first: allow a month before and two after
+    lo = date.fromisoformat(known[0]) - timedelta(days=30)
+    hi = date.fromisoformat(known[-1]) + timedelta(days=60)
+    fitting = [d for d in explicit if lo <= date.fromisoformat(d) <= hi]
+    # month and day without a year: the year that puts them nearest the story
+    fitting += [
+        t.date
+        for t in find_times(text, known[-1])
+        if t.kind in ("month_day", "day_month") and t.relative and lo <= date.fromisoformat(t.date) <= hi
+    ]
+    return max(fitting) if fitting else known[-1]
