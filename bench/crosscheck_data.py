@@ -575,10 +575,14 @@ def states_same_value(edit: Edit, other_text: str, other_doc: Any) -> bool:
         title, name = edit.key.split("|", 1)
         full, last = _name_parts(name)
         names = "|".join(re.escape(n) for n in dict.fromkeys((full, last)))
-        t = re.escape(title)
-        before = rf"(?<![\w.])(?i:{t})[ \u00a0]+(?:[A-Z][\w.'’\-]*[ \u00a0]+)*?(?:{names})\b"
-        after = rf"\b(?:{names})\s*,\s+(?:the\s+|a\s+)?(?:former\s+)?(?i:{t})\b"
-        return re.search(before, other_text) is not None or re.search(after, other_text) is not None
+        # every title before / after the name, longest first, so "Vice President X" is not "President X"
+        before = rf"(?<![\w.])(?i:({_TITLE_ALT}))[ \u00a0]+(?:[A-Z][\w.'’\-]*[ \u00a0]+)*?(?:{names})\b"
+        after = rf"\b(?:{names})\s*,\s+(?:the\s+|a\s+)?(?:former\s+)?(?i:({_TITLE_ALT}))\b"
+        return any(
+            _canonical_title(m.group(1)) == title
+            for pattern in (before, after)
+            for m in re.finditer(pattern, other_text)
+        )
     if edit.kind == "date":
         if "-" in edit.key:
             month, day = (int(x) for x in edit.key.split("-"))

@@ -8,8 +8,9 @@
 2. Model: every candidate the extractor generates on train (``statements.candidates``) is labelled positive when
    its cue and its content both overlap those of one gold attribution; a logistic regression (scikit-learn,
    here only: the extractor just multiplies the exported weights) is fitted on a fixed 80 % of the train
-   articles, its regularisation and decision threshold chosen by the whole extractor's one-to-one partial F1
-   on the other 20 % (the dev-style score, but on train), then refitted on all of train.
+   articles, its regularisation and decision threshold chosen on the other 20 % by the whole extractor's one-to-one
+   partial recall at partial precision >= MIN_HELD_P (the dev-style score, but on train), then refitted on
+   all of train.
 
 Both go to src/corroborate/analyze/cues.json with ``--write``. The parse is cached with ``--cache`` (a DocBin;
 keep it outside the repository: the texts are copyrighted).
@@ -41,6 +42,7 @@ MIN_FEATURE_COUNT = 3  # features seen on fewer train candidates get no weight
 HELD_OUT = 0.2
 SEED = 13
 C_GRID = (0.1, 0.3, 1.0)
+MIN_HELD_P = 0.86
 THRESHOLDS = tuple(round(0.2 + 0.025 * k, 3) for k in range(21))  # 0.2 .. 0.7
 
 
@@ -172,8 +174,10 @@ def main() -> None:
             m = evaluate(held_articles, held_docs, S.AttributionModel(bias, weights, t))
             pf1 = ad.f1(m.partial_p, m.partial_r) or 0.0
             print(f"  C={c:<4} t={t:.3f}: R {m.partial_r:.3f} P {m.partial_p:.3f} F1 {pf1:.3f} overlap F1 {m.overlap_f1:.3f}")
-            if best is None or pf1 > best[0]:
-                best = (pf1, c, t)
+            # the brief's operating point: the most recall at precision >= MIN_HELD_P (a margin over 0.85)
+            key = (m.partial_p >= MIN_HELD_P, m.partial_r if m.partial_p >= MIN_HELD_P else pf1)
+            if best is None or key > best[0]:
+                best = (key, c, t)
     assert best is not None
     _, c, t = best
     print(f"chosen C={c} threshold={t}; refitting on all train")

@@ -307,6 +307,72 @@ def show(ctx: click.Context, item_id: str, db_local: str | None, raw: bool) -> N
             out.print(f"[dim]- {escape(removed['text'])}[/dim]  [red]{escape(removed['reason'])}[/red]")
 
 
+def _sources(story: dict, article_ids: list[str]) -> str:
+    """'Outlet (date) id' for each article, copies of one text counted once in the story's sources."""
+    by_id = {a["id"]: a for a in story["articles"]}
+    parts = []
+    for aid in article_ids:
+        a = by_id.get(aid)
+        if a is None:
+            parts.append(aid)
+            continue
+        date = (a["published"] or "undated")[:10] + ("?" if a["published_inferred"] else "")
+        parts.append(f"{a['source']} {date} {aid[:12]}")
+    return "\n".join(parts)
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@click.option("--all", "show_all", is_flag=True, help="List single-source claims too (default: the first 15).")
+@click.pass_context
+def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: bool) -> None:
+    """Cross-check a story: corroborated claims, single-source claims, contested points, timeline."""
+    _ctx_db(ctx, db_local)
+    try:
+        story = service.get_story(_settings(ctx), story_id)
+    except StoreError as exc:
+        _fail(str(exc))
+    if story is None:
+        _fail(f"no story with id {story_id!r}")
+    out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
+    n_articles, n_sources = len(story["article_ids"]), story["independent_sources"]
+    out.print(f"story {story['id']} · {n_articles} articles · {n_sources} independent sources")
+    contested = story.get("contradictions", [])
+    out.rule(f"contested ({len(contested)})")
+    for c in contested:
+        table = Table(title=f"[bold]{c['kind']}[/bold]: {escape(c['subject'])}", box=None, title_justify="left")
+        for name in ("position", "evidence", "sources"):
+            table.add_column(name, overflow="fold")
+        for p in c["positions"]:
+            evidence = "\n".join(f"“{e['text']}”" for e in p["evidence"][:3])
+            table.add_row(escape(p["value"]), escape(evidence), escape(_sources(story, p["article_ids"])))
+        out.print(table)
+    claims = story.get("claims", [])
+    for status, title in (("corroborated", "corroborated"), ("single_source", "single source")):
+        rows = [c for c in claims if c["status"] == status]
+        shown = rows if (show_all or status == "corroborated") else rows[:15]
+        out.rule(f"{title} ({len(rows)})")
+        table = Table(box=None)
+        for name in ("claim", "sources"):
+            table.add_column(name, overflow="fold")
+        for c in shown:
+            ids = list(dict.fromkeys(m["article_id"] for m in c["mentions"]))
+            table.add_row(escape(c["text"]), escape(_sources(story, ids)))
+        out.print(table)
+        if len(shown) < len(rows):
+            out.print(f"[dim]… {len(rows) - len(shown)} more (--all)[/dim]")
+    timeline = story.get("timeline", [])
+    out.rule(f"timeline ({len(timeline)})")
+    table = Table(box=None)
+    for name in ("date", "what", "sources"):
+        table.add_column(name, overflow="fold", no_wrap=name == "date")
+    for t in timeline:
+        when = t["date"] + ("" if t["precision"] == "day" else f" ({t['precision']})")
+        table.add_row(when, escape(t["text"]), escape(_sources(story, t["article_ids"])))
+    out.print(table)
+
+
 @main.command()
 @_db_option
 @click.option("--story", "story_id", metavar="ID", help="Only this story (id or prefix).")

@@ -288,6 +288,12 @@ def _speaker_tokens(subject):
         if child.dep_ in ("relcl", "acl"):
             drop |= {t.i for t in child.subtree}
     tokens = [t for t in subject.subtree if t.i not in drop]
+    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
+    if breaks:  # a heading or timestamp line parsed into the subject ("12:15 p.m.\n\nTrump says"): the line nearest
+        segments = [tokens[a + 1 : b] for a, b in zip([-1, *breaks], [*breaks, len(tokens)])]
+        segments = [seg for seg in segments if any(not t.is_punct for t in seg)]
+        if segments:
+            tokens = segments[-1] if subject.head.i > subject.i else segments[0]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
@@ -576,15 +582,30 @@ def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_he
     return st
 
 
+def _find_subject(cue):
+    """The cue's subject, or the subject of the verb it depends on ("…, saying that …", "Trump went on to say",
+    "he is determined to warn"), or the noun it describes ("Dean, a doctor, saying …"). None when passive."""
+    subject = next((c for c in cue.children if c.dep_ in SPEAKER_DEPS), None)
+    if subject is not None:
+        return None if subject.dep_ == "nsubjpass" else subject  # "it was reported that": no speaker
+    cur = cue
+    for _ in range(4):
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (cur.tag_ == "VBG" or cur.head.ent_type_):
+            return cur.head
+        if cur.dep_ not in ("advcl", "xcomp", "conj", "acomp") or cur.head is cur:
+            return None
+        cur = cur.head
+        subject = next((c for c in cur.children if c.dep_ in SPEAKER_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def _from_verb(cue, text: str, quotes):
     head, how = _content_head(cue)
     if head is None:
         return None
-    subject = next((c for c in cue.children if c.dep_ in SPEAKER_DEPS), None)
-    if subject is None and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in cue.head.children if c.dep_ in SPEAKER_DEPS), None)  # "…, saying that …"
-    if subject is not None and subject.dep_ == "nsubjpass":
-        subject = None  # "it was reported that": no speaker
+    subject = _find_subject(cue)
     if subject is not None and subject.lower_ == "there":
         subject = None
     pieces = None

@@ -97,8 +97,10 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         g = m.groupdict()
         mod = g["mod"] or ""
         if g["num"]:
-            if _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5]) or _MONTH_BEFORE.search(
-                text[max(0, m.start("num") - 8) : m.start("num")]
+            if (
+                text[max(0, m.start("num") - 1) : m.start("num")] in (":", "/", "-", "#")
+                or _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5])
+                or _MONTH_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
             ):
                 continue
             raw = g["num"].replace(",", "")

@@ -1,0 +1,177 @@
+"""Time expressions, quantities and the one-story cross-check on hand-made articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.analyze.story import SourceText, analyze_story
+from corroborate.crosscheck.numbers import compatible, find_quantities
+from corroborate.crosscheck.timex import find_times, infer_published
+from corroborate.nlp import load_spacy
+
+
+def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.date, t.precision) for t in find_times(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The dam gave way late Monday.", "2024-03-05", ("late Monday", "2024-03-04", "day")),  # a Tuesday
+        ("Talks resumed on Monday.", "2024-04-15", ("on Monday", "2024-04-15", "day")),  # same day
+        ("The union will vote on Saturday.", "2024-04-19", ("on Saturday", "2024-04-20", "day")),  # future
+        ("They met last Thursday.", "2024-10-17", ("last Thursday", "2024-10-10", "day")),
+        ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
+        ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
+        ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
+        ("It happened 27 September 2020.", None, ("27 September 2020", "2020-09-27", "day")),
+        ("Marsk visited last week.", "2024-03-11", ("last week", "2024-03-04", "week")),
+    ],
+)
+def test_news_time_expressions_resolve_against_the_publication_date(text, published, expected) -> None:
+    assert expected in resolve(text, published)
+
+
+def test_without_a_publication_date_only_dated_expressions_are_placed() -> None:
+    assert resolve("On Monday, on March 3 and on 4 March 2024 it rained.", None) == [
+        ("4 March 2024", "2024-03-04", "day")
+    ]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert resolve("Officials said the toll may rise in the coming days.", "2024-03-05") == []
+
+
+def test_an_undated_article_takes_the_latest_fitting_date_of_its_text() -> None:
+    known = [("a", "2020-10-07"), ("b", None)]
+    assert infer_published(known, "At a news briefing on November 5, the ministry spoke.") == "2020-11-05"
+    assert infer_published(known, "No dates here at all.") == "2020-10-07"  # the story's latest
+    assert infer_published(known, "It began on 1 May 1998.") == "2020-10-07"  # a history date does not fit
+    assert infer_published([("b", None)], "No dates here.") is None
+
+
+def q(text: str):
+    (quantity,) = find_quantities(text)
+    return quantity
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("about 3,000", "3,050", True),  # rounding
+        ("at least six", "12", True),  # a lower bound
+        ("12", "at least 14", False),
+        ("roughly 40 percent", "roughly two fifths", True),
+        ("hundreds", "thousands", False),
+        ("78 percent", "87 percent", False),
+        ("$2,000", "$1,500", False),
+        ("more than twenty", "Thirty-one", True),
+    ],
+)
+def test_quantity_intervals(a, b, same) -> None:
+    assert compatible(q(a), q(b)) is same
+
+
+def test_years_times_and_dates_are_not_counts() -> None:
+    assert find_quantities("In 2020, at 10:30, on March 3 and on the 5th, nothing was counted.") == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def check(nlp, *articles: tuple[str, str, str]):
+    sources = [SourceText(id=i, text=t, outlet=i, published=d) for i, t, d in articles]
+    return analyze_story(sources, nlp)
+
+
+def kinds(result) -> list[str]:
+    return sorted(c["kind"] for c in result.contradictions)
+
+
+def test_a_different_death_toll_on_the_same_day_is_a_number_contradiction(nlp) -> None:
+    texts = {
+        "a": "Officials said on Thursday that 12 people died in the flood after the dam collapsed.",
+        "b": "The number of people killed by the dam collapse has risen to at least 14, officials said.",
+    }
+    result = check(nlp, *[(i, t, "2024-03-07") for i, t in texts.items()])
+    assert kinds(result) == ["number"]
+    positions = result.contradictions[0]["positions"]
+    assert {p["value"]: p["article_ids"] for p in positions} == {"12": ["a"], "at least 14": ["b"]}
+    for p in positions:
+        (ev,) = p["evidence"]
+        assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"] == p["value"]
+
+
+def test_rounding_and_updates_days_apart_are_not_contradictions(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "About 3,000 residents were evacuated from the valley after the dam burst.", "2024-03-05"),
+        ("b", "Some 3,050 residents were evacuated from the valley after the dam burst.", "2024-03-06"),
+        ("c", "At least six people were killed when the dam burst.", "2024-03-05"),
+        ("d", "Fourteen people were killed when the dam burst, officials said.", "2024-03-08"),
+    )
+    assert result.contradictions == []
+
+
+def test_a_claim_and_its_denial(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The union says the automation plan would eliminate about 600 jobs at the port.", "2024-04-15"),
+        ("b", "The port authority denies that any job cuts are planned at the port.", "2024-04-16"),
+    )
+    assert kinds(result) == ["denial"]
+    asserted, denied = result.contradictions[0]["positions"]
+    assert asserted["value"].startswith("asserted") and asserted["article_ids"] == ["a"]
+    assert denied["value"].startswith("denied") and "port authority" in denied["value"].lower()
+    assert denied["article_ids"] == ["b"]
+
+
+def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "Russian President Vladimir Putin called for a ceasefire in the region.", "2020-10-07"),
+        ("b", "Russian President Vladimir Putin spoke to Erdogan by phone about the fighting.", "2020-10-07"),
+        ("c", "Russian President Vladimir Lukashenko held talks with the Armenian leader.", "2020-10-07"),
+    )
+    (role,) = result.contradictions
+    assert role["kind"] == "role" and "Russian President" in role["subject"]
+    assert [(p["value"], p["article_ids"]) for p in role["positions"]] == [
+        ("Vladimir Putin", ["a", "b"]),
+        ("Vladimir Lukashenko", ["c"]),
+    ]
+
+
+def test_the_same_event_dated_to_two_days_is_a_date_contradiction(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The Vellan Dam gave way late Monday, flooding the towns of Ferrow and Tarnholm.", "2024-03-05"),
+        (
+            "b",
+            "The Vellan Dam gave way on the night of March 3, flooding the towns of Ferrow and Tarnholm.",
+            "2024-03-11",
+        ),
+    )
+    assert kinds(result) == ["date"]
+    assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2024-03-03", "2024-03-04"]
+
+
+def test_copies_of_one_text_count_as_one_source(nlp) -> None:
+    text = "Heavy rain closed the mountain pass for three days, the road agency said."
+    sources = [
+        SourceText("wire", text, "Wire", "2024-01-02", group="g1"),
+        SourceText("copy", text, "Reprint", "2024-01-02", group="g1"),
+    ]
+    result = analyze_story(sources, nlp)
+    (claim,) = [c for c in result.claims if "mountain pass" in c["text"]]
+    assert claim["independent_sources"] == 1 and claim["status"] == "single_source"
+    assert len(claim["mentions"]) == 2
+    sources.append(
+        SourceText(
+            "own", "The road agency said heavy rain closed the mountain pass for three days.", "Own", "2024-01-02"
+        )
+    )
+    result = analyze_story(sources, nlp)
+    (claim,) = [c for c in result.claims if "mountain pass" in c["text"] and c["independent_sources"] == 2]
+    assert claim["status"] == "corroborated"
