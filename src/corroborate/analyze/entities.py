@@ -344,10 +344,12 @@ def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
     """'SVR' joins 'Foreign Intelligence Service' only if unambiguous: same initials, one candidate."""
     orgs = [g for g in groups if mentions[g[0]].label == "ORG"]
     for group in orgs:
+        if not group:  # already merged into another
+            continue
         name = mentions[group[0]].text
         if not (name.isupper() and 2 <= len(name) <= 6):
             continue
-        candidates = [g for g in orgs if g is not group and _initials(mentions[g[0]].text) == name]
+        candidates = [g for g in orgs if g and g is not group and _initials(mentions[g[0]].text) == name]
         if len(candidates) == 1:
             candidates[0].extend(group)
             group.clear()

@@ -535,8 +535,11 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
     return out
 
 
-def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head, pieces=None) -> Statement | None:
-    """A statement from its content tokens (``pieces``: the content in parts, around a parenthetical cue)."""
+def _make(
+    text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head, pieces=None, span=None
+) -> Statement | None:
+    """A statement from its content tokens (``pieces``: the content in parts, around a parenthetical cue;
+    ``span``: a character span instead of tokens)."""
     if pieces:
         spans = [_trim(text, *_span(p)) for p in pieces]
         spans = [(a, b) for a, b in spans if b - a >= 3]
@@ -547,7 +550,7 @@ def _make(text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_he
                 st.start, st.end = spans[0][0], spans[-1][1]
                 st.text = " … ".join(text[a:b] for a, b in spans)
             return st
-    start, end = _trim(text, *_span(content_tokens))
+    start, end = _trim(text, *(span or _span(content_tokens)))
     if end - start < 3:
         return None
     # A quote that the clause only partly covers ("“…,” said X" parses the quote as the clause) is taken whole.
@@ -601,8 +604,35 @@ def _find_subject(cue):
     return None
 
 
+def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
+    """The quote right before the cue's phrase ('“…?” Trump asked') or right after it ('Trump said: “…”')."""
+    left = cue.left_edge
+    if cue.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
+        return None
+    for child in cue.children:
+        if child.dep_ in SPEAKER_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    start = left.idx
+    end = cue.idx + len(cue.text)
+    for qs, qe in quotes:
+        if qe <= start and not text[qe:start].strip(" ,—–-"):
+            return qs, qe
+        if qs >= end and not text[end:qs].strip(" ,:—–-"):
+            return qs, qe
+    return None
+
+
 def _from_verb(cue, text: str, quotes):
     head, how = _content_head(cue)
+    if head is None or how in ("object", "advcl"):
+        quote = _adjacent_quote(cue, text, quotes)
+        if quote is not None:  # '“Who would have believed …?” Trump said': the parse often misses the link
+            subject = _find_subject(cue)
+            cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
+            st = _make(
+                text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, quote
+            )
+            return None if st is None else (st, None, "quote", subject)
     if head is None:
         return None
     subject = _find_subject(cue)

@@ -25,6 +25,7 @@ from datetime import date
 
 import numpy as np
 
+from ..analyze.entities import Mention
 from ..analyze.statements import CUE_LEMMAS, quote_spans
 from .claims import Claim, extract_claims
 from .numbers import comparable, compatible
@@ -39,8 +40,13 @@ NEGATION_OVERLAP = 0.5
 OFFICES = re.compile(
     r"\b(vice[- ]president|president|prime minister|premier|chancellor|(?:[a-z]+ )?minister|"
     r"secretary of [a-z ]+|(?:[a-z]+ )?secretary|speaker|(?:majority|minority) leader|governor|mayor|"
-    r"attorney general|senator|sen\.|rep\.|representative|congressman|congresswoman|king|queen|ambassador)\b",
+    r"attorney general|senator|representative|congressman|congresswoman|king|queen|ambassador)\b"
+    r"|\b(sen\.|rep\.|gov\.)",
     re.I,
+)
+TITLE_BEFORE = re.compile(
+    r"(?:\b[A-Z][a-z]+\s+)?\b(?:Sen\.|Rep\.|Gov\.|Senator|Governor|President|Vice President|Prime Minister|"
+    r"Speaker|Chancellor|Mayor|Secretary)\s*$"
 )
 EXCLUSIVE_UNQUALIFIED = {"prime minister", "vice president", "chancellor", "speaker", "attorney general"}
 PAST = re.compile(r"\b(former|ex-|then-|late|outgoing|incoming|acting|designate|elect)\b", re.I)
@@ -415,7 +421,8 @@ def _office(role: str) -> str | None:
         return None
     before = role[: m.start()].strip()
     qualifier = [w for w in re.findall(r"[A-Z][\w-]+", before) if w.lower() not in ("the", "a")]
-    office = m.group(1).lower().replace("sen.", "senator").replace("rep.", "representative")
+    office = (m.group(1) or m.group(2)).lower()
+    office = {"sen.": "senator", "rep.": "representative", "gov.": "governor"}.get(office, office)
     office = re.sub(r"^(?:the|a|an|his|her|its|their) ", "", office)
     return " ".join([*(q.lower() for q in qualifier[-2:]), office])
 
@@ -438,8 +445,15 @@ def _role_conflicts(analysis, sources) -> list[dict]:
     texts = {s.id: s.text for s in sources}
     seen_by_person: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for i, m in enumerate(analysis.mentions):
-        if m.label != "PERSON" or not m.role:
+        if m.label != "PERSON":
             continue
+        role = m.role
+        if not role:  # "Sen. Joe Manchin": an abbreviated title the parser did not attach
+            title = TITLE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start])
+            role = title.group(0).strip() if title else None
+        if not role:
+            continue
+        m = Mention(m.article_id, m.text, m.label, m.start, m.end, role)
         office = _office(m.role)
         if office is None:
             continue

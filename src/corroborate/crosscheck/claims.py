@@ -10,7 +10,7 @@ from .numbers import Quantity, find_quantities
 from .timex import TimeExpr
 
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
-OPINION_MODALS = {"should", "must", "ought"}
+OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
 
