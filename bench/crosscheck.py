@@ -408,7 +408,12 @@ def score_perturb(ps: PerturbSet, det: Detector) -> dict[str, Any]:
                 for c in fas:
                     if len(t.false_alarms) < KEEP_EXAMPLES:
                         t.false_alarms.append(
-                            {"story": story.id, "run": where, "kind": c.get("kind"), "what": _describe_contradiction(c, tx)}
+                            {
+                                "story": story.id,
+                                "run": where,
+                                "kind": c.get("kind"),
+                                "what": _describe_contradiction(c, tx),
+                            }
                         )
     return {
         "modes": {m: tallies[m] for m in cd.MODES},
@@ -456,20 +461,24 @@ def print_perturb(det: Detector, result: dict[str, Any], show: int) -> dict[str,
         rows.append(["all", f["n"], f["detected"], _fmt(f["recall"]), f["kind_right"], _fmt(f["strict_recall"])])
         _table(["kind", "n", "detected", "recall", "kind right", "strict recall (detected with the right kind)"], rows)
         rec, prec = f["recall"], f["precision"]
+        rec_ok = None if rec is None else rec >= TARGET_RECALL
         print(
-            f"recall {_fmt(rec)} (target >= {TARGET_RECALL}: {_verdict(None if rec is None else rec >= TARGET_RECALL)}); "
+            f"recall {_fmt(rec)} (target >= {TARGET_RECALL}: {_verdict(rec_ok)}); "
             f"precision {_fmt(prec)} = {f['detected']} hits / ({f['detected']} + {t.false_alarms_total} false alarms) "
             f"(target >= {TARGET_PRECISION}: {_verdict(None if prec is None else prec >= TARGET_PRECISION)})"
         )
         print(
             f"false alarms: {t.control_fa} on the {f['n']} control runs + {t.perturbed_fa} on perturbed runs away from "
             f"the change; not counted: {t.one_sided} touching the change without evidence elsewhere, "
-            f"{t.duplicates} extra hits" + (f"; {t.malformed} contradictions with malformed evidence" if t.malformed else "")
+            f"{t.duplicates} extra hits"
+            + (f"; {t.malformed} contradictions with malformed evidence" if t.malformed else "")
         )
         if show:
             for m in t.misses[:show]:
-                print(f"  miss [{mode}/{m['kind']}] story {m['story']}: {m['target']} -> {m['perturbed_id']}: "
-                      f"{m['old']!r} -> {m['new']!r} at {tuple(m['mark'])} ({m['reported']} reported)")
+                print(
+                    f"  miss [{mode}/{m['kind']}] story {m['story']}: {m['target']} -> {m['perturbed_id']}: "
+                    f"{m['old']!r} -> {m['new']!r} at {tuple(m['mark'])} ({m['reported']} reported)"
+                )
                 print(f"      before: {_clip(m['original_sentence'])}")
                 print(f"      after:  {_clip(m['sentence'])}")
                 for c in m["touching"][:2]:
@@ -483,7 +492,10 @@ def run_perturb(stories: list[cd.Story], nlp: Any, detectors: list[Detector], se
     print(f"\n## Perturbation suite: AllSides 2021, {len(stories)} stories with >= 2 excerpts, seed {seed}")
     ps = build_perturb_set(stories, nlp, seed)
     n_texts = len(ps.docs) + len(ps.perturbed_docs)
-    print(f"parsed {n_texts} texts ({len(ps.docs)} excerpts + {len(ps.perturbed_docs)} perturbed) in {ps.parse_seconds:.1f} s")
+    print(
+        f"parsed {n_texts} texts ({len(ps.docs)} excerpts + {len(ps.perturbed_docs)} perturbed) "
+        f"in {ps.parse_seconds:.1f} s"
+    )
     fig: dict[str, Any] = {"applicability": print_applicability(ps), "detectors": {}}
     RESULTS.mkdir(parents=True, exist_ok=True)
     with (RESULTS / "crosscheck-perturbations.jsonl").open("w", encoding="utf-8") as fh:
@@ -510,20 +522,41 @@ def run_perturb(stories: list[cd.Story], nlp: Any, detectors: list[Detector], se
         )
         fig["detectors"][det.name] = figs
         print(
-            f"untouched stories (originals only, all {len(stories)}): {result['untouched_false_alarms']} contradictions "
-            f"reported, all false alarms; {n_runs} runs in {det.seconds:.1f} s"
+            f"untouched stories (originals only, all {len(stories)}): {result['untouched_false_alarms']} "
+            f"contradictions reported, all false alarms; {n_runs} runs in {det.seconds:.1f} s"
         )
         if det.errors:
             print(f"  {det.name} raised on {len(det.errors)}/{n_runs} runs (scored as empty); first: {det.errors[0]}")
         for mode in cd.MODES:
             f = figs[mode]
             summary.append(
-                [det.name, mode, f["n"], _fmt(f["recall"]), _fmt(f["strict_recall"]), _fmt(f["precision"]),
-                 f["false_alarms_control"], f["false_alarms_perturbed"], len(det.errors)]
+                [
+                    det.name,
+                    mode,
+                    f["n"],
+                    _fmt(f["recall"]),
+                    _fmt(f["strict_recall"]),
+                    _fmt(f["precision"]),
+                    f["false_alarms_control"],
+                    f["false_alarms_perturbed"],
+                    len(det.errors),
+                ]
             )
     print(f"\n### perturbation summary (targets: recall >= {TARGET_RECALL}, precision >= {TARGET_PRECISION})\n")
-    _table(["detector", "mode", "planted", "recall", "kind right", "precision", "FA controls", "FA perturbed",
-            "errors (all runs)"], summary)
+    _table(
+        [
+            "detector",
+            "mode",
+            "planted",
+            "recall",
+            "kind right",
+            "precision",
+            "FA controls",
+            "FA perturbed",
+            "errors (all runs)",
+        ],
+        summary,
+    )
     fig["parse_seconds"] = ps.parse_seconds
     fig["_untouched_seconds"] = {d: fig["detectors"][d]["untouched_seconds"] for d in fig["detectors"]}
     return fig
@@ -539,8 +572,8 @@ def _pair_scorer() -> tuple[Callable[..., Any] | None, str]:
         return None, f"corroborate.crosscheck not importable ({_first_line(exc)})"
     fn = getattr(cc, "weakens", None)
     if fn is None:
-        return None, "corroborate.crosscheck.weakens not exposed"
-    return fn, "corroborate.crosscheck.weakens(a, b) found"
+        return None, "corroborate.crosscheck.weakens not exposed: verdicts from analyze_story's contradictions only"
+    return fn, "corroborate.crosscheck.weakens(a, b) found: scored as its own row beside the contradiction verdicts"
 
 
 def run_claimdiff(nlp: Any, detectors: list[Detector], limit: int | None) -> dict[str, Any]:
@@ -603,7 +636,14 @@ def run_claimdiff(nlp: Any, detectors: list[Detector], limit: int | None) -> dic
     _table(
         ["system", "P", "R", "F1", "predicted yes", "seconds"],
         [
-            [name, _fmt(r["p"]), _fmt(r["r"]), _fmt(r["f1"]), r["n_pred"], f"{r['seconds']:.1f}" if "seconds" in r else "-"]
+            [
+                name,
+                _fmt(r["p"]),
+                _fmt(r["r"]),
+                _fmt(r["f1"]),
+                r["n_pred"],
+                f"{r['seconds']:.1f}" if "seconds" in r else "-",
+            ]
             for name, r in rows.items()
         ],
     )
@@ -611,7 +651,9 @@ def run_claimdiff(nlp: Any, detectors: list[Detector], limit: int | None) -> dic
         print(f"  {name}: {note}")
     for name, r in rows.items():
         if name not in ("always yes", "denial word in claim_a"):
-            print(f"target F1 >= {TARGET_CLAIMDIFF_F1}: {name} {_fmt(r['f1'])} {_verdict(r['f1'] >= TARGET_CLAIMDIFF_F1)}")
+            print(
+                f"target F1 >= {TARGET_CLAIMDIFF_F1}: {name} {_fmt(r['f1'])} {_verdict(r['f1'] >= TARGET_CLAIMDIFF_F1)}"
+            )
     return {"pairs": len(pairs), "positives": sum(gold), "pair_decision": how, "rows": rows, "notes": notes}
 
 
@@ -651,16 +693,35 @@ def run_fnc(nlp: Any, detectors: list[Detector], fnc_limit: int, seed: int) -> d
             ]
             found = det(srcs, [head_docs[p.headline], body_docs[p.body_id]])
             pred.append(any(cd.links(c, hid, bid, kind="denial") for c in found))
-        rows[f"{det.name} (denial contradiction linking them)"] = {**cd.binary_scores(gold, pred), "seconds": det.seconds}
+        rows[f"{det.name} (denial contradiction linking them)"] = {
+            **cd.binary_scores(gold, pred),
+            "seconds": det.seconds,
+        }
         if det.errors:
             notes[det.name] = f"raised on {len(det.errors)}/{len(pairs)} pairs; first: {det.errors[0]}"
     print()
     _table(
-        ["system", "P (disagree)", "R (disagree)", "F1 (disagree)", "F1 (rest)", "macro-F1", "predicted disagree",
-         "seconds"],
         [
-            [name, _fmt(r["p"]), _fmt(r["r"]), _fmt(r["f1"]), _fmt(r["f1_neg"]), _fmt(r["macro_f1"]), r["n_pred"],
-             f"{r['seconds']:.1f}" if "seconds" in r else "-"]
+            "system",
+            "P (disagree)",
+            "R (disagree)",
+            "F1 (disagree)",
+            "F1 (rest)",
+            "macro-F1",
+            "predicted disagree",
+            "seconds",
+        ],
+        [
+            [
+                name,
+                _fmt(r["p"]),
+                _fmt(r["r"]),
+                _fmt(r["f1"]),
+                _fmt(r["f1_neg"]),
+                _fmt(r["macro_f1"]),
+                r["n_pred"],
+                f"{r['seconds']:.1f}" if "seconds" in r else "-",
+            ]
             for name, r in rows.items()
         ],
     )
@@ -703,12 +764,18 @@ def run_speed(stories: list[cd.Story], nlp: Any, analysis_only: float | None) ->
             analyze_s += t_analyze
     ratio = analyze_s / parse_s if parse_s else None
     ok = len(stories) - len(errors)
-    print(f"bare nlp.pipe parse: {parse_s:.2f} s; analyze_story (own parse included): {analyze_s:.2f} s = "
-          f"{_fmt(ratio)}x the parse ({ok} stories)")
+    print(
+        f"bare nlp.pipe parse: {parse_s:.2f} s; analyze_story (own parse included): {analyze_s:.2f} s = "
+        f"{_fmt(ratio)}x the parse ({ok} stories)"
+    )
     if analysis_only is not None:
-        print(f"analyze_story on the shared parse (docs=..., the perturb suite's untouched runs): {analysis_only:.2f} s")
+        print(
+            f"analyze_story on the shared parse (docs=..., the perturb suite's untouched runs): {analysis_only:.2f} s"
+        )
     if errors:
-        print(f"analyze_story raised on {len(errors)}/{len(stories)} stories (left out of both sums); first: {errors[0]}")
+        print(
+            f"analyze_story raised on {len(errors)}/{len(stories)} stories (left out of both sums); first: {errors[0]}"
+        )
     return {
         "stories": ok,
         "parse_seconds": parse_s,
@@ -805,8 +872,12 @@ def selftest(nlp: Any) -> None:
             "2021-05-04",
             "t",
             [
-                cd.Article("s1-left", "A", "Officials said 1,200 people were evacuated from the town on Tuesday.", "left"),
-                cd.Article("s1-right", "B", "About 1,200 people were evacuated from the town on Tuesday, police said.", "right"),
+                cd.Article(
+                    "s1-left", "A", "Officials said 1,200 people were evacuated from the town on Tuesday.", "left"
+                ),
+                cd.Article(
+                    "s1-right", "B", "About 1,200 people were evacuated from the town on Tuesday, police said.", "right"
+                ),
             ],
         ),
         cd.Story(
@@ -814,7 +885,9 @@ def selftest(nlp: Any) -> None:
             "2021-05-05",
             "t",
             [
-                cd.Article("s2-left", "A", "President Joe Biden signed the infrastructure bill at the White House.", "left"),
+                cd.Article(
+                    "s2-left", "A", "President Joe Biden signed the infrastructure bill at the White House.", "left"
+                ),
                 cd.Article("s2-center", "C", "President Biden signed the infrastructure bill on Wednesday.", "center"),
             ],
         ),
@@ -834,13 +907,26 @@ def selftest(nlp: Any) -> None:
             if p is None or src.text != p.text:
                 continue
             other = next(s for s in sources if s.id != src.id)
-            ev = [{"article_id": src.id, "start": p.mark[0], "end": p.mark[1]}, {"article_id": other.id, "start": 0, "end": 5}]
-            out.append({"id": "o", "kind": cd.EXPECTED_KIND[p.kind], "subject": "", "positions": [{"value": "", "evidence": ev}]})
+            ev = [
+                {"article_id": src.id, "start": p.mark[0], "end": p.mark[1]},
+                {"article_id": other.id, "start": 0, "end": 5},
+            ]
+            out.append(
+                {
+                    "id": "o",
+                    "kind": cd.EXPECTED_KIND[p.kind],
+                    "subject": "",
+                    "positions": [{"value": "", "evidence": ev}],
+                }
+            )
         return out
 
     def noisy(sources: list[Any], docs: list[Any] | None = None) -> list[dict[str, Any]]:
         ev = [{"article_id": sources[0].id, "start": 0, "end": 1}, {"article_id": sources[1].id, "start": 0, "end": 1}]
-        return [*oracle(sources), {"id": "n", "kind": "number", "subject": "", "positions": [{"value": "", "evidence": ev}]}]
+        return [
+            *oracle(sources),
+            {"id": "n", "kind": "number", "subject": "", "positions": [{"value": "", "evidence": ev}]},
+        ]
 
     def broken(sources: list[Any], docs: list[Any] | None = None) -> list[dict[str, Any]]:
         raise RuntimeError("half-written")
@@ -880,7 +966,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--limit", type=int, metavar="N", help="only the first N AllSides stories (perturb, speed)")
     ap.add_argument("--claimdiff-limit", type=int, metavar="N", help="only the first N ClaimDiff pairs")
-    ap.add_argument("--fnc-limit", type=int, default=2000, metavar="N", help="FNC-1 sample size, 0 = all (default 2000)")
+    ap.add_argument(
+        "--fnc-limit", type=int, default=2000, metavar="N", help="FNC-1 sample size, 0 = all (default 2000)"
+    )
+    ap.add_argument(
+        "--part",
+        choices=("test", "tune", "all"),
+        default="test",
+        help="AllSides stories: TEST (default, ~70%%), TUNE (~30%%, for developing the detector) or all; "
+        "the split is the clustering benchmark's (sha1 of the story id)",
+    )
     ap.add_argument("--seed", type=int, default=13, help="seed of the perturbations and the FNC-1 sample (default 13)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print N misses and N false alarms per mode")
     ap.add_argument("--json", type=Path, metavar="PATH", help="also write every figure to PATH")
@@ -924,7 +1019,8 @@ def main(argv: list[str] | None = None) -> int:
         "detector_notes": notes,
         "spacy": f"{spacy.__version__} {MODEL} {nlp.meta.get('version')}",
     }
-    stories = cd.load_allsides(args.limit) if {"perturb", "speed"} & set(suites) else []
+    stories = cd.load_allsides(args.limit, part=args.part) if {"perturb", "speed"} & set(suites) else []
+    print(f"AllSides part: {args.part} ({len(stories)} stories)")
     analysis_only = None
     if "perturb" in suites:
         figures["perturb"] = run_perturb(stories, nlp, detectors, args.seed, args.show)

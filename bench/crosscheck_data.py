@@ -102,8 +102,13 @@ class Story:
     articles: list[Article]
 
 
-def load_allsides(limit: int | None = None) -> list[Story]:
-    """Stories with >= 2 non-empty articles, in file order (the first ``limit`` of them)."""
+def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
+    """Stories with >= 2 non-empty articles, in file order (the first ``limit`` of them), of one part.
+
+    ``part``: "tune" (about 30% of stories, sha1 of the id, as in the clustering benchmark), "test", or "all".
+    The detector's thresholds are set on TUNE; figures are reported on TEST.
+    """
+    from cluster_data import allsides_part
     stories: list[Story] = []
     with ALLSIDES.open(encoding="utf-8") as fh:
         for line in fh:
@@ -111,6 +116,8 @@ def load_allsides(limit: int | None = None) -> list[Story]:
                 continue
             raw = json.loads(line)
             sid = str(raw["id"])
+            if part != "all" and allsides_part(raw["id"]) != part:
+                continue
             arts = [
                 Article(f"{sid}-{a['side']}", a.get("outlet") or a["side"], a["text"], a["side"])
                 for a in raw.get("articles", [])
@@ -806,8 +813,10 @@ def selftest_scorer() -> None:
             "id": "c",
             "kind": kind,
             "subject": "x",
-            "positions": [{"value": "v", "article_ids": [a], "evidence": [{"article_id": a, "start": s, "end": t}]}
-                          for a, s, t in ev],
+            "positions": [
+                {"value": "v", "article_ids": [a], "evidence": [{"article_id": a, "start": s, "end": t}]}
+                for a, s, t in ev
+            ],
         }
 
     right = contra("number", ("s1-left", 15, 17), ("s1-pert", 15, 17))

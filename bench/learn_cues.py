@@ -108,9 +108,7 @@ def fit(rows: list[tuple[dict[str, float], int]], c: float):
     y = [lab for _, lab in rows]
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, y)
-    weights = {
-        name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4
-    }
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
     return float(clf.intercept_[0]), weights
 
 
@@ -173,7 +171,10 @@ def main() -> None:
         for t in THRESHOLDS:
             m = evaluate(held_articles, held_docs, S.AttributionModel(bias, weights, t))
             pf1 = ad.f1(m.partial_p, m.partial_r) or 0.0
-            print(f"  C={c:<4} t={t:.3f}: R {m.partial_r:.3f} P {m.partial_p:.3f} F1 {pf1:.3f} overlap F1 {m.overlap_f1:.3f}")
+            print(
+                f"  C={c:<4} t={t:.3f}: R {m.partial_r:.3f} P {m.partial_p:.3f} F1 {pf1:.3f} "
+                f"overlap F1 {m.overlap_f1:.3f}"
+            )
             # the brief's operating point: the most recall at precision >= MIN_HELD_P (a margin over 0.85)
             key = (m.partial_p >= MIN_HELD_P, m.partial_r if m.partial_p >= MIN_HELD_P else pf1)
             if best is None or key > best[0]:

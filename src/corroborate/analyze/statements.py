@@ -535,20 +535,38 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
     return out
 
 
+def _runs(tokens) -> list[list]:
+    """Contiguous runs of tokens, those of punctuation alone dropped."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs = [[ordered[0]]]
+    for t in ordered[1:]:
+        if t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [r for r in runs if any(not (t.is_punct or t.is_space) for t in r)]
+
+
 def _make(
     text: str, quotes, content_tokens, cue_tokens, stance: str, speaker_head, pieces=None, span=None
 ) -> Statement | None:
     """A statement from its content tokens (``pieces``: the content in parts, around a parenthetical cue;
     ``span``: a character span instead of tokens)."""
+    if pieces is None and span is None and content_tokens:
+        pieces = _runs(content_tokens)  # "X, according to Y." leaves X and the full stop: only X
     if pieces:
         spans = [_trim(text, *_span(p)) for p in pieces]
         spans = [(a, b) for a, b in spans if b - a >= 3]
-        if len(spans) > 1:
-            st = _make(text, quotes, content_tokens, cue_tokens, stance, speaker_head)
+        if len(spans) == 1:
+            span = spans[0]
+        elif len(spans) > 1:
+            st = _make(text, quotes, [], cue_tokens, stance, speaker_head, None, (spans[0][0], spans[-1][1]))
             if st is not None:
                 st.content_spans = spans
                 st.start, st.end = spans[0][0], spans[-1][1]
-                st.text = " … ".join(text[a:b] for a, b in spans)
+                st.text = text[
+                    st.start : st.end
+                ]  # the report keeps text == article[start:end]; pieces in content_spans
             return st
     start, end = _trim(text, *(span or _span(content_tokens)))
     if end - start < 3:
@@ -622,6 +640,26 @@ def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     return None
 
 
+_ASIDE_DEPS = {"advcl"}  # ", implicitly putting his name on the line": the writer's aside
+
+
+def _clip(head, cue, quotes) -> list:
+    """The content phrase after its cue, up to a semicolon outside quotes ("…; they only learned on Friday …")."""
+    tokens = list(head.subtree)
+    drop: set[int] = set()
+    for t in tokens:
+        if t is not head and t.dep_ in _ASIDE_DEPS and t.left_edge.i > 0:
+            comma = t.doc[t.left_edge.i - 1]
+            if comma.text == "," and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
+                drop |= {u.i for u in t.subtree} | {comma.i}
+    tokens = [t for t in tokens if t.i not in drop]
+    if head.i > cue.i:
+        for k, t in enumerate(tokens):
+            if t.text == ";" and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
+                return tokens[:k]
+    return tokens
+
+
 def _from_verb(cue, text: str, quotes):
     head, how = _content_head(cue)
     if head is None or how in ("object", "advcl"):
@@ -646,10 +684,8 @@ def _from_verb(cue, text: str, quotes):
         if after and tokens[-1].i < cue.left_edge.i:
             pieces = [tokens, after]
             tokens = tokens + after
-    elif how == "object":
-        tokens = list(head.subtree)
     else:
-        tokens = list(head.subtree)  # "that …" stays: the complementiser is part of what was said
+        tokens = _clip(head, cue, quotes)  # "that …" stays: the complementiser is part of what was said
     if not tokens:
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
@@ -762,7 +798,7 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             # '“A,” he said. “B.”': one attribution whose content has two pieces (PolNeAR annotates it so)
             last.content_spans.append((start, end))
             last.end = end
-            last.text = " … ".join(text[a:b] for a, b in last.content_spans)
+            last.text = text[last.start : end]
             last.kind = "direct" if last.kind == "direct" else "mixed"
             claimed.append((start, end))
             continue

@@ -34,6 +34,7 @@ from .timex import find_times, infer_published
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
 FIGURE_BONUS = 0.15
+TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
 MAX_EVIDENCE = 6
 NEGATION_OVERLAP = 0.5
@@ -255,9 +256,11 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             continue  # figures move: a toll two days later is an update, not a contradiction
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
+        twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
         for qa in a.quantities:
             for qb in b.quantities:
-                if comparable(qa, qb) and not compatible(qa, qb):
+                same_thing = comparable(qa, qb) or (twins and qa.unit == qb.unit and not (qa.noun and qb.noun))
+                if same_thing and not compatible(qa, qb, twins):
                     if any(compatible(qa, other) for other in b.quantities if comparable(qa, other)):
                         continue  # b reports qa's figure too (e.g. two figures in one sentence)
                     found[(qa.unit, qa.noun)].append((a, qa, b, qb))
@@ -309,7 +312,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             continue
         ta, va = days_a[0]
         tb, vb = days_b[0]
-        if ta.date == tb.date or (va and vb and va != vb):
+        if ta.date == tb.date or (va and vb and va != vb and jac[a.index, b.index] < TWIN_OVERLAP):
             continue
         if (va in CUE_LEMMAS or vb in CUE_LEMMAS) and jac[a.index, b.index] < 0.5:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
@@ -356,7 +359,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 and not c.negated
                 and not c.conditional
                 and c.stance != "deny"
-                and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity)
+                and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity or c.group != d.group)
                 and content_sim[d.index, c.index] >= DENIAL_MATCH
             ),
             key=lambda c: -content_sim[d.index, c.index],

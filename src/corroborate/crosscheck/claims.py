@@ -127,6 +127,18 @@ def extract_claims(
             has_neg = any(_negates(c) for c in root.children) or any(
                 _negates(c) for aux in root.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
             )
+            if attributed:  # "China has not declared ...", "evidence does not show ...": the cue is negated
+                cue = doc.char_span(best.statement.cue_start, best.statement.cue_end, alignment_mode="expand")
+                if cue is not None and len(cue):
+                    has_neg = has_neg != (
+                        any(_negates(c) for c in cue.root.children)
+                        or any(
+                            _negates(c)
+                            for aux in cue.root.children
+                            if aux.dep_ in ("aux", "auxpass")
+                            for c in aux.children
+                        )
+                    )
             has_deny = span.root.lemma_.lower() in DENY_LEMMAS or root.lemma_.lower() in DENY_LEMMAS
             negated = has_neg != has_deny  # "does not deny" asserts
             conditional = any(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -62,10 +62,23 @@ class Quantity:
     unit: str  # percent | money:$ | count
     noun: str  # lemma of what is counted ("people", "militant"), "" when unknown
     exact: bool  # a plain figure with no hedge
+    hedge: str = ""  # "" (exact), approx, lower ("at least"), upper ("up to"), vague ("hundreds")
+    point: float = 0.0  # the figure as written, before its hedge widens it
 
     @property
     def value(self) -> str:
         return self.text.strip()
+
+
+def _hedge(mod: str) -> str:
+    mod = mod.lower().strip()
+    if not mod:
+        return ""
+    if re.fullmatch(LOWER, mod):
+        return "lower"
+    if re.fullmatch(UPPER, mod):
+        return "upper"
+    return "approx"
 
 
 def _interval(value: float, mod: str, exact_tolerance: float) -> tuple[float, float]:
@@ -107,7 +120,8 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
             value = float(raw)
             if not g["cur"] and not g["unit"] and not g["scale"] and "." not in raw and 1900 <= value <= 2100:
                 continue  # a year
-            low, high = _interval(value * SCALES.get((g["scale"] or "").lower(), 1), mod, 0.005)
+            value *= SCALES.get((g["scale"] or "").lower(), 1)
+            low, high = _interval(value, mod, 0.005)
             exact = not mod
         elif g["word"]:
             value = _word_value(g["word"]) * SCALES.get((g["scale"] or "").lower(), 1)
@@ -133,7 +147,9 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         start, end = m.start(), m.end()
         if g["mod"]:
             start = m.start("mod")
-        out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact))
+        hedge = _hedge(mod) if not g["vague"] else "vague"
+        point = low if hedge == "vague" else value
+        out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
     if doc is not None and out:
         out = [_with_noun(q, doc) for q in out]
     return out
@@ -151,14 +167,14 @@ def _with_noun(q: Quantity, span) -> Quantity:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
                 if objs:
-                    return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, objs[0].lemma_.lower(), q.exact)
+                    return replace(q, noun=objs[0].lemma_.lower())
         head = token
         for _ in range(3):
             if head.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "advmod", "prep"):
                 break
             head = head.head
             if head.pos_ in ("NOUN", "PROPN") and not (q.start <= head.idx < q.end):
-                return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, head.lemma_.lower(), q.exact)
+                return replace(q, noun=head.lemma_.lower())
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if verb.pos_ in ("VERB", "AUX") and token.dep_ in ("pobj", "attr", "dobj"):
             for subj in verb.children:  # "the number of people killed ... has risen to at least 14"
@@ -171,14 +187,20 @@ def _with_noun(q: Quantity, span) -> Quantity:
                         if o.dep_ == "pobj"
                     ]
                     noun = counted[0].lemma_.lower() if counted else "people"
-                    return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, noun, q.exact)
+                    return replace(q, noun=noun)
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
-            return Quantity(q.start, q.end, q.text, q.low, q.high, q.unit, "#" + token.head.lemma_.lower(), q.exact)
+            return replace(q, noun="#" + token.head.lemma_.lower())
     return q
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
-    """Can both reports be true of one quantity? Intervals that meet, widened by 2% for rounding."""
+def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
+    """Can both reports be true of one quantity? Intervals that meet, widened by 2% for rounding.
+
+    With ``same_report`` (one sentence, reworded little), two bounds of the same sort ("more than 200" / "more
+    than 100") report one figure and must agree on it.
+    """
+    if same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper"):
+        return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
     return a.low <= b.high * 1.02 and b.low <= a.high * 1.02
 
 

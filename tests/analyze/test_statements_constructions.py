@@ -1,0 +1,59 @@
+"""Constructions the PolNeAR error study turned up: split quotes, parenthetical cues, '' quotes, subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.analyze.statements import attribution_model, extract_statements, quote_spans
+from corroborate.nlp import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def one(text: str, nlp, contains: str):
+    found = [s for s in extract_statements(text, nlp) if contains in s.text]
+    assert found, [s.text for s in extract_statements(text, nlp)]
+    return found[0]
+
+
+def test_quote_split_by_its_cue_is_one_statement_in_two_pieces(nlp) -> None:
+    text = "“The levee will hold,” engineer Mara Quist said. “We are watching the river every hour.”"
+    st = one(text, nlp, "levee will hold")
+    assert st.speaker == "engineer Mara Quist" and st.kind == "direct"
+    assert [text[a:b] for a, b in st.content_spans] == [
+        "“The levee will hold,”",
+        "“We are watching the river every hour.”",
+    ]
+    assert len([s for s in extract_statements(text, nlp) if "watching the river" in s.text]) == 1
+
+
+def test_parenthetical_cue_inside_the_reported_sentence(nlp) -> None:
+    text = "Too often, Mr. Morgan said, the debate over the harbour is decided by the loudest voices."
+    st = one(text, nlp, "loudest voices")
+    assert st.speaker == "Mr. Morgan"
+    pieces = [text[a:b] for a, b in st.content_spans]
+    assert pieces[0] == "Too often" and pieces[-1].startswith("the debate over the harbour")
+
+
+def test_two_apostrophes_quote() -> None:
+    text = "''We will rebuild the pier,'' the mayor said."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["''We will rebuild the pier,''"]
+
+
+def test_according_to_at_the_end_is_not_content(nlp) -> None:
+    text = "Three ships were damaged in the storm, according to the harbour master, who inspected them."
+    st = one(text, nlp, "ships were damaged")
+    assert st.text == "Three ships were damaged in the storm" and st.speaker == "the harbour master"
+
+
+def test_speaker_of_a_dependent_cue_is_the_governing_subject(nlp) -> None:
+    st = one("The mayor went on to say that the bridge would reopen in May.", nlp, "bridge would reopen")
+    assert st.speaker == "The mayor"
+
+
+def test_the_shipped_model_scores_a_plain_said_above_its_threshold() -> None:
+    model = attribution_model()
+    assert 0.0 < model.threshold < 1.0 and model.weights  # learned weights are shipped, no scikit-learn needed
