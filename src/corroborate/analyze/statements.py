@@ -624,12 +624,17 @@ def _find_subject(cue):
 
 def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     """The quote right before the cue's phrase ('“…?” Trump asked') or right after it ('Trump said: “…”')."""
-    left = cue.left_edge
     if cue.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
         return None
-    for child in cue.children:
-        if child.dep_ in SPEAKER_DEPS:
-            left = min(left, child.left_edge, key=lambda t: t.i)
+    # The cue's own phrase: the verb with its subject, auxiliaries and adverbs before it, not its whole subtree
+    # (a ROOT "said" after a quote the parse splits into clauses spans the quote too).
+    left = cue
+    for child in sorted(cue.lefts, key=lambda t: -t.i):
+        if child.dep_ in SPEAKER_DEPS or child.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod"):
+            if child.i == left.i - 1 or (child.right_edge.i == left.i - 1):
+                left = child.left_edge
+                continue
+        break
     start = left.idx
     end = cue.idx + len(cue.text)
     for qs, qe in quotes:

@@ -21,15 +21,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from ..analyze.entities import Mention
 from ..analyze.statements import CUE_LEMMAS, quote_spans
 from .claims import Claim, extract_claims
 from .numbers import comparable, compatible
-from .timex import find_times, infer_published
+from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
@@ -38,16 +38,9 @@ TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence rewor
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
 MAX_EVIDENCE = 6
 NEGATION_OVERLAP = 0.5
-OFFICES = re.compile(
-    r"\b(vice[- ]president|president|prime minister|premier|chancellor|(?:[a-z]+ )?minister|"
-    r"secretary of [a-z ]+|(?:[a-z]+ )?secretary|speaker|(?:majority|minority) leader|governor|mayor|"
-    r"attorney general|senator|representative|congressman|congresswoman|king|queen|ambassador)\b"
-    r"|\b(sen\.|rep\.|gov\.)",
-    re.I,
-)
 TITLE_BEFORE = re.compile(
-    r"(?:\b[A-Z][a-z]+\s+)?\b(?:Sen\.|Rep\.|Gov\.|Senator|Governor|President|Vice President|Prime Minister|"
-    r"Speaker|Chancellor|Mayor|Secretary)\s*$"
+    r"(?:\b(?:[Ff]ormer|[A-Z][a-z]+)\s+)?\b(?:Sen\.|Rep\.|Gov\.|Senator|Governor|(?:Vice )?President|"
+    r"(?:Deputy )?Prime Minister|Speaker|Chancellor|Mayor|Secretary(?: of State)?|(?:Chief )?Justice)\s*$"
 )
 EXCLUSIVE_UNQUALIFIED = {"prime minister", "vice president", "chancellor", "speaker", "attorney general"}
 PAST = re.compile(r"\b(former|ex-|then-|late|outgoing|incoming|acting|designate|elect)\b", re.I)
@@ -257,13 +250,19 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
         twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
+
+        def same_thing(x, y, twins=twins):
+            return comparable(x, y) or (twins and x.unit == y.unit and not (x.noun and y.noun))
+
         for qa in a.quantities:
             for qb in b.quantities:
-                same_thing = comparable(qa, qb) or (twins and qa.unit == qb.unit and not (qa.noun and qb.noun))
-                if same_thing and not compatible(qa, qb, twins):
-                    if any(compatible(qa, other) for other in b.quantities if comparable(qa, other)):
-                        continue  # b reports qa's figure too (e.g. two figures in one sentence)
-                    found[(qa.unit, qa.noun)].append((a, qa, b, qb))
+                if not same_thing(qa, qb) or compatible(qa, qb, twins):
+                    continue
+                if any(compatible(qa, o, twins) for o in b.quantities if same_thing(qa, o)) or any(
+                    compatible(qb, o, twins) for o in a.quantities if same_thing(qb, o)
+                ):
+                    continue  # the other report has this figure too (a list of figures, two in one sentence)
+                found[(qa.unit, qa.noun)].append((a, qa, b, qb))
     out = []
     for (unit, noun), hits in found.items():
         positions: list[dict] = []
@@ -273,7 +272,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                 if (claim.article_id, q.start) in seen:
                     continue
                 seen.add((claim.article_id, q.start))
-                home = next((p for p in positions if all(compatible(q, other) for other in p["_q"])), None)
+                home = next((p for p in positions if all(compatible(q, o, True) for o in p["_q"])), None)
                 if home is None:
                     home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
                     positions.append(home)
@@ -306,14 +305,13 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
     out = []
     seen: set[tuple[str, int]] = set()
     for a, b in _pairs(claims, sim, ALIGN):
-        days_a = [(t, v) for t, v in a.times if t.precision == "day"]
-        days_b = [(t, v) for t, v in b.times if t.precision == "day"]
-        if not days_a or not days_b:
+        twins = jac[a.index, b.index] >= TWIN_OVERLAP
+        pair = _differing_dates(a, b, twins)
+        if pair is None:
             continue
-        ta, va = days_a[0]
-        tb, vb = days_b[0]
-        if ta.date == tb.date or (va and vb and va != vb and jac[a.index, b.index] < TWIN_OVERLAP):
-            continue
+        (ta, va), (tb, vb) = pair
+        if va and vb and va != vb and not twins:
+            continue  # they date different things
         if (va in CUE_LEMMAS or vb in CUE_LEMMAS) and jac[a.index, b.index] < 0.5:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
         if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
@@ -341,6 +339,24 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             }
         )
     return out
+
+
+def _differing_dates(a: Claim, b: Claim, twins: bool):
+    """The two time expressions on which two claims disagree, or None.
+
+    Any two claims: their first day-precise dates. One sentence reworded little (twins): its dates in order,
+    whatever their precision ("the 2020 election" / "the 2017 election", "until January 2002").
+    """
+    if twins:
+        for (ta, va), (tb, vb) in zip(a.times, b.times):
+            if ta.precision == tb.precision and ta.date != tb.date:
+                return (ta, va), (tb, vb)
+        return None
+    days_a = [(t, v) for t, v in a.times if t.precision == "day"]
+    days_b = [(t, v) for t, v in b.times if t.precision == "day"]
+    if days_a and days_b and days_a[0][0].date != days_b[0][0].date:
+        return days_a[0], days_b[0]
+    return None
 
 
 def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:
@@ -415,102 +431,151 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
     return out
 
 
-def _office(role: str) -> str | None:
-    """The office a role names, normalised ("Russian President" -> "russian president"), or None."""
-    if PAST.search(role):
-        return None
-    m = OFFICES.search(role)
+@dataclass(frozen=True)
+class Office:
+    core: str  # "president", "vice president", "secretary of state", "minority leader", ...
+    qualifier: str  # whose office: "russian", "house", "" when the text does not say
+    past: bool  # "former", "then-", "ex-", "late"
+
+    @property
+    def label(self) -> str:
+        return " ".join(w for w in ("former" if self.past else "", self.qualifier, self.core) if w).title()
+
+
+_CORES = (
+    "secretary of state|secretary-general|secretary general|attorney general|prime minister|chief of staff|"
+    "majority leader|minority leader|majority whip|minority whip|press secretary|speaker of the house|"
+    "president|premier|chancellor|minister|secretary|speaker|governor|mayor|senator|representative|congressman|"
+    "congresswoman|justice|judge|king|queen|ambassador|sen\\.|rep\\.|gov\\."
+)
+CORE_RE = re.compile(rf"(?i)\b(?:(vice|deputy|lieutenant|chief|assistant|associate)[- ])?({_CORES})(?:\b|(?<=\.))")
+_ABBREV = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "congressman": "representative"}
+_ABBREV |= {"congresswoman": "representative", "premier": "prime minister", "secretary general": "secretary-general"}
+_ABBREV |= {"speaker of the house": "speaker"}
+NOT_QUALIFIERS = {"the", "a", "former", "then", "now", "and", "of"} | set(WEEKDAYS) | set(MONTHS)
+_GENERIC = {"secretary": ("secretary of state",), "minister": ("prime minister",)}
+
+
+def _office(role: str) -> Office | None:
+    """The office a title names: "Russian President" -> (president, russian); "former Sen." -> (senator, past)."""
+    m = CORE_RE.search(role)
     if not m:
         return None
-    before = role[: m.start()].strip()
-    qualifier = [w for w in re.findall(r"[A-Z][\w-]+", before) if w.lower() not in ("the", "a")]
-    office = (m.group(1) or m.group(2)).lower()
-    office = {"sen.": "senator", "rep.": "representative", "gov.": "governor"}.get(office, office)
-    office = re.sub(r"^(?:the|a|an|his|her|its|their) ", "", office)
-    return " ".join([*(q.lower() for q in qualifier[-2:]), office])
+    core = _ABBREV.get(m.group(2).lower(), m.group(2).lower())
+    if m.group(1):
+        core = f"{m.group(1).lower()} {core}"
+    before = role[: m.start()]
+    past = bool(PAST.search(before))
+    qualifier = [w.lower() for w in re.findall(r"[A-Z][\w-]+", before) if w.lower() not in NOT_QUALIFIERS]
+    return Office(core, " ".join(qualifier[-2:]), past)
 
 
-def _exclusive(office: str) -> bool:
-    if office in EXCLUSIVE_UNQUALIFIED:
-        return True
-    words = office.split()
-    if words[-1] in ("senator", "representative", "congressman", "congresswoman", "ambassador", "governor", "mayor"):
-        return False
-    return len(words) >= 2 and office not in ("foreign minister", "deputy minister")
+def _same_office(a: Office, b: Office) -> bool:
+    """One office under two names? "Secretary X" and "Secretary of State X" yes; "Vice President" and
+    "President" no; "Interior Minister" and "Foreign Minister" no, "Russian Foreign Minister" and "Foreign
+    Minister" yes (for ministers and secretaries the words before the title name the portfolio)."""
+    if a.core != b.core:
+        generic = (
+            (a, b) if b.core in _GENERIC.get(a.core, ()) else (b, a) if a.core in _GENERIC.get(b.core, ()) else None
+        )
+        return generic is not None and not generic[0].qualifier
+    if a.core in ("minister", "secretary", "deputy minister") and a.qualifier and b.qualifier:
+        wa, wb = set(a.qualifier.split()), set(b.qualifier.split())
+        return wa <= wb or wb <= wa
+    return True
 
 
-def _same_office(a: str, b: str) -> bool:
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+def _holder_key(office: Office) -> str | None:
+    """An office only one person holds at a time, as the story names it; None when several people do."""
+    if office.past or office.core in ("senator", "representative", "ambassador", "governor", "mayor", "judge"):
+        return None
+    if office.core in ("justice", "secretary", "minister", "press secretary", "chief of staff", "deputy minister"):
+        return None  # several at once (justices, ministers of different portfolios)
+    if office.qualifier or office.core in EXCLUSIVE_UNQUALIFIED:
+        return " ".join(w for w in (office.qualifier, office.core) if w)
+    return None
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in re.split(r"\s+", name.strip()) if p.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+    return parts[-1].lower() if parts else name.lower()
 
 
 def _role_conflicts(analysis, sources) -> list[dict]:
     names = {e.id: e.name for e in analysis.entities}
     texts = {s.id: s.text for s in sources}
-    seen_by_person: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    seen: dict[str, list[tuple[Office, dict]]] = defaultdict(list)  # person -> offices with evidence
     for i, m in enumerate(analysis.mentions):
         if m.label != "PERSON":
             continue
         role = m.role
-        if not role:  # "Sen. Joe Manchin": an abbreviated title the parser did not attach
-            title = TITLE_BEFORE.search(texts[m.article_id][max(0, m.start - 40) : m.start])
-            role = title.group(0).strip() if title else None
+        text = texts[m.article_id]
+        if not role or not CORE_RE.search(role):  # "Sen. Joe Manchin": a title the parser did not attach
+            title = TITLE_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            role = title.group(0).strip() if title else role
         if not role:
             continue
-        m = Mention(m.article_id, m.text, m.label, m.start, m.end, role)
-        office = _office(m.role)
+        office = _office(role)
         if office is None:
             continue
-        role_start = texts[m.article_id].rfind(m.role, 0, m.end)
-        start = role_start if role_start >= 0 else m.start
-        seen_by_person[analysis.owner[i]][office].append(
-            {"article_id": m.article_id, "text": texts[m.article_id][start : m.end], "start": start, "end": m.end}
+        role_start = text.rfind(role, max(0, m.start - 200), m.end + len(role) + 40)
+        start, end = (
+            (min(role_start, m.start), max(role_start + len(role), m.end)) if role_start >= 0 else (m.start, m.end)
+        )
+        seen[analysis.owner[i]].append(
+            (office, {"article_id": m.article_id, "text": text[start:end], "start": start, "end": end})
         )
     out = []
-    flagged: set[tuple[str, str]] = set()
+    flagged: set[str] = set()
     # one office, two people
-    holders: dict[str, dict[str, list]] = defaultdict(dict)
-    for person, offices in seen_by_person.items():
-        for office, ev in offices.items():
-            if _exclusive(office):
-                holders[office][person] = ev
-    for office, people in holders.items():
+    holders: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for person, offices in seen.items():
+        for office, ev in offices:
+            key = _holder_key(office)
+            if key:
+                holders[key][person].append(ev)
+    for key, people in holders.items():
         if len(people) < 2:
             continue
+        if len({_surname(names.get(p, p)) for p in people}) < len(people):
+            continue  # "Chuck Schumer" / "Charles E. Schumer": one person under two names
         articles = [{e["article_id"] for e in ev} for ev in people.values()]
         if all(a & b for a in articles for b in articles):
             continue  # named side by side in the same articles: a list, not a conflict
-        ranked = sorted(people.items(), key=lambda kv: -len({e["article_id"] for e in kv[1]}))
+        ranked = sorted(people.items(), key=lambda kv: (-len({e["article_id"] for e in kv[1]}), names.get(kv[0], "")))
         out.append(
             {
                 "kind": "role",
-                "subject": f"who is {office.title()}",
+                "subject": f"who is {key.title()}",
                 "positions": [
-                    {
-                        "value": names.get(person, person),
-                        "article_ids": sorted({e["article_id"] for e in ev}),
-                        "evidence": ev,
-                    }
-                    for person, ev in ranked
+                    {"value": names.get(p, p), "article_ids": sorted({e["article_id"] for e in ev}), "evidence": ev}
+                    for p, ev in ranked
                 ],
             }
         )
-        flagged |= {(person, office) for person in people}
+        flagged |= set(people)
     # one person, two offices
-    for person, offices in seen_by_person.items():
-        keys = list(offices)
-        distinct: list[str] = []
-        for k in sorted(keys, key=lambda k: -len(offices[k])):
-            if not any(_same_office(k, d) for d in distinct):
-                distinct.append(k)
-        if len(distinct) < 2 or all((person, k) in flagged for k in distinct):
+    for person, offices in seen.items():
+        groups: list[tuple[Office, list[dict]]] = []
+        for office, ev in sorted(offices, key=lambda oe: (oe[0].core, oe[1]["article_id"])):
+            home = next((g for g in groups if _same_office(g[0], office)), None)
+            if home is None:
+                groups.append((office, [ev]))
+            else:
+                home[1].append(ev)
+                if office.qualifier and not home[0].qualifier:  # keep the fuller name of the office
+                    groups[groups.index(home)] = (office, home[1])
+        if len(groups) < 2:
             continue
-        positions = []
-        for k in distinct:
-            ev = [e for key in keys if _same_office(key, k) for e in offices[key]]
-            positions.append({"value": k.title(), "article_ids": sorted({e["article_id"] for e in ev}), "evidence": ev})
-        articles = [set(p["article_ids"]) for p in positions]
+        articles = [{e["article_id"] for e in ev} for _, ev in groups]
         if all(a == articles[0] for a in articles):
             continue  # every article gives both: two offices held at once
+        if person in flagged and len(groups) == 2 and any(g[0].past for g in groups):
+            continue
+        positions = [
+            {"value": office.label, "article_ids": sorted({e["article_id"] for e in ev}), "evidence": ev}
+            for office, ev in sorted(groups, key=lambda g: -len({e["article_id"] for e in g[1]}))
+        ]
         out.append({"kind": "role", "subject": f"{names.get(person, person)}'s office", "positions": positions})
     return out
 

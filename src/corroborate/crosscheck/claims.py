@@ -83,7 +83,7 @@ def extract_claims(
     out: list[Claim] = []
     for s_index, sent in enumerate(doc.sents):
         words = [t for t in sent if t.is_alpha]
-        if len(words) < 5 or sent.text.rstrip().endswith("?"):
+        if len(words) < 4 or sent.text.rstrip().endswith("?"):
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a heading, caption or byline fragment
@@ -124,21 +124,12 @@ def extract_claims(
                 ce = min(end, best.statement.end)
                 content = doc.char_span(cs, ce, alignment_mode="expand") or span
             root = content.root
-            has_neg = any(_negates(c) for c in root.children) or any(
-                _negates(c) for aux in root.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
-            )
+            heads = {root.i: root, span.root.i: span.root}
             if attributed:  # "China has not declared ...", "evidence does not show ...": the cue is negated
                 cue = doc.char_span(best.statement.cue_start, best.statement.cue_end, alignment_mode="expand")
                 if cue is not None and len(cue):
-                    has_neg = has_neg != (
-                        any(_negates(c) for c in cue.root.children)
-                        or any(
-                            _negates(c)
-                            for aux in cue.root.children
-                            if aux.dep_ in ("aux", "auxpass")
-                            for c in aux.children
-                        )
-                    )
+                    heads[cue.root.i] = cue.root
+            has_neg = sum(_negated_verb(h) for h in heads.values()) % 2 == 1
             has_deny = span.root.lemma_.lower() in DENY_LEMMAS or root.lemma_.lower() in DENY_LEMMAS
             negated = has_neg != has_deny  # "does not deny" asserts
             conditional = any(
@@ -191,6 +182,13 @@ def extract_claims(
                 )
             )
     return out
+
+
+def _negated_verb(verb) -> bool:
+    """Is this verb negated ("did not approve", "has not declared", "was not informed")?"""
+    return any(_negates(c) for c in verb.children) or any(
+        _negates(c) for aux in verb.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
+    )
 
 
 def _negates(token) -> bool:

@@ -64,6 +64,7 @@ class Quantity:
     exact: bool  # a plain figure with no hedge
     hedge: str = ""  # "" (exact), approx, lower ("at least"), upper ("up to"), vague ("hundreds")
     point: float = 0.0  # the figure as written, before its hedge widens it
+    kind_of: frozenset[str] = frozenset()  # the counted noun's modifiers ("infrastructure" package)
 
     @property
     def value(self) -> str:
@@ -174,7 +175,12 @@ def _with_noun(q: Quantity, span) -> Quantity:
                 break
             head = head.head
             if head.pos_ in ("NOUN", "PROPN") and not (q.start <= head.idx < q.end):
-                return replace(q, noun=head.lemma_.lower())
+                kind_of = frozenset(
+                    c.lemma_.lower()
+                    for c in head.children
+                    if c.dep_ in ("compound", "amod") and c.is_alpha and not (q.start <= c.idx < q.end)
+                )
+                return replace(q, noun=head.lemma_.lower(), kind_of=kind_of)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if verb.pos_ in ("VERB", "AUX") and token.dep_ in ("pobj", "attr", "dobj"):
             for subj in verb.children:  # "the number of people killed ... has risen to at least 14"
@@ -208,6 +214,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Do both count the same kind of thing?"""
     if a.unit != b.unit:
         return False
+    if a.kind_of and b.kind_of and not (a.kind_of & b.kind_of):
+        return False  # "the infrastructure package" and "the spending package" are two packages
     if a.noun and b.noun:
         return _noun(a.noun) == _noun(b.noun)
     return False

@@ -45,6 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<mod>last|this|next|on|late|early|since|by|until|from)\s+(?:on\s+)?)?{_WEEKDAY}\b{_PART}", re.I
         ),
     ),
+    ("bare_year", re.compile(r"(?<![\d,.$])\b(?P<year>(?:19|20)\d\d)\b(?![\d,.%]\d|\s*(?:percent|%))")),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|this morning|this afternoon)\b", re.I)),
     (
         "relative_span",
@@ -158,7 +159,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return None
             year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
             return make(f"{year:04d}-{month:02d}", "month", True)
-        if kind == "year":
+        if kind in ("year", "bare_year"):
             return make(g["year"], "year", False)
         if anchor is None:
             return None
