@@ -487,8 +487,9 @@ def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
     model = attribution_model()
     statements: list[Statement] = []
     claimed: list[tuple[int, int]] = []
-    for cand in candidates(doc, text, quotes):
-        if model.score(cand.features) < model.threshold:
+    scored = [(model.score(c.features), k, c) for k, c in enumerate(candidates(doc, text, quotes))]
+    for score, _, cand in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if score < model.threshold:
             continue
         statement = cand.statement
         if not _overlaps(claimed, statement.start, statement.end):
@@ -608,7 +609,11 @@ def _find_subject(cue):
     "he is determined to warn"), or the noun it describes ("Dean, a doctor, saying …"). None when passive."""
     subject = next((c for c in cue.children if c.dep_ in SPEAKER_DEPS), None)
     if subject is not None:
-        return None if subject.dep_ == "nsubjpass" else subject  # "it was reported that": no speaker
+        if subject.dep_ == "nsubjpass":
+            return None  # "it was reported that": no speaker
+        if subject.lower_ == "that" and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head  # "a group that advocates …": the antecedent (PolNeAR marks it, not the "that")
+        return subject
     cur = cue
     for _ in range(4):
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (cur.tag_ == "VBG" or cur.head.ent_type_):
@@ -619,6 +624,55 @@ def _find_subject(cue):
         subject = next((c for c in cur.children if c.dep_ in SPEAKER_DEPS), None)
         if subject is not None:
             return subject
+    return None
+
+
+_NP_DEPS = {"nsubj", "dobj", "attr", "appos", "npadvmod", "dative", "conj", "pobj", "compound", "oprd"}
+
+
+def _np_head(token):
+    """The head of the noun phrase a token belongs to (``Murphy`` of "Sen. Chris Murphy")."""
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token
+
+
+def _speaker_fallback(cue, content_before: bool):
+    """A speaker for a cue the parse gave no subject: "… by saying", '"…," added Murphy' (parsed as an object),
+    '…, the candidate stated' (the subject parsed into a phrase before it), "was written by X"."""
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    cur = cue
+    for _ in range(3):  # "began by saying", "after announcing", "stopped short of calling"
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            verb = cur.head.head
+            subject = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None) or _find_subject(verb)
+            if subject is not None and subject.dep_ != "nsubjpass":
+                return subject
+            cur = verb
+        else:
+            break
+    doc = cue.doc
+    if content_before:  # '"…," added Murphy', '"…," wrote a man calling himself …'
+        k = cue.i + 1
+        while k < len(doc) and doc[k].head.i == cue.i and doc[k].dep_ in ("prt", "advmod", "npadvmod") and doc[k].pos_ != "PROPN":
+            k += 1
+        if k < len(doc):
+            t = doc[k]
+            while t.pos_ == "DET" or (t.dep_ in ("amod", "compound", "nummod") and t.head.i > t.i):
+                if t.head.i <= t.i or t.head.i > k + 6:
+                    break
+                t = t.head
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NP_DEPS and t.lower_ not in ("it",):
+                return _np_head(t)
+    k = cue.i - 1
+    while k >= 0 and doc[k].head.i == cue.i and doc[k].dep_ in ("aux", "advmod", "neg", "npadvmod"):
+        k -= 1
+    if k >= 0 and cue.tag_ in ("VBD", "VBZ", "VBP") and not doc[k].is_sent_end:  # finite: "a cudgel to repeat" is not
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in _NP_DEPS and t.head.i != cue.i and t.i < cue.i:
+            return _np_head(t)
     return None
 
 
@@ -653,7 +707,7 @@ def _clip(head, cue, quotes) -> list:
     tokens = list(head.subtree)
     drop: set[int] = set()
     for t in tokens:
-        if t is not head and t.dep_ in _ASIDE_DEPS and t.left_edge.i > 0:
+        if t is not head and t.dep_ in _ASIDE_DEPS and t.left_edge.i > 0 and not any(c.dep_ == "mark" for c in t.children):
             comma = t.doc[t.left_edge.i - 1]
             if comma.text == "," and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
                 drop |= {u.i for u in t.subtree} | {comma.i}
@@ -671,6 +725,8 @@ def _from_verb(cue, text: str, quotes):
         quote = _adjacent_quote(cue, text, quotes)
         if quote is not None:  # '“Who would have believed …?” Trump said': the parse often misses the link
             subject = _find_subject(cue)
+            if subject is None:
+                subject = _speaker_fallback(cue, quote[1] <= cue.idx)
             cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
             st = _make(
                 text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, quote
@@ -679,6 +735,8 @@ def _from_verb(cue, text: str, quotes):
     if head is None:
         return None
     subject = _find_subject(cue)
+    if subject is None:
+        subject = _speaker_fallback(cue, how == "governor" or head.i < cue.i)
     if subject is not None and subject.lower_ == "there":
         subject = None
     pieces = None

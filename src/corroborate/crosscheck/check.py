@@ -26,7 +26,7 @@ from datetime import date
 
 import numpy as np
 
-from ..analyze.statements import CUE_LEMMAS, quote_spans
+from ..analyze.statements import quote_spans
 from .claims import Claim, extract_claims
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
@@ -34,6 +34,8 @@ from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
 FIGURE_BONUS = 0.15
+DATE_ALIGN = 0.6  # two claims this alike with two dates for their event disagree on the date
+NUMBER_OVERLAP = 0.15  # a reworded report of a figure shares this much wording and a name
 TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
 MAX_EVIDENCE = 6
@@ -250,6 +252,8 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
         twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
+        if not twins and (jac[a.index, b.index] < NUMBER_OVERLAP or (a.names and b.names and not a.names & b.names)):
+            continue  # two different figures of one story (a company's share, the total) are not one report
 
         def same_thing(x, y, twins=twins):
             return comparable(x, y) or (twins and x.unit == y.unit and not (x.noun and y.noun))
@@ -304,15 +308,21 @@ def _verb_classes(verbs: frozenset[str]) -> set[str]:
 def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
     out = []
     seen: set[tuple[str, int]] = set()
-    for a, b in _pairs(claims, sim, ALIGN):
+    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
         twins = jac[a.index, b.index] >= TWIN_OVERLAP
         pair = _differing_dates(a, b, twins)
         if pair is None:
             continue
         (ta, va), (tb, vb) = pair
-        if va and vb and va != vb and not twins:
-            continue  # they date different things
-        if (va in CUE_LEMMAS or vb in CUE_LEMMAS) and jac[a.index, b.index] < 0.5:
+        if not twins:
+            # a reworded report of one event: a name in common, some shared wording, and either the same verb
+            # dated or a close match of the whole claim
+            same_verb = va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))
+            if not same_verb and sim[a.index, b.index] < DATE_ALIGN:
+                continue
+            if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
+                continue
+        if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
         if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
             continue  # "on Monday" a week apart is two Mondays
@@ -339,6 +349,10 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             }
         )
     return out
+
+
+SPEECH = {"say", "tell", "add", "state", "claim", "note", "explain", "write", "ask", "comment", "insist", "argue"}
+SPEECH |= {"report", "announce", "tweet", "post", "reply", "respond", "warn", "told"}
 
 
 def _differing_dates(a: Claim, b: Claim, twins: bool):
@@ -414,7 +428,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             continue
         if a.stance == "deny" or b.stance == "deny":
             continue  # handled above
-        if jac[a.index, b.index] < NEGATION_OVERLAP:
+        if jac[a.index, b.index] < NEGATION_OVERLAP or (a.names and b.names and not a.names & b.names):
             continue
         pos, neg = (a, b) if b.negated else (b, a)
         used |= {a.index, b.index}
@@ -453,6 +467,10 @@ _ABBREV = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "con
 _ABBREV |= {"congresswoman": "representative", "premier": "prime minister", "secretary general": "secretary-general"}
 _ABBREV |= {"speaker of the house": "speaker"}
 NOT_QUALIFIERS = {"the", "a", "former", "then", "now", "and", "of"} | set(WEEKDAYS) | set(MONTHS)
+PORTFOLIOS = {"interior", "foreign", "defense", "defence", "finance", "health", "justice", "education", "treasury"}
+PORTFOLIOS |= {"labor", "labour", "commerce", "energy", "agriculture", "transportation", "transport", "economy"}
+PORTFOLIOS |= {"trade", "environment", "housing", "shipping", "culture", "home", "homeland", "veterans", "war"}
+CHAMBERS = {"senate", "house", "assembly"}
 _GENERIC = {"secretary": ("secretary of state",), "minister": ("prime minister",)}
 
 
@@ -461,6 +479,9 @@ def _office(role: str) -> Office | None:
     m = CORE_RE.search(role)
     if not m:
         return None
+    after = role[m.end() :].strip(" ,")
+    if after and not after.lower().startswith(("of ", "for ", "in ")):
+        return None  # "President Trump's personal lawyer": the office is someone else's
     core = _ABBREV.get(m.group(2).lower(), m.group(2).lower())
     if m.group(1):
         core = f"{m.group(1).lower()} {core}"
@@ -480,8 +501,11 @@ def _same_office(a: Office, b: Office) -> bool:
         )
         return generic is not None and not generic[0].qualifier
     if a.core in ("minister", "secretary", "deputy minister") and a.qualifier and b.qualifier:
-        wa, wb = set(a.qualifier.split()), set(b.qualifier.split())
-        return wa <= wb or wb <= wa
+        pa, pb = set(a.qualifier.split()) & PORTFOLIOS, set(b.qualifier.split()) & PORTFOLIOS
+        return not (pa and pb) or bool(pa & pb)
+    if a.core.endswith(("leader", "whip")) and a.qualifier and b.qualifier:
+        ca, cb = set(a.qualifier.split()) & CHAMBERS, set(b.qualifier.split()) & CHAMBERS
+        return not (ca and cb) or bool(ca & cb)
     return True
 
 

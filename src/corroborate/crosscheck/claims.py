@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
-from .timex import TimeExpr
+from .timex import MONTHS, WEEKDAYS, TimeExpr
 
 FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
@@ -35,6 +35,7 @@ class Claim:
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     content_lemmas: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # stems of the proper nouns
     quantities: list[Quantity] = field(default_factory=list)
     times: list[tuple[TimeExpr, str | None]] = field(default_factory=list)  # expression, the verb it dates
     published: str | None = None
@@ -130,7 +131,7 @@ def extract_claims(
                 if cue is not None and len(cue):
                     heads[cue.root.i] = cue.root
             has_neg = sum(_negated_verb(h) for h in heads.values()) % 2 == 1
-            has_deny = span.root.lemma_.lower() in DENY_LEMMAS or root.lemma_.lower() in DENY_LEMMAS
+            has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
             negated = has_neg != has_deny  # "does not deny" asserts
             conditional = any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -173,6 +174,11 @@ def extract_claims(
                     negated=negated,
                     conditional=conditional,
                     lemmas=lemmas,
+                    names=frozenset(
+                        stem(t.lower_)
+                        for t in span
+                        if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in WEEKDAYS and t.lower_ not in MONTHS
+                    ),
                     content=content.text,
                     content_lemmas=content_lemmas,
                     verbs=verbs,
@@ -182,6 +188,23 @@ def extract_claims(
                 )
             )
     return out
+
+
+CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion", "idea", "notion"}
+CLAIM_NOUNS |= {"rumor", "rumour", "story", "account", "finding", "conclusion"}
+
+
+def _denies(verb) -> bool:
+    """ "denied that ...", "rejected claims that ...", "denies any wrongdoing"; not "the court rejected the appeal"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in DENY_LEMMAS:
+        return False
+    if lemma == "deny":
+        return True
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS)
+        for c in verb.children
+    )
 
 
 def _negated_verb(verb) -> bool:

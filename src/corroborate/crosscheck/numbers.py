@@ -23,6 +23,9 @@ VAGUE |= {"tens of thousands": (20000, 100000), "hundreds of thousands": (200000
 FRACTIONS = {"half": 50, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25}
 FRACTIONS |= {"one quarter": 25, "three quarters": 75, "one fifth": 20, "a fifth": 20, "two fifths": 40}
 FRACTIONS |= {"three fifths": 60, "four fifths": 80}
+# words that say how many or which, not what is counted ("500 million additional doses" are doses)
+NOT_KINDS = {"additional", "more", "new", "other", "extra", "further", "total", "overall", "least", "first", "last"}
+NOT_KINDS |= {"latest", "some", "many", "few", "several", "estimated", "about", "nearly", "roughly", "only", "just"}
 TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure"}
 APPROX = r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|just under|just over"
 LOWER = r"at least|more than|over|upwards of|no fewer than|no less than|in excess of"
@@ -178,7 +181,10 @@ def _with_noun(q: Quantity, span) -> Quantity:
                 kind_of = frozenset(
                     c.lemma_.lower()
                     for c in head.children
-                    if c.dep_ in ("compound", "amod") and c.is_alpha and not (q.start <= c.idx < q.end)
+                    if c.dep_ in ("compound", "amod")
+                    and c.is_alpha
+                    and c.lemma_.lower() not in NOT_KINDS
+                    and not (q.start <= c.idx < q.end)
                 )
                 return replace(q, noun=head.lemma_.lower(), kind_of=kind_of)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
