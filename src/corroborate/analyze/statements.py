@@ -699,7 +699,8 @@ def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     return None
 
 
-_ASIDE_DEPS = {"advcl"}  # ", implicitly putting his name on the line": the writer's aside
+_OBJECT_TAIL_DEPS = {"oprd", "prep", "xcomp", "ccomp", "acomp", "attr"}
+_ASIDE_DEPS: set[str] = set()  # ", implicitly putting his name on the line": the writer's aside
 
 
 def _clip(head, cue, quotes) -> list:
@@ -749,6 +750,13 @@ def _from_verb(cue, text: str, quotes):
             tokens = tokens + after
     else:
         tokens = _clip(head, cue, quotes)  # "that …" stays: the complementiser is part of what was said
+        if how == "object" and head.dep_ == "dobj":  # "painted Romney as …", "called the citation a ploy"
+            for sib in cue.rights:
+                if sib.i <= head.i:
+                    continue
+                if sib.dep_ not in _OBJECT_TAIL_DEPS:
+                    break
+                tokens += list(sib.subtree)
     if not tokens:
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]

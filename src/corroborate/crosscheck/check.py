@@ -34,7 +34,6 @@ from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
 FIGURE_BONUS = 0.15
-DATE_ALIGN = 0.6  # two claims this alike with two dates for their event disagree on the date
 NUMBER_OVERLAP = 0.15  # a reworded report of a figure shares this much wording and a name
 TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
@@ -315,10 +314,8 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             continue
         (ta, va), (tb, vb) = pair
         if not twins:
-            # a reworded report of one event: a name in common, some shared wording, and either the same verb
-            # dated or a close match of the whole claim
-            same_verb = va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))
-            if not same_verb and sim[a.index, b.index] < DATE_ALIGN:
+            # a reworded report of one event: the same verb dated, a name in common, some shared wording
+            if not (va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))):
                 continue
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
                 continue
