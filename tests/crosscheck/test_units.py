@@ -45,6 +45,8 @@ def test_may_the_verb_is_not_a_month() -> None:
 def test_an_undated_article_takes_the_latest_fitting_date_of_its_text() -> None:
     known = [("a", "2020-10-07"), ("b", None)]
     assert infer_published(known, "At a news briefing on November 5, the ministry spoke.") == "2020-11-05"
+    # a date the text gives is a floor: the story's next known date is the likelier day of publication
+    assert infer_published(known, "Fighting resumed on Sept. 27.") == "2020-10-07"
     assert infer_published(known, "No dates here at all.") == "2020-10-07"  # the story's latest
     assert infer_published(known, "It began on 1 May 1998.") == "2020-10-07"  # a history date does not fit
     assert infer_published([("b", None)], "No dates here.") is None

@@ -463,9 +463,15 @@ def _features(origin: str, cue, st: Statement, head, how: str, subject, quotes, 
     return f
 
 
-def _line_features(st: Statement, text: str) -> dict[str, float]:
+def _line_features(st: Statement, text: str, sources: dict[str, int]) -> dict[str, float]:
     words = (st.speaker or "").split()
     f = {"origin=line" + st.cue: 1.0, "listed": 1.0, f"kind={st.kind}": 1.0, "line_words": float(len(words))}
+    if sources.get((st.speaker or "").lower(), 0) > 1:  # the same name opening several lines: a transcript
+        f["line_repeat"] = 1.0
+    if st.speaker_start and text[st.speaker_start - 1] in _OPENERS:
+        f["line_quoted"] = 1.0
+    if "\n" in st.text:
+        f["line_paragraphs"] = 1.0
     if st.speaker and st.speaker.isupper():
         f["line_upper"] = 1.0
     if words and all(w[:1].isupper() for w in words):
@@ -525,8 +531,13 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
             statement, head, how, subject = found
             feats = _features(origin, token, statement, head, how, subject, quotes, lexicon)
             out.append(Candidate(statement, feats, token.i))
-    for statement in _line_attributions(text):
-        out.append(Candidate(statement, _line_features(statement, text)))
+    lines = _line_attributions(text)
+    sources: dict[str, int] = {}
+    for statement in lines:
+        key = (statement.speaker or "").lower()
+        sources[key] = sources.get(key, 0) + 1
+    for statement in lines:
+        out.append(Candidate(statement, _line_features(statement, text, sources)))
     # Nested speech: a cue inside another candidate's content ("Aides said Trump told them …").
     spans = [(k, a, b) for k, c in enumerate(out) for a, b in c.statement.content_spans]
     for k, cand in enumerate(out):
@@ -558,6 +569,22 @@ def _make(
     if pieces:
         spans = [_trim(text, *_span(p)) for p in pieces]
         spans = [(a, b) for a, b in spans if b - a >= 3]
+        if len(spans) > 1:  # each piece takes in the whole of a quote it runs into ('… ,” he said, “A. B.”')
+            cue_at = (cue_tokens[0].idx, cue_tokens[-1].idx + 1)
+            grown = []
+            for a, b in spans:
+                for qs, qe in quotes:
+                    if qs < b and a < qe and (qs < a or qe > b) and qe - qs < 2000 and not _overlaps([cue_at], qs, qe):
+                        a, b = min(a, qs), max(b, qe)
+                grown.append(_trim(text, a, b))
+            spans = sorted(grown)
+            merged = [spans[0]]
+            for a, b in spans[1:]:
+                if a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+                else:
+                    merged.append((a, b))
+            spans = merged
         if len(spans) == 1:
             span = spans[0]
         elif len(spans) > 1:
@@ -804,6 +831,22 @@ _COLON_LINE = re.compile(r"^[\"“]?(?P<source>[A-Z][^:\n\"“”]{1,60}?):\s+(?
 _DASH_LINE = re.compile(r"^(?P<content>[^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z][^\n―—]{1,60})$", re.M)
 
 
+def _turn_end(text: str, end: int, opener: str) -> int:
+    """The end of a quoted transcript turn: the following paragraphs that reopen the quote and name no speaker."""
+    while True:
+        nxt = text.find("\n", end)
+        if nxt == -1:
+            return end
+        k = nxt
+        while k < len(text) and text[k].isspace():
+            k += 1
+        line_end = text.find("\n", k)
+        line_end = len(text) if line_end == -1 else line_end
+        if k >= len(text) or text[k] != opener or _COLON_LINE.match(text, k, line_end):
+            return end
+        end = _trim(text, k, line_end)[1]
+
+
 def _line_attributions(text: str) -> list[Statement]:
     """Headline, transcript and caption forms: 'Poll: Clinton leads …', '"PENCE: Well, …"', '“…” ― Name'."""
     out = []
@@ -818,6 +861,9 @@ def _line_attributions(text: str) -> list[Statement]:
         start, end = _trim(text, match.start("content"), match.end("content"))
         if end - start < 8:
             continue
+        opener = text[match.start()]
+        if cue == ":" and opener in _OPENERS:  # a transcript turn runs on over paragraphs reopening the quote
+            end = _turn_end(text, end, opener)
         s_start = match.start("source")
         cue_at = text.find(cue, match.start(), match.end())
         kind = "direct" if text[start] in _OPENERS else "indirect"

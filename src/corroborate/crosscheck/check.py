@@ -185,11 +185,11 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
     if claims:
         vectors = embedder.encode([c.text for c in claims])
         sim, jac, lex = _similarity(claims, vectors)
+        content_vectors = embedder.encode([c.content or c.text for c in claims])
+        content_sim = _content_similarity(claims, content_vectors)
         groups = _group(claims, sim, ALIGN)
         contradictions += _number_conflicts(claims, sim, jac)
         contradictions += _date_conflicts(claims, sim, jac)
-        content_vectors = embedder.encode([c.content or c.text for c in claims])
-        content_sim = _content_similarity(claims, content_vectors)
         contradictions += _denials(claims, sim, jac, content_sim)
     contradictions += _role_conflicts(analysis, sources)
     for c in contradictions:

@@ -43,7 +43,10 @@ class Claim:
     @property
     def label(self) -> str:
         """The claim as the report states it: attributed claims say who says them."""
-        return f"{self.speaker} says: {self.text}" if self.speaker else self.text
+        if not self.speaker:
+            return self.text
+        plural = " and " in self.speaker or (self.speaker.lower().startswith("the ") and self.speaker.endswith("s"))
+        return f"{self.speaker} {'say' if plural else 'says'}: {self.text}"
 
 
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:

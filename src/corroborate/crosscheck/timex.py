@@ -207,9 +207,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
 
 
 def infer_published(texts_dates: list[tuple[str, str | None]], text: str) -> str | None:
-    """A publication date for an undated article: the latest calendar date its text gives that fits the story's
-    known dates (a month before the first to two months after the last); failing that, the story's latest known
-    date. None when nothing is known.
+    """A publication date for an undated article.
+
+    The latest calendar date its text gives that fits the story's known dates (a month before the first to two
+    months after the last) is a floor: the article takes the story's earliest known date on or after it, or the
+    floor itself when the story has none that late. Without such a date, the story's latest known date; None
+    when nothing is known.
     """
     known = sorted(d[:10] for _, d in texts_dates if d)
     explicit = [t.date for t in find_times(text, None) if t.precision == "day"]
@@ -225,4 +228,10 @@ def infer_published(texts_dates: list[tuple[str, str | None]], text: str) -> str
         for t in find_times(text, known[-1])
         if t.kind in ("month_day", "day_month") and t.relative and lo <= date.fromisoformat(t.date) <= hi
     ]
-    return max(fitting) if fitting else known[-1]
+    if not fitting:
+        return known[-1]
+    # what the text dates has happened by publication: the earliest known date of the story on or after it,
+    # else that date itself
+    floor = max(fitting)
+    later = [d for d in known if d >= floor]
+    return later[0] if later else floor
