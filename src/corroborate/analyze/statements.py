@@ -828,7 +828,9 @@ def _from_according(token, text: str, quotes):
 
 
 _COLON_LINE = re.compile(r"^[\"“]?(?P<source>[A-Z][^:\n\"“”]{1,60}?):\s+(?P<content>[^\n]{8,})$", re.M)
-_DASH_LINE = re.compile(r"^(?P<content>[^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z][^\n―—]{1,60})$", re.M)
+# '“…” ― Name': a quotation signed by a name (not a tweet's "— Name (@handle) date" signature: PolNeAR leaves
+# embedded tweets unannotated).
+_DASH_LINE = re.compile(r"^(?P<content>[“\"][^\n]{8,}?)\s*[―—]\s*(?P<source>[A-Z][^\n―—@<\d]{1,60})$", re.M)
 
 
 def _turn_end(text: str, end: int, opener: str) -> int:
