@@ -324,6 +324,39 @@ def _sources(story: dict, article_ids: list[str]) -> str:
 @main.command()
 @click.argument("story_id")
 @_db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["terminal", "markdown", "json"]), default="terminal", show_default=True
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of the terminal.")
+@click.pass_context
+def brief(ctx: click.Context, story_id: str, db_local: str | None, fmt: str, output: str | None) -> None:
+    """The brief of a story: cited summary, key facts, contested points, who said what, timeline, coverage."""
+    import json
+
+    from .brief.render import print_brief, to_markdown
+
+    _ctx_db(ctx, db_local)
+    try:
+        result = service.get_brief(_settings(ctx), story_id)
+    except StoreError as exc:
+        _fail(str(exc))
+    if result is None:
+        _fail(f"no story with id {story_id!r}")
+    if fmt == "terminal" and not output:
+        print_brief(result, out)
+        return
+    text = to_markdown(result) if fmt != "json" else json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        err.print(f"brief: {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
 @click.option("--all", "show_all", is_flag=True, help="List single-source claims too (default: the first 15).")
 @click.pass_context
 def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: bool) -> None:

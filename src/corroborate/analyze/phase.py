@@ -69,12 +69,14 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
             "ON CONFLICT (id) DO NOTHING",
         )
         store.con.execute(
-            "INSERT OR REPLACE INTO story_crosscheck VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO story_crosscheck (story_id, claims, contradictions, timeline, summary) "
+            "VALUES (?, ?, ?, ?, ?)",
             [
                 story_id,
                 json.dumps(result.claims, ensure_ascii=False),
                 json.dumps(result.contradictions, ensure_ascii=False),
                 json.dumps(result.timeline, ensure_ascii=False),
+                json.dumps(result.summary, ensure_ascii=False),
             ],
         )
         for article_id, (date, inferred) in result.published.items():

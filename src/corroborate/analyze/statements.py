@@ -683,7 +683,12 @@ def _speaker_fallback(cue, content_before: bool):
     doc = cue.doc
     if content_before:  # '"…," added Murphy', '"…," wrote a man calling himself …'
         k = cue.i + 1
-        while k < len(doc) and doc[k].head.i == cue.i and doc[k].dep_ in ("prt", "advmod", "npadvmod") and doc[k].pos_ != "PROPN":
+        while (
+            k < len(doc)
+            and doc[k].head.i == cue.i
+            and doc[k].dep_ in ("prt", "advmod", "npadvmod")
+            and doc[k].pos_ != "PROPN"
+        ):
             k += 1
         if k < len(doc):
             t = doc[k]
@@ -726,8 +731,52 @@ def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     return None
 
 
+_ADJUNCT_PREPS = {"at", "during", "after", "before", "since"}  # when and where, not what
 _OBJECT_TAIL_DEPS = {"oprd", "prep", "xcomp", "ccomp", "acomp", "attr"}
-_ASIDE_DEPS: set[str] = set()  # ", implicitly putting his name on the line": the writer's aside
+_ASIDE_DEPS: set[str] = set()
+
+
+def _colon_content(cue, text: str, quotes) -> tuple[int, int] | None:
+    """What follows a colon closing the cue's own clause: the quote opening right after it, else the rest of the
+    sentence, or the next paragraph when the colon ends one."""
+    doc = cue.doc
+    colon = next((t for t in doc[cue.i + 1 : min(len(doc), cue.i + 14)] if t.text == ":"), None)
+    if colon is None or _inside(quotes, colon.idx, colon.idx + 1):
+        return None
+    between = doc[cue.i + 1 : colon.i]
+    if any(t.text in (".", ";", "?", "!") or "\n" in t.text for t in between):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "conj", "ROOT", "parataxis") for t in between):
+        return None  # the colon closes another clause
+    start = colon.idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    for qs, qe in quotes:
+        if qs == start:
+            return qs, qe
+    if "\n" in text[colon.idx : start]:  # "Dr. Ward stated:\n\n<paragraph>"
+        end = text.find("\n", start)
+        return start, len(text) if end == -1 else end
+    sent_end = colon.sent.end_char
+    return (start, sent_end) if sent_end - start >= 8 else None
+_TRAILING_ASIDE_DEPS = {"relcl", "appos"}
+
+
+def _drop_trailing_aside(tokens, quotes) -> list:
+    """Content ending in a comma-set aside on its last noun (", who has been battered …", ", a party that …"):
+    the aside describes the noun for the reader and PolNeAR leaves it out of what was said."""
+    if len(tokens) < 4:
+        return tokens
+    at = {t.i for t in tokens}
+    last = max(at)
+    cut = None
+    for t in tokens:
+        if t.dep_ not in _TRAILING_ASIDE_DEPS or t.right_edge.i < last - 1 or t.left_edge.i - 1 not in at:
+            continue
+        comma = t.doc[t.left_edge.i - 1]
+        if comma.text == "," and comma.i > min(at) + 2 and not _inside(quotes, comma.idx, comma.idx + 1):
+            cut = comma.i if cut is None else min(cut, comma.i)
+    return tokens if cut is None else [t for t in tokens if t.i < cut]
 
 
 def _clip(head, cue, quotes) -> list:
@@ -735,7 +784,12 @@ def _clip(head, cue, quotes) -> list:
     tokens = list(head.subtree)
     drop: set[int] = set()
     for t in tokens:
-        if t is not head and t.dep_ in _ASIDE_DEPS and t.left_edge.i > 0 and not any(c.dep_ == "mark" for c in t.children):
+        if (
+            t is not head
+            and t.dep_ in _ASIDE_DEPS
+            and t.left_edge.i > 0
+            and not any(c.dep_ == "mark" for c in t.children)
+        ):
             comma = t.doc[t.left_edge.i - 1]
             if comma.text == "," and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
                 drop |= {u.i for u in t.subtree} | {comma.i}
@@ -760,6 +814,14 @@ def _from_verb(cue, text: str, quotes):
                 text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, quote
             )
             return None if st is None else (st, None, "quote", subject)
+        span = _colon_content(cue, text, quotes)
+        if span is not None:  # "Trump went even further: “If he goes forward …”", "Dr. Ward stated:\n\n…"
+            subject = _find_subject(cue) or _speaker_fallback(cue, False)
+            cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
+            st = _make(
+                text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, span
+            )
+            return None if st is None else (st, None, "colon", subject)
     if head is None:
         return None
     subject = _find_subject(cue)
@@ -781,9 +843,10 @@ def _from_verb(cue, text: str, quotes):
             for sib in cue.rights:
                 if sib.i <= head.i:
                     continue
-                if sib.dep_ not in _OBJECT_TAIL_DEPS:
+                if sib.dep_ not in _OBJECT_TAIL_DEPS or (sib.dep_ == "prep" and sib.lower_ in _ADJUNCT_PREPS):
                     break
                 tokens += list(sib.subtree)
+        tokens = _drop_trailing_aside(tokens, quotes)
     if not tokens:
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]

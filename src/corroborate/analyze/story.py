@@ -67,6 +67,7 @@ class StoryAnalysis:
     claims: list[dict[str, Any]] = field(default_factory=list)  # contract records
     contradictions: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    summary: list[dict[str, Any]] = field(default_factory=list)  # cited summary sentences
     published: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # article -> (date, inferred)
 
 
@@ -75,8 +76,11 @@ def statement_id(article_id: str, st: Statement, speaker_id: str | None, mention
     return "q-" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
-def analyze_story(sources: list[SourceText], nlp=None, docs=None, crosscheck: bool = True) -> StoryAnalysis:
-    """Entities, statements and (unless ``crosscheck`` is False) claims, contradictions and a timeline."""
+def analyze_story(
+    sources: list[SourceText], nlp=None, docs=None, crosscheck: bool = True, summary_words: int = 100
+) -> StoryAnalysis:
+    """Entities, statements and (unless ``crosscheck`` is False) claims, contradictions, a timeline and the
+    cited summary (``summary_words`` long)."""
     if docs is None:
         if nlp is None:
             from ..nlp import load_spacy
@@ -108,7 +112,9 @@ def analyze_story(sources: list[SourceText], nlp=None, docs=None, crosscheck: bo
                     )
                 )
     if crosscheck:
+        from ..brief.summary import summarize
         from ..crosscheck import cross_check
 
         cross_check(sources, docs, out)
+        out.summary = summarize(sources, docs, words=summary_words)
     return out

@@ -62,6 +62,7 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
             "claims": [],
             "contradictions": [],
             "timeline": [],
+            "summary": [],
         }
         for r in rows
     ]
@@ -97,13 +98,15 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
                 )
             )
         )
-    for sid, claims, contradictions, timeline in store.con.execute(
-        "SELECT story_id, claims, contradictions, timeline FROM story_crosscheck WHERE list_contains(?, story_id)",
+    for sid, claims, contradictions, timeline, summary in store.con.execute(
+        "SELECT story_id, claims, contradictions, timeline, summary FROM story_crosscheck "
+        "WHERE list_contains(?, story_id)",
         [ids],
     ).fetchall():
         by_id[sid]["claims"] = json.loads(claims)
         by_id[sid]["contradictions"] = json.loads(contradictions)
         by_id[sid]["timeline"] = json.loads(timeline)
+        by_id[sid]["summary"] = json.loads(summary or "[]")
     return stories
 
 

@@ -1,4 +1,5 @@
-"""Self-contained static HTML: an index and a page per article; no external assets, works from file://."""
+"""Self-contained static HTML: an index, the brief of each story and each article; no external assets, works
+from file://. Article text is untrusted: Jinja2 autoescaping is on and the pages forbid scripts (CSP)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,19 @@ def write_site(report: dict[str, Any], out_dir: str | Path) -> Path:
     env.globals["page_name"] = page_name
     index = env.get_template("index.html").render(report=report, articles=report["articles"], stories=report["stories"])
     (out / "index.html").write_text(index, encoding="utf-8")
+    from ..brief.build import build_brief
+
+    (out / "stories").mkdir(exist_ok=True)
+    by_id = {a["id"]: a for a in report["articles"]}
+    story_tpl = env.get_template("story.html")
+    for story in report["stories"]:
+        brief = build_brief(story, by_id)
+        html = story_tpl.render(
+            brief=brief,
+            generated_at=report.get("generated_at"),
+            article_href=lambda i: "../articles/" + page_name("article", i),
+        )
+        (out / "stories" / page_name("story", story["id"])).write_text(html, encoding="utf-8")
     article_tpl = env.get_template("article.html")
     for article in report["articles"]:
         html = article_tpl.render(article=article, paragraphs=article["text"].split("\n\n"))

@@ -169,4 +169,14 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        5,
+        "the cited summary of each story",
+        """
+    ALTER TABLE story_crosscheck ADD COLUMN summary JSON DEFAULT '[]';
+    """,
+    )
+)
+
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,116 @@
+"""The brief of one story, built from its contract record: what a reader sees first.
+
+Sections: title; summary with numbered citations; key facts (corroborated claims); contested points (each
+contradiction with who says what); who said what (main statements per speaker); timeline; coverage (which
+outlet reported which key fact and what each left out); sources with dates. Pure data: the renderers in
+``render.py`` and the HTML templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+KEY_FACTS = 8
+SPEAKERS = 8
+STATEMENTS_PER_SPEAKER = 3
+
+
+def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``story``: a contract story record; ``articles``: contract article records by id (at least the story's)."""
+    order = list(story["article_ids"])
+    sources = []
+    number: dict[str, int] = {}
+    for aid in order:
+        a = articles.get(aid, {"id": aid})
+        number[aid] = len(sources) + 1
+        sources.append(
+            {
+                "n": number[aid],
+                "id": aid,
+                "outlet": a.get("source") or "?",
+                "title": a.get("title"),
+                "url": a.get("url"),
+                "published": a.get("published"),
+                "published_inferred": bool(a.get("published_inferred")),
+                "copy_of": a.get("duplicate_of"),
+            }
+        )
+
+    def cite(ids) -> list[int]:
+        return sorted({number[i] for i in ids if i in number})
+
+    summary = [
+        {"text": s["text"], "cites": cite(s["article_ids"]), "article_ids": s["article_ids"]}
+        for s in story.get("summary", [])
+    ]
+    claims = story.get("claims", [])
+    key_facts = [
+        {"text": c["text"], "sources": c["independent_sources"], "cites": cite(m["article_id"] for m in c["mentions"])}
+        for c in claims
+        if c["status"] == "corroborated"
+    ][:KEY_FACTS]
+    contested = [
+        {
+            "kind": c["kind"],
+            "subject": c["subject"],
+            "positions": [
+                {
+                    "value": p["value"],
+                    "cites": cite(p["article_ids"]),
+                    "evidence": [e["text"] for e in p["evidence"][:3]],
+                }
+                for p in c["positions"]
+            ],
+        }
+        for c in story.get("contradictions", [])
+    ]
+    names = {e["id"]: e["name"] for e in story.get("entities", [])}
+    by_speaker: dict[str, list[dict]] = defaultdict(list)
+    for st in story.get("statements", []):
+        if st["speaker_entity"] in names:
+            by_speaker[names[st["speaker_entity"]]].append(st)
+    who = []
+    for name, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:SPEAKERS]:
+        seen: set[str] = set()
+        main = []
+        for st in sorted(statements, key=lambda s: (s["kind"] != "direct", -len(s["text"]))):
+            key = st["text"][:60].lower()
+            if key in seen or len(st["text"]) < 20:
+                continue
+            seen.add(key)
+            main.append(
+                {"text": st["text"], "stance": st["stance"], "kind": st["kind"], "cites": cite([st["article_id"]])}
+            )
+            if len(main) == STATEMENTS_PER_SPEAKER:
+                break
+        who.append({"speaker": name, "statements": len(statements), "main": main})
+    timeline = [
+        {"date": t["date"], "precision": t["precision"], "text": t["text"], "cites": cite(t["article_ids"])}
+        for t in story.get("timeline", [])
+    ]
+    coverage = []
+    for s in sources:
+        reported = [i for i, c in enumerate(key_facts) if s["n"] in c["cites"]]
+        coverage.append(
+            {
+                "n": s["n"],
+                "outlet": s["outlet"],
+                "reported": reported,
+                "left_out": [i for i in range(len(key_facts)) if i not in reported],
+            }
+        )
+    return {
+        "id": story["id"],
+        "title": story.get("title") or "(no title)",
+        "first_published": story.get("first_published"),
+        "last_published": story.get("last_published"),
+        "independent_sources": story.get("independent_sources"),
+        "summary": summary,
+        "key_facts": key_facts,
+        "contested": contested,
+        "who_said_what": who,
+        "timeline": timeline,
+        "coverage": coverage,
+        "sources": sources,
+    }

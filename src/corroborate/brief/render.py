@@ -1,0 +1,123 @@
+"""The brief as Markdown and in the terminal. Article text is untrusted: Markdown output escapes HTML and
+Markdown control characters, the terminal output escapes rich markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md(text: str) -> str:
+    """Article text made inert in Markdown: no HTML, no links, no emphasis, no tables."""
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text).replace(
+        "\n", " "
+    )
+
+
+def cites(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def _date(s: dict[str, Any]) -> str:
+    if not s["published"]:
+        return "undated"
+    return s["published"][:10] + (" (inferred)" if s["published_inferred"] else "")
+
+
+def _when(t: dict[str, Any]) -> str:
+    return t["date"] + ("" if t["precision"] == "day" else f" ({t['precision']})")
+
+
+def to_markdown(brief: dict[str, Any]) -> str:
+    out = [f"# {md(brief['title'])}", ""]
+    span = " to ".join(x[:10] for x in filter(None, [brief["first_published"], brief["last_published"]]))
+    counts = f"{len(brief['sources'])} articles, {brief['independent_sources']} independent sources"
+    out += [counts + (f", {span}." if span else "."), ""]
+    out += ["## Summary", ""]
+    out += [f"{md(s['text'])} {cites(s['cites'])}" for s in brief["summary"]] or ["(no summary)"]
+    out += ["", "## Key facts", ""]
+    out += [
+        f"- {md(f['text'])} ({f['sources']} independent sources) {cites(f['cites'])}" for f in brief["key_facts"]
+    ] or ["- none corroborated by two independent sources"]
+    out += ["", "## Contested", ""]
+    if not brief["contested"]:
+        out.append("- no contradiction found")
+    for c in brief["contested"]:
+        out.append(f"- **{c['kind']}**: {md(c['subject'])}")
+        for p in c["positions"]:
+            evidence = "; ".join(f"“{md(e)}”" for e in p["evidence"])
+            out.append(f"  - {md(p['value'])} {cites(p['cites'])}: {evidence}")
+    out += ["", "## Who said what", ""]
+    for w in brief["who_said_what"]:
+        out.append(f"- **{md(w['speaker'])}** ({w['statements']} statements)")
+        out += [f"  - {s['stance']}: “{md(s['text'])}” {cites(s['cites'])}" for s in w["main"]]
+    if not brief["who_said_what"]:
+        out.append("- no attributed statement")
+    out += ["", "## Timeline", ""]
+    out += [f"- {_when(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or ["- no dated event"]
+    out += ["", "## Coverage", ""]
+    if brief["key_facts"]:
+        header = "| source | " + " | ".join(f"fact {i + 1}" for i in range(len(brief["key_facts"]))) + " |"
+        out += [header, "|---" * (len(brief["key_facts"]) + 1) + "|"]
+        for c in brief["coverage"]:
+            cells = ["yes" if i in c["reported"] else "—" for i in range(len(brief["key_facts"]))]
+            out.append(f"| [{c['n']}] {md(c['outlet'])} | " + " | ".join(cells) + " |")
+    else:
+        out.append("(no corroborated facts to compare)")
+    out += ["", "## Sources", ""]
+    for s in brief["sources"]:
+        title = md(s["title"] or "(no title)")
+        copy = f" (copy of {md(s['copy_of'])})" if s["copy_of"] else ""
+        url = f" <{s['url']}>" if s["url"] and re.match(r"^https?://[^\s<>]+$", s["url"]) else ""
+        out.append(f"{s['n']}. {md(s['outlet'])}, {_date(s)}: {title}{copy}{url}")
+    return "\n".join(out) + "\n"
+
+
+def print_brief(brief: dict[str, Any], console) -> None:
+    """The brief in the terminal, with rich."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    console.print(f"[bold]{escape(brief['title'])}[/bold]")
+    console.print(
+        f"story {brief['id']} · {len(brief['sources'])} articles · {brief['independent_sources']} independent sources"
+    )
+    console.rule("summary")
+    for s in brief["summary"]:
+        console.print(f"{escape(s['text'])} [cyan]{cites(s['cites'])}[/cyan]")
+    console.rule("key facts")
+    for f in brief["key_facts"]:
+        console.print(f"• {escape(f['text'])} [cyan]{cites(f['cites'])}[/cyan]")
+    console.rule("contested")
+    for c in brief["contested"]:
+        console.print(f"[bold red]{c['kind']}[/bold red]: {escape(c['subject'])}")
+        for p in c["positions"]:
+            console.print(
+                f"   {escape(p['value'])} [cyan]{cites(p['cites'])}[/cyan]: " + escape("; ".join(p["evidence"]))
+            )
+    console.rule("who said what")
+    for w in brief["who_said_what"]:
+        console.print(f"[bold]{escape(w['speaker'])}[/bold] ({w['statements']} statements)")
+        for s in w["main"]:
+            console.print(f"   {s['stance']}: “{escape(s['text'])}” [cyan]{cites(s['cites'])}[/cyan]")
+    console.rule("timeline")
+    for t in brief["timeline"]:
+        console.print(f"{t['date']} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
+    if brief["key_facts"]:
+        console.rule("coverage")
+        table = Table(box=None)
+        table.add_column("source")
+        for i in range(len(brief["key_facts"])):
+            table.add_column(f"fact {i + 1}", justify="center")
+        for c in brief["coverage"]:
+            table.add_row(
+                f"[{c['n']}] {escape(c['outlet'])}",
+                *["✓" if i in c["reported"] else "·" for i in range(len(brief["key_facts"]))],
+            )
+        console.print(table)
+    console.rule("sources")
+    for s in brief["sources"]:
+        console.print(f"[{s['n']}] {escape(s['outlet'])}, {_date(s)}: {escape(s['title'] or '(no title)')}")
