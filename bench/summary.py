@@ -208,9 +208,19 @@ def standin_summarize(sources: list[Any], nlp: Any, words: int = 100) -> list[di
     cluster = sd.Cluster("standin", arts, "", "")
     out = []
     for s in sd.pick(lead_rank(cluster), words):
-        others = [a.id for a in arts if a.id != s.article_id and sd.coverage(s.text, [t.text for t in a.sents]) >= STANDIN_CITE]
+        others = [
+            a.id
+            for a in arts
+            if a.id != s.article_id and sd.coverage(s.text, [t.text for t in a.sents]) >= STANDIN_CITE
+        ]
         out.append(
-            {"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end, "article_ids": [s.article_id, *others]}
+            {
+                "text": s.text,
+                "article_id": s.article_id,
+                "start": s.start,
+                "end": s.end,
+                "article_ids": [s.article_id, *others],
+            }
         )
     return out
 
@@ -248,6 +258,7 @@ class Run:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     citations: sd.CitationTally | None = None
+    source_cls: Any = None  # SourceText, for the summarize_story-style systems
 
     @property
     def available(self) -> bool:
@@ -259,7 +270,13 @@ class Run:
         try:
             if self.kind == "ranker":
                 out = [
-                    {"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end, "article_ids": [s.article_id]}
+                    {
+                        "text": s.text,
+                        "article_id": s.article_id,
+                        "start": s.start,
+                        "end": s.end,
+                        "article_ids": [s.article_id],
+                    }
                     for s in sd.pick(self.fn(cluster), words)
                 ]
             else:
@@ -274,8 +291,6 @@ class Run:
         finally:
             self.seconds += time.perf_counter() - t0
         return out
-
-    source_cls: Any = None
 
 
 def build_runs(names: list[str], clusters: list[sd.Cluster], words: int) -> list[Run]:
@@ -330,7 +345,8 @@ def _pct(v: float | None) -> str:
 
 
 def report(runs: list[Run], clusters: list[sd.Cluster], words: int) -> dict[str, Any]:
-    print(f"\n| system | R1 | R2 | RLsum | seconds | sentences/summary | words before cut |  (n = {len(clusters)})")
+    print(f"\nROUGE F x 100, mean over {len(clusters)} clusters, summaries cut to {words} words\n")
+    print("| system | R1 | R2 | RLsum | seconds | sentences/summary | words before cut |")
     print("|---|---|---|---|---|---|---|")
     figures: dict[str, Any] = {}
     for run in runs:
@@ -356,7 +372,7 @@ def report(runs: list[Run], clusters: list[sd.Cluster], words: int) -> dict[str,
             "errors": len(run.errors),
             "error_examples": run.errors[:20],
         }
-    print(f"   {PUBLISHED}; all rows cut to {words} words")
+    print(f"   {PUBLISHED}")
     for run in runs:
         if run.name == "corroborate" and run.available:
             m = mean_scores(run)
@@ -379,6 +395,7 @@ def report(runs: list[Run], clusters: list[sd.Cluster], words: int) -> dict[str,
             "| cites >= 2 | text == source[start:end] |"
         )
         print("|---|---|---|---|---|---|---|")
+        notes: list[str] = []
         for run in cited:
             assert run.citations is not None
             f = run.citations.figures()
@@ -387,24 +404,24 @@ def report(runs: list[Run], clusters: list[sd.Cluster], words: int) -> dict[str,
                 f"| {run.name} | {f['sentences']} | {_pct(f['own_supported'])} | {_pct(f['pairs_supported'])} "
                 f"({f['pairs']}) | {mc} | {_pct(f['multi_cited'])} | {_pct(f['offsets_ok'])} |"
             )
-            extra = []
             if f["unknown_ids"]:
-                extra.append(f"{f['unknown_ids']} cited ids are not articles of the cluster")
+                notes.append(f"{run.name}: {f['unknown_ids']} cited ids are not articles of the cluster")
             if f["no_content_words"]:
-                extra.append(f"{f['no_content_words']} sentences without content words (count as supported)")
-            for e in extra:
-                print(f"   {run.name}: {e}")
-            own, pairs = f["own_supported"], f["pairs_supported"]
+                notes.append(
+                    f"{run.name}: {f['no_content_words']} sentences without content words (count as supported)"
+                )
             if run.name == "corroborate":
-                print(
-                    f"   corroborate targets: own {_pct(own)} (target {_pct(TARGET_OWN)}), "
-                    f"pairs {_pct(pairs)} (target >= {_pct(TARGET_PAIRS)})"
+                notes.append(
+                    f"corroborate targets: own {_pct(f['own_supported'])} (target {_pct(TARGET_OWN)}), "
+                    f"pairs {_pct(f['pairs_supported'])} (target >= {_pct(TARGET_PAIRS)})"
                 )
             figures[run.name]["citations"] = {
                 **f,
                 "own_misses": run.citations.own_misses,
                 "pair_misses": run.citations.pair_misses,
             }
+        for note in notes:
+            print(f"   {note}")
     return figures
 
 
@@ -425,7 +442,9 @@ def show(clusters: list[sd.Cluster], runs: list[Run], words: int, n: int) -> Non
             r = run.scores[c.id]
             print(f"  {run.name} ({r['rouge1']:.0f}/{r['rouge2']:.0f}/{r['rougeLsum']:.0f}):")
             for d, text in zip(out, cut):
-                ids = ",".join(str(i).rsplit("/", 1)[-1] for i in dict.fromkeys([d["article_id"], *d.get("article_ids", [])]))
+                ids = ",".join(
+                    str(i).rsplit("/", 1)[-1] for i in dict.fromkeys([d["article_id"], *d.get("article_ids", [])])
+                )
                 print(f"    [{ids}] {text}")
 
 

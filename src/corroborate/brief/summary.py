@@ -71,7 +71,10 @@ def _candidates(sources, docs) -> tuple[list[Candidate], dict[str, list[set[str]
     seen_groups: set[str] = set()
     out: list[Candidate] = []
     stems_of: dict[str, list[set[str]]] = {}
-    for source, doc in zip(sources, docs):
+    pairs = list(zip(sources, docs))
+    # the original of each syndication group offers the candidates; its copies only add citations
+    pairs.sort(key=lambda p: p[0].group not in (None, "g-" + p[0].id))
+    for source, doc in pairs:
         sents = list(doc.sents)
         stems_of[source.id] = [content_stems(s.text) for s in sents]
         if source.source_group in seen_groups:
