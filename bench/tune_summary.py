@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tune_summary: {ALLSIDES} not found", file=sys.stderr)
         return 2
     from corroborate.analyze.story import SourceText
-    from corroborate.brief.summary import Weights, summarize
+    from corroborate.brief.summary import Weights, document_frequencies, summarize
     from corroborate.nlp import load_spacy
 
     nlp = load_spacy()
@@ -59,18 +59,24 @@ def main(argv: list[str] | None = None) -> int:
         ref = [x.text for x in nlp(s["summary"]).sents]
         parsed.append((sources, docs, ref))
     print(f"{len(parsed)} AllSides stories outside NeuS test")
+    freqs = document_frequencies(x.text for sources, _, _ in parsed for x in sources)
+
+    use_global = True
 
     def score(w: Weights) -> tuple[float, float, float]:
         tot = [0.0, 0.0, 0.0]
         for sources, docs, ref in parsed:
-            summ = summarize(sources, docs, args.words, w)
+            summ = summarize(sources, docs, args.words, w, freqs if use_global else None)
             r = sd.rouge(sd.truncate([x["text"] for x in summ], args.words), ref)
             for k, key in enumerate(sd.ROUGE_TYPES):
                 tot[k] += r[key]
         return tuple(round(t / len(parsed), 2) for t in tot)
 
     base = Weights()
-    print("default", base, score(base))
+    use_global = False
+    print("default, story idf", base, score(base))
+    use_global = True
+    print("default, collection idf", base, score(base))
     grid = {
         "corroboration": [0.0, 0.15, 0.3],
         "position": [0.0, 0.1, 0.3],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -377,3 +379,140 @@ def export(settings: Settings, fmt: str, out: str) -> Path:
             f"COPY (SELECT {columns} FROM articles ORDER BY published NULLS LAST, id) TO '{target}' ({option})"
         )
         return path
+
+
+# -- the web layer's queries (thin wrappers over the store; every parameter is bound) --------------------------
+
+
+def story_index(
+    settings: Settings,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    outlet: str | None = None,
+    entity: str | None = None,
+    limit: int = 500,
+) -> list[dict[str, Any]]:
+    """Stories newest first with their counts, filtered by date range, outlet and entity name (substrings)."""
+    sql = """
+        SELECT s.id, s.title, s.n_articles, s.independent_sources, s.first_published, s.last_published,
+               coalesce(json_array_length(x.contradictions), 0) AS n_contradictions,
+               coalesce(json_array_length(x.claims), 0) AS n_claims,
+               (SELECT list(DISTINCT a.source ORDER BY a.source) FROM story_articles sa JOIN articles a
+                  ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets
+        FROM stories s LEFT JOIN story_crosscheck x ON x.story_id = s.id
+        WHERE (CAST(? AS VARCHAR) IS NULL OR s.last_published >= ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR s.first_published <= ? || 'T99')
+          AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a
+                 ON a.id = sa.article_id WHERE sa.story_id = s.id AND contains(lower(a.source), lower(?))))
+          AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM entities e
+                 WHERE e.story_id = s.id AND contains(lower(e.name), lower(?))))
+        ORDER BY s.last_published DESC NULLS LAST, s.id
+        LIMIT ?"""
+    params = [date_from, date_from, date_to, date_to, outlet, outlet, entity, entity, limit]
+    with Store.open(settings.db, read_only=True) as store:
+        cursor = store.con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def get_story_record(settings: Settings, story_id: str) -> dict[str, Any] | None:
+    """The report contract's story object (exact id)."""
+    from .report.contract import story_records
+
+    with Store.open(settings.db, read_only=True) as store:
+        if not store.con.execute("SELECT count(*) FROM stories WHERE id = ?", [story_id]).fetchone()[0]:
+            return None
+        (story,) = story_records(store, [story_id])
+        return story
+
+
+def get_article_record(settings: Settings, article_id: str) -> dict[str, Any] | None:
+    """The report contract's article object (exact id), with the story it belongs to and its statements."""
+    from .report.contract import article_record
+
+    with Store.open(settings.db, read_only=True) as store:
+        rows = store.articles("id = ?", [article_id])
+        if not rows:
+            return None
+        record = article_record(rows[0])
+        row = store.con.execute("SELECT story_id FROM story_articles WHERE article_id = ?", [article_id]).fetchone()
+        record["story_id"] = row[0] if row else None
+        return record
+
+
+def get_entity(settings: Settings, entity_id: str) -> dict[str, Any] | None:
+    """One canonical person or body across stories: names, roles, the stories it is in, everything it said."""
+    with Store.open(settings.db, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT e.story_id, e.name, e.type, e.aliases, e.roles, s.title, s.last_published FROM entities e "
+            "JOIN stories s ON s.id = e.story_id WHERE e.id = ? ORDER BY s.last_published DESC NULLS LAST",
+            [entity_id],
+        ).fetchall()
+        if not rows:
+            return None
+        aliases: dict[str, None] = {}
+        roles: dict[str, None] = {}
+        for r in rows:
+            aliases.update(dict.fromkeys(json.loads(r[3])))
+            roles.update(dict.fromkeys(json.loads(r[4])))
+        cursor = store.con.execute(
+            "SELECT st.id, st.story_id, st.article_id, a.source, a.title, a.published, st.speaker, st.cue, st.kind, "
+            'st.stance, st.text, st.start, st."end" FROM statements st JOIN articles a ON a.id = st.article_id '
+            "WHERE st.speaker_entity = ? ORDER BY a.published DESC NULLS LAST, st.article_id, st.start",
+            [entity_id],
+        )
+        names = [d[0] for d in cursor.description]
+        statements = [dict(zip(names, row)) for row in cursor.fetchall()]
+    return {
+        "id": entity_id,
+        "name": rows[0][1],
+        "type": rows[0][2],
+        "aliases": list(aliases),
+        "roles": list(roles),
+        "stories": [{"id": r[0], "title": r[5], "last_published": r[6]} for r in rows],
+        "statements": statements,
+    }
+
+
+def search(settings: Settings, q: str, limit: int = 50) -> dict[str, list[dict[str, Any]]]:
+    """Articles whose title or text holds ``q`` and entities whose name or alias does (plain substring,
+    case-insensitive: ``%`` and ``_`` are characters like any other)."""
+    q = (q or "").strip()
+    if not q:
+        return {"articles": [], "entities": []}
+    with Store.open(settings.db, read_only=True) as store:
+        cursor = store.con.execute(
+            "SELECT id, title, source, published FROM articles WHERE contains(lower(coalesce(title, '')), lower(?)) "
+            "OR contains(lower(text), lower(?)) ORDER BY contains(lower(coalesce(title, '')), lower(?)) DESC, "
+            "published DESC NULLS LAST, id LIMIT ?",
+            [q, q, q, limit],
+        )
+        names = [d[0] for d in cursor.description]
+        articles = [dict(zip(names, row)) for row in cursor.fetchall()]
+        cursor = store.con.execute(
+            "SELECT id, any_value(name) AS name, any_value(type) AS type, count(DISTINCT story_id) AS stories "
+            "FROM entities WHERE contains(lower(name), lower(?)) "
+            "OR contains(lower(CAST(aliases AS VARCHAR)), lower(?)) GROUP BY id ORDER BY stories DESC, name LIMIT ?",
+            [q, q, limit],
+        )
+        names = [d[0] for d in cursor.description]
+        entities = [dict(zip(names, row)) for row in cursor.fetchall()]
+    return {"articles": articles, "entities": entities}
+
+
+UPLOAD_FIELDS = ("id", "title", "text", "source", "url", "published", "language")
+
+
+def add_articles(settings: Settings, records: list[dict[str, Any]], inbox: str | Path) -> RunResult:
+    """Store uploaded articles: the records are written as a JSONL file in ``inbox`` (kept: the raw input) and
+    run through the whole pipeline like any other input, so rejects, copies, stories and analysis behave the same.
+    """
+    inbox = Path(inbox)
+    inbox.mkdir(parents=True, exist_ok=True)
+    body = "\n".join(
+        json.dumps({k: r.get(k) for k in UPLOAD_FIELDS if r.get(k) is not None}, ensure_ascii=False) for r in records
+    )
+    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+    path = inbox / f"upload-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{digest}.jsonl"
+    path.write_text(body + "\n", encoding="utf-8")
+    return run([str(path)], settings)

@@ -5,7 +5,10 @@ expressed concern…) or "according to". The cue's subject is the speaker mentio
 (or, for "X said" placed after the content, the clause it governs) is the content. Quotation marks decide
 the kind: content wholly inside quotes is direct, partly quoted is mixed, otherwise indirect. Quotes that
 no cue governs ("“…,” he said" is governed; a quoted paragraph after an attributed one is not) become
-direct statements of the nearest attributed speaker before them, or unattributed.
+direct statements of the nearest attributed speaker before them, or unattributed. A cue whose clause ends in a
+colon introduces what follows it ("Dr. Ward stated: “…”"); a cue the parse left without a subject takes the
+noun phrase it is inverted with ('“…,” added Murphy'), the subject of the verb a "by saying" hangs on, or a
+passive's agent. Candidates are accepted best-scored first, so one content goes to its likeliest cue.
 Offsets are character offsets into the text that was parsed.
 """
 

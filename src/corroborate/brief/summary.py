@@ -143,8 +143,28 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def summarize(sources, docs, words: int = 100, weights: Weights | None = None) -> list[dict]:
-    """The summary of one story: sentences as ``{text, article_id, start, end, article_ids}``."""
+def document_frequencies(texts) -> tuple[dict[str, int], int]:
+    """Stem document frequencies over a collection (a store, a benchmark's articles) and its size."""
+    df: Counter = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        df.update({stem(w.lower()) for w in WORD_RE.findall(text) if w.lower() not in STOP})
+    return dict(df), n
+
+
+def summarize(
+    sources,
+    docs,
+    words: int = 100,
+    weights: Weights | None = None,
+    frequencies: tuple[dict[str, int], int] | None = None,
+) -> list[dict]:
+    """The summary of one story: sentences as ``{text, article_id, start, end, article_ids}``.
+
+    ``frequencies``: stem document frequencies of a larger collection (the store) and its size; without them
+    the story's own sentences give the term weights, which are noisy for a story of two or three articles.
+    """
     w = weights or Weights()
     diversity = w.diversity
     candidates, stems_of = _candidates(sources, docs, w)
@@ -155,7 +175,11 @@ def summarize(sources, docs, words: int = 100, weights: Weights | None = None) -
     df: Counter = Counter()
     for c in candidates:
         df.update(set(c.counts))
-    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+    if frequencies is not None:
+        global_df, total = frequencies
+        idf = {t: math.log((total + 1) / (global_df.get(t, 0) + 1)) + 1 for t in df}
+    else:
+        idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
     vectors = [{t: tf * idf[t] for t, tf in c.counts.items()} for c in candidates]
     centroid: Counter = Counter()
     for v in vectors:
@@ -217,11 +241,13 @@ def summarize(sources, docs, words: int = 100, weights: Weights | None = None) -
     ]
 
 
-def summarize_story(sources, nlp=None, words: int = 100, weights: Weights | None = None) -> list[dict]:
+def summarize_story(
+    sources, nlp=None, words: int = 100, weights: Weights | None = None, frequencies=None
+) -> list[dict]:
     """Parse the sources and summarize them (for scripts and benchmarks)."""
     if nlp is None:
         from ..nlp import load_spacy
 
         nlp = load_spacy()
     docs = list(nlp.pipe([s.text for s in sources], batch_size=16))
-    return summarize(sources, docs, words, weights)
+    return summarize(sources, docs, words, weights, frequencies)

@@ -157,6 +157,28 @@ def normalize_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
+_SHARED: dict[str, Any] = {}
+
+
+def share(path: str) -> None:
+    """Keep one read-write connection to ``path`` for this process; every ``Store`` on it then opens a cursor.
+
+    DuckDB lets one process write a file; a server that reads (many threads) and writes (uploads, a watched
+    folder) in one process must go through one database instance, not reopen the file per request.
+    """
+    key = os.path.abspath(path)
+    if key in _SHARED:
+        return
+    store = Store(path)  # creates and migrates the file
+    _SHARED[key] = store.con
+
+
+def unshare(path: str) -> None:
+    con = _SHARED.pop(os.path.abspath(path), None)
+    if con is not None:
+        con.close()
+
+
 class Store:
     """One DuckDB file. Open it with ``Store.open(path)``; use as a context manager."""
 
@@ -165,6 +187,10 @@ class Store:
 
         self.path = path
         self.read_only = read_only
+        shared = _SHARED.get(os.path.abspath(path))
+        if shared is not None:  # a server process holds the file open: every Store is a cursor on it
+            self.con = shared.cursor()
+            return
         if read_only and not os.path.exists(path):
             raise StoreError(f"no store at {path}: run `corroborate ingest` or `corroborate run` first")
         try:
