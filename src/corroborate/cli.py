@@ -322,6 +322,35 @@ def _sources(story: dict, article_ids: list[str]) -> str:
 
 
 @main.command()
+@_db_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost only by default)."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--watch", "watch_dir", metavar="DIR", help="Ingest and analyse files dropped into DIR while serving.")
+@click.option(
+    "--token", envvar="CORROBORATE_TOKEN", metavar="TOKEN", help="Open POST /api/articles to this bearer token."
+)
+@click.pass_context
+def serve(
+    ctx: click.Context, db_local: str | None, host: str, port: int, watch_dir: str | None, token: str | None
+) -> None:
+    """Browse stories, briefs, sources and people in a browser; REST API under /api (docs at /docs)."""
+    import uvicorn
+
+    from .serve import create_app
+
+    _ctx_db(ctx, db_local)
+    settings = _settings(ctx)
+    try:
+        app = create_app(settings, token=token, watch=watch_dir)
+    except StoreError as exc:
+        _fail(str(exc))
+    err.print(f"corroborate: serving {settings.db} on http://{host}:{port}/" + (" (writes open)" if token else ""))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 @click.argument("story_id")
 @_db_option
 @click.option(

@@ -69,9 +69,10 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for st in story.get("statements", []):
         if st["speaker_entity"] in names:
-            by_speaker[names[st["speaker_entity"]]].append(st)
+            by_speaker[st["speaker_entity"]].append(st)
     who = []
-    for name, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:SPEAKERS]:
+    for entity_id, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), names[kv[0]]))[:SPEAKERS]:
+        name = names[entity_id]
         seen: set[str] = set()
         main = []
         for st in sorted(statements, key=lambda s: (s["kind"] != "direct", -len(s["text"]))):
@@ -84,7 +85,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
             )
             if len(main) == STATEMENTS_PER_SPEAKER:
                 break
-        who.append({"speaker": name, "statements": len(statements), "main": main})
+        who.append({"speaker": name, "entity_id": entity_id, "statements": len(statements), "main": main})
     timeline = [
         {"date": t["date"], "precision": t["precision"], "text": t["text"], "cites": cite(t["article_ids"])}
         for t in story.get("timeline", [])
