@@ -109,6 +109,7 @@ def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
     The detector's thresholds are set on TUNE; figures are reported on TEST.
     """
     from cluster_data import allsides_part
+
     stories: list[Story] = []
     with ALLSIDES.open(encoding="utf-8") as fh:
         for line in fh:

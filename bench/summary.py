@@ -32,6 +32,8 @@ Systems (``--systems``, comma list; default ``corroborate,lexrank,textrank,lead,
   sentence of the loaded clusters; sentences ranked by cosine to their cluster's mean sentence vector; a
   sentence with cosine > 0.5 to one already chosen is skipped (redundancy).
 * ``oracle``: greedy extract maximising R1+R2 F against the reference (an upper bound; it reads the reference).
+* ``corroborate-story``: the same with term weights from the story's own sentences only (what it does
+  without a store).
 * ``module:function``: any importable callable with ``summarize_story``'s signature.
 
 Shared splits: each article and reference is parsed once with ``corroborate.nlp.load_spacy()`` (``nlp.pipe``);
@@ -55,6 +57,7 @@ Figures go to ``bench/results/summary.json`` (gitignored) and ``--json PATH``; e
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import math
@@ -73,7 +76,7 @@ sys.path.insert(0, str(ROOT / "src"))  # benchmark the checkout, not whatever is
 
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_SYSTEMS = ("corroborate", "lexrank", "textrank", "lead", "tfidf-centroid")
-BUILTIN = (*DEFAULT_SYSTEMS, "standin", "oracle")
+BUILTIN = (*DEFAULT_SYSTEMS, "corroborate-story", "standin", "oracle")
 TARGETS = {"rouge1": 42.0, "rouge2": 19.0, "rougeLsum": 36.0}
 TARGET_OWN, TARGET_PAIRS = 1.0, 0.95
 CENTROID_REDUNDANCY = 0.5
@@ -308,7 +311,14 @@ def build_runs(names: list[str], clusters: list[sd.Cluster], words: int) -> list
         elif name == "oracle":
             run = Run(name, "ranker", OracleRanker(words))
         else:
-            fn, note = load_story_fn(name)
+            fn, note = load_story_fn("corroborate" if name == "corroborate-story" else name)
+            if fn is not None and name == "corroborate":
+                # as in a store: term weights from the document frequencies of every loaded article
+                from corroborate.brief.summary import document_frequencies
+
+                freqs = document_frequencies(a.text for c in clusters for a in c.articles)
+                fn = functools.partial(fn, frequencies=freqs)
+                note += f" (term weights from the {freqs[1]} loaded articles, as a store gives them)"
             run = Run(name, "story", fn, note=note, citations=sd.CitationTally())
             print(note)
             if fn is not None:

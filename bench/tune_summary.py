@@ -78,12 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     use_global = True
     print("default, collection idf", base, score(base))
     grid = {
-        "corroboration": [0.0, 0.15, 0.3],
-        "position": [0.0, 0.1, 0.3],
-        "diversity": [0.1, 0.3],
-        "max_words": [35, 60],
-        "fit": [False, True],
-        "embedding": [0.0, 0.5],
+        "reading_order": [True, False],
+        "position": [0.1, 0.3],
+        "pronoun": [0.0, 0.1],
+        "min_words": [6, 10],
     }
     results = []
     for values in itertools.product(*grid.values()):

@@ -40,9 +40,12 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
 
     nlp = load_spacy()
     n_entities = n_statements = 0
+    # the store's stem document frequencies (kept by the story phase) weigh the summary's terms
+    df = dict(store.con.execute("SELECT substr(term, 3), df FROM term_stats WHERE starts_with(term, 'l:')").fetchall())
+    frequencies = (df, store.count_articles()) if df else None
     for story_id in story_ids:
         sources = story_sources(store, story_id)
-        result = analyze_story(sources, nlp)
+        result = analyze_story(sources, nlp, frequencies=frequencies)
         store.con.execute("DELETE FROM entities WHERE story_id = ?", [story_id])
         store.con.execute("DELETE FROM statements WHERE story_id = ?", [story_id])
         store.insert_many(

@@ -77,10 +77,16 @@ def statement_id(article_id: str, st: Statement, speaker_id: str | None, mention
 
 
 def analyze_story(
-    sources: list[SourceText], nlp=None, docs=None, crosscheck: bool = True, summary_words: int = 100
+    sources: list[SourceText],
+    nlp=None,
+    docs=None,
+    crosscheck: bool = True,
+    summary_words: int = 100,
+    frequencies: tuple[dict[str, int], int] | None = None,
 ) -> StoryAnalysis:
     """Entities, statements and (unless ``crosscheck`` is False) claims, contradictions, a timeline and the
-    cited summary (``summary_words`` long)."""
+    cited summary (``summary_words`` long; ``frequencies``: stem document frequencies of the whole store and its
+    size, for the summary's term weights)."""
     if docs is None:
         if nlp is None:
             from ..nlp import load_spacy
@@ -116,5 +122,5 @@ def analyze_story(
         from ..crosscheck import cross_check
 
         cross_check(sources, docs, out)
-        out.summary = summarize(sources, docs, words=summary_words)
+        out.summary = summarize(sources, docs, words=summary_words, frequencies=frequencies)
     return out

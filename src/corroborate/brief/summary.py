@@ -10,7 +10,7 @@ not candidates), without questions, fragments, unattributed first-person opinion
 * a penalty per loaded word ("slammed", "radical", ...), so the neutral wording of a fact wins.
 
 Sentences are picked by maximal marginal relevance (so a second sentence adds something new) up to the word
-budget, and printed in reading order: by the position they hold in their articles, earliest first.
+budget, most important first, as news is written (``Weights.reading_order`` prints them as the articles run).
 """
 
 from __future__ import annotations
@@ -54,15 +54,16 @@ class Weights:
 
     centrality: float = 1.0
     corroboration: float = 0.15
-    position: float = 0.1
+    position: float = 0.3
     loaded: float = 0.1
     pronoun: float = 0.1
     diversity: float = 0.3
     redundant: float = 0.6  # cosine above which a sentence repeats a chosen one
-    min_words: int = 6
+    min_words: int = 10
     max_words: int = 60
     fit: bool = False  # only whole sentences within the budget (else the last one may run over)
     embedding: float = 0.0  # weight of the static-embedding centrality beside the TF-IDF one
+    reading_order: bool = False  # most important first (the inverted pyramid); True: as the articles run
 
 
 @dataclass
@@ -228,7 +229,9 @@ def summarize(
             continue  # would run over: a shorter sentence may still fit
         chosen.append(best)
         used += length
-    chosen.sort(key=lambda i: (candidates[i].position, [s.id for s in sources].index(candidates[i].article_id)))
+    if w.reading_order:
+        order = [s.id for s in sources]
+        chosen.sort(key=lambda i: (candidates[i].position, order.index(candidates[i].article_id)))
     return [
         {
             "text": candidates[i].text,

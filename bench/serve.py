@@ -1,0 +1,322 @@
+"""Web server load test: ``corroborate serve`` over a 10,000-article store, 50 concurrent clients, 60 s.
+
+    .venv/bin/python bench/serve.py [--articles 10000] [--clients 50] [--duration 60] [--gate]
+
+1. Store: the example corpus replicated to N articles (``bench/ingest.py``'s ``replicate``: every copy
+   has its own URLs, ids and one extra sentence) and run through the whole pipeline (``service.run``:
+   ingest, copies, stories, who said what). Built once and cached as
+   ``bench/results/serve-store-N.duckdb`` (``--rebuild`` to redo it; the first build takes minutes).
+   The server gets a copy, so the cache is never opened for writing.
+2. Server: ``corroborate serve`` (one uvicorn process) on a free loopback port, started as a subprocess.
+3. Cold pass: one request to a sample of each route's URLs, one at a time, before the load: what a
+   first visit costs (the app caches answers until the next write, so later hits are cheaper).
+4. Load: ``--clients`` closed-loop clients (asyncio + httpx, in this process, not the server's) for
+   ``--duration`` seconds, each request picking one of four routes at random with equal weight and a
+   random id: ``/stories/{id}`` (the HTML brief), ``/api/stories``, ``/api/stories/{id}``,
+   ``/api/articles/{id}``. Per route and overall: requests, requests/s, errors (status other than 200, or
+   a transport error/timeout), p50/p95/p99/max latency.
+5. Verdict: target p95 < 150 ms overall and on every route, and no errors. ``--gate`` exits 1 when it
+   is missed. Figures are written to ``bench/results/serve.json``.
+
+The machine's cores are shared by the server and the clients, so the figures are a floor for a server
+with a core of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import http.client
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(BENCH))
+
+from corroborate import service  # noqa: E402
+from corroborate.settings import Settings  # noqa: E402
+
+TARGET_P95_MS = 150.0
+ROUTES = ("story_page", "api_stories", "api_story", "api_article")
+
+
+def build_store(articles: int, workers: int, rebuild: bool) -> Path:
+    """The cached store of the example corpus replicated to ``articles`` articles (built if missing)."""
+    from ingest import replicate  # bench/ingest.py
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    db = RESULTS / f"serve-store-{articles}.duckdb"
+    if db.exists() and not rebuild:
+        return db
+    work = Path(tempfile.mkdtemp(prefix="corroborate-serve-bench-"))
+    try:
+        t0 = time.perf_counter()
+        n = replicate(articles, work / "corpus")
+        print(f"replicated the example corpus to {n} articles in {time.perf_counter() - t0:.1f} s", flush=True)
+        partial = work / "store.duckdb"
+        t0 = time.perf_counter()
+        result = service.run([str(work / "corpus")], Settings(db=str(partial), workers=workers))
+        print(
+            f"built the store ({result.articles_in_store} articles, {len(result.ingest.rejects)} rejects, "
+            f"{result.ingest.new_stories} stories) in {time.perf_counter() - t0:.0f} s",
+            flush=True,
+        )
+        for suffix in ("", ".wal"):
+            target = Path(str(db) + suffix)
+            target.unlink(missing_ok=True)
+            if Path(str(partial) + suffix).exists():
+                shutil.move(str(partial) + suffix, target)
+        return db
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+    env = dict(os.environ)
+    env.pop("CORROBORATE_TOKEN", None)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=str(ROOT),
+        )
+    deadline = time.monotonic() + 120
+    while True:
+        if proc.poll() is not None:
+            sys.exit(f"corroborate serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/openapi.json")
+            if conn.getresponse().status == 200:
+                return proc
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            sys.exit(f"corroborate serve did not answer in 120 s:\n{log.read_text(errors='replace')}")
+        time.sleep(0.3)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def url_for(route: str, rng: random.Random, story_ids: list[str], article_ids: list[str]) -> str:
+    if route == "story_page":
+        return f"/stories/{rng.choice(story_ids)}"
+    if route == "api_stories":
+        return "/api/stories"
+    if route == "api_story":
+        return f"/api/stories/{rng.choice(story_ids)}"
+    return f"/api/articles/{rng.choice(article_ids)}"
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, min(len(sorted_values), round(q / 100 * len(sorted_values) + 0.5)))
+    return sorted_values[rank - 1]
+
+
+def summarize(latencies: list[float], errors: int, seconds: float) -> dict:
+    values = sorted(latencies)
+    return {
+        "requests": len(values),
+        "errors": errors,
+        "rps": len(values) / seconds if seconds else 0.0,
+        "p50_ms": percentile(values, 50) * 1e3,
+        "p95_ms": percentile(values, 95) * 1e3,
+        "p99_ms": percentile(values, 99) * 1e3,
+        "max_ms": (values[-1] * 1e3) if values else float("nan"),
+    }
+
+
+async def cold_pass(base: str, story_ids: list[str], article_ids: list[str], sample: int, seed: int) -> dict:
+    """First hits, one at a time, on URLs the load has not touched yet."""
+    import httpx
+
+    rng = random.Random(seed + 1)
+    out = {}
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        for route in ROUTES:
+            urls = {url_for(route, rng, story_ids, article_ids) for _ in range(sample)}
+            latencies, errors = [], 0
+            for url in sorted(urls):
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(url)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append(time.perf_counter() - t0)
+                errors += not ok
+            out[route] = summarize(latencies, errors, sum(latencies))
+    return out
+
+
+async def load(
+    base: str, story_ids: list[str], article_ids: list[str], clients: int, duration: float, seed: int
+) -> tuple[dict[str, list[float]], dict[str, int], dict[str, str], float]:
+    import httpx
+
+    latencies: dict[str, list[float]] = {route: [] for route in ROUTES}
+    errors: dict[str, int] = dict.fromkeys(ROUTES, 0)
+    examples: dict[str, str] = {}
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+        start = time.perf_counter()
+        deadline = start + duration
+
+        async def one_client(n: int) -> None:
+            rng = random.Random(seed * 1000 + n)
+            while time.perf_counter() < deadline:
+                route = rng.choice(ROUTES)
+                url = url_for(route, rng, story_ids, article_ids)
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(url)
+                    await r.aread()
+                    ok = r.status_code == 200
+                    problem = f"{r.status_code} {url}"
+                except httpx.HTTPError as exc:
+                    ok = False
+                    problem = f"{type(exc).__name__} {url}"
+                latencies[route].append(time.perf_counter() - t0)
+                if not ok:
+                    errors[route] += 1
+                    examples.setdefault(route, problem)
+
+        await asyncio.gather(*(one_client(n) for n in range(clients)))
+        elapsed = time.perf_counter() - start
+    return latencies, errors, examples, elapsed
+
+
+def print_table(title: str, rows: dict[str, dict]) -> None:
+    print(f"\n{title}")
+    print(f"{'route':<14}{'requests':>9}{'req/s':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    for name, r in rows.items():
+        print(
+            f"{name:<14}{r['requests']:>9}{r['rps']:>9.1f}{r['errors']:>8}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
+            f"{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000, help="articles in the store [10000]")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients [50]")
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of load [60]")
+    parser.add_argument("--cold-sample", type=int, default=10, help="URLs per route in the cold pass [10]")
+    parser.add_argument("--build-workers", type=int, default=1, help="processes for building the store [1]")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--gate", action="store_true", help=f"exit 1 unless p95 < {TARGET_P95_MS:.0f} ms, no errors")
+    args = parser.parse_args()
+
+    cached = build_store(args.articles, args.build_workers, args.rebuild)
+    settings = Settings(db=str(cached))
+    story_ids = [s["id"] for s in service.list_stories(settings)]
+    article_ids = [a["id"] for a in service.list_articles(settings)]
+    print(
+        f"store {cached.relative_to(ROOT)}: {len(article_ids)} articles, {len(story_ids)} stories, "
+        f"{cached.stat().st_size / 1e6:.0f} MB"
+    )
+
+    work = Path(tempfile.mkdtemp(prefix="corroborate-serve-bench-"))
+    proc = None
+    try:
+        db = work / "store.duckdb"
+        shutil.copyfile(cached, db)
+        port = free_port()
+        t0 = time.perf_counter()
+        proc = start_server(db, port, work / "server.log")
+        base = f"http://127.0.0.1:{port}"
+        print(f"server up at {base} in {time.perf_counter() - t0:.1f} s (pid {proc.pid})")
+
+        cold = asyncio.run(cold_pass(base, story_ids, article_ids, args.cold_sample, args.seed))
+        print_table("cold pass: first requests, one at a time", cold)
+
+        print(f"\nload: {args.clients} clients for {args.duration:.0f} s ...", flush=True)
+        latencies, errors, examples, elapsed = asyncio.run(
+            load(base, story_ids, article_ids, args.clients, args.duration, args.seed)
+        )
+        rss = peak_rss_mb(proc.pid)
+        rows = {route: summarize(latencies[route], errors[route], elapsed) for route in ROUTES}
+        rows["overall"] = summarize([x for route in ROUTES for x in latencies[route]], sum(errors.values()), elapsed)
+        print_table(f"load: {args.clients} clients, {elapsed:.1f} s", rows)
+        for route, problem in examples.items():
+            print(f"  first error on {route}: {problem}")
+        if rss is not None:
+            print(f"server peak RSS {rss:.0f} MB")
+
+        worst = max(r["p95_ms"] for r in rows.values())
+        total_errors = rows["overall"]["errors"]
+        ok = worst < TARGET_P95_MS and total_errors == 0
+        print(
+            f"\ntarget: p95 < {TARGET_P95_MS:.0f} ms on every route and no errors -> "
+            f"{'MET' if ok else 'MISSED'} (worst p95 {worst:.1f} ms, {total_errors} errors)"
+        )
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "serve.json").write_text(
+            json.dumps(
+                {
+                    "articles": len(article_ids),
+                    "stories": len(story_ids),
+                    "clients": args.clients,
+                    "duration_s": elapsed,
+                    "cold": cold,
+                    "load": rows,
+                    "server_peak_rss_mb": rss,
+                    "target_p95_ms": TARGET_P95_MS,
+                    "met": ok,
+                },
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        if args.gate and not ok:
+            sys.exit(1)
+    finally:
+        if proc is not None:
+            stop_server(proc)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
