@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from corroborate import service
+from corroborate.analyze.story import SourceText
 from corroborate.brief.render import to_markdown
-from corroborate.brief.summary import content_stems
+from corroborate.brief.summary import content_stems, summarize_story
 from corroborate.cli import main
 from corroborate.report import validate_report
 from corroborate.settings import Settings
@@ -57,15 +58,23 @@ def test_every_summary_sentence_is_the_sources_own_words_and_cites_its_supporter
 
 
 def test_copies_add_citations_never_candidates(corpus) -> None:
-    cited_copies = 0
     for story in corpus["report"]["stories"]:
         texts = [s["text"] for s in story["summary"]]
         assert len(texts) == len(set(texts))
         for s in story["summary"]:
             source = corpus["articles"][s["article_id"]]
             assert source["duplicate_of"] is None or source["duplicate_of"] not in story["article_ids"]
-            cited_copies += any(corpus["articles"][a]["duplicate_of"] == s["article_id"] for a in s["article_ids"])
-    assert cited_copies  # the wire story's reprints are cited beside it
+    wire = next(a for a in corpus["report"]["articles"] if a["id"] == "cpa-2024-0305-001")
+    copies = [a for a in corpus["report"]["articles"] if a["duplicate_of"] == wire["id"]]
+    assert copies
+    sources = [
+        SourceText(a["id"], a["text"], a["source"], a["published"], group=a["syndication_group"])
+        for a in [*copies, wire]  # the copies first: the original must still be the one quoted
+    ]
+    summary = summarize_story(sources, words=60)
+    assert summary and all(s["article_id"] == wire["id"] for s in summary)
+    for s in summary:
+        assert {c["id"] for c in copies} <= set(s["article_ids"])  # each reprint cited beside it
 
 
 def test_brief_sections_and_markdown(corpus) -> None:
