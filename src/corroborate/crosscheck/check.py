@@ -97,7 +97,10 @@ def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, n
     for i in range(n):  # the same figure of the same thing is strong evidence of one fact
         for j in range(i + 1, n):
             if jac[i, j] and _same_figure(claims[i], claims[j]):
-                sim[i, j] = sim[j, i] = sim[i, j] + FIGURE_BONUS
+                bonus = FIGURE_BONUS
+                if claims[i].speaker_entity and claims[i].speaker_entity == claims[j].speaker_entity:
+                    bonus += FIGURE_BONUS  # the same person quoted with the same figure: one claim, reworded
+                sim[i, j] = sim[j, i] = sim[i, j] + bonus
     return sim, jac, lex
 
 
