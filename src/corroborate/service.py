@@ -398,7 +398,9 @@ def story_index(
                coalesce(json_array_length(x.contradictions), 0) AS n_contradictions,
                coalesce(json_array_length(x.claims), 0) AS n_claims,
                (SELECT list(DISTINCT a.source ORDER BY a.source) FROM story_articles sa JOIN articles a
-                  ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets
+                  ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets,
+               (SELECT list(sa.article_id ORDER BY a.published NULLS LAST, a.id) FROM story_articles sa
+                  JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id) AS article_ids
         FROM stories s LEFT JOIN story_crosscheck x ON x.story_id = s.id
         WHERE (CAST(? AS VARCHAR) IS NULL OR s.last_published >= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR s.first_published <= ? || 'T99')
@@ -501,6 +503,16 @@ def search(settings: Settings, q: str, limit: int = 50) -> dict[str, list[dict[s
 
 
 UPLOAD_FIELDS = ("id", "title", "text", "source", "url", "published", "language")
+
+
+def stories_of(settings: Settings, article_ids: list[str]) -> list[str]:
+    """The stories these articles belong to."""
+    with Store.open(settings.db, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT DISTINCT story_id FROM story_articles WHERE list_contains(?, article_id) ORDER BY story_id",
+            [article_ids],
+        ).fetchall()
+    return [r[0] for r in rows]
 
 
 def add_articles(settings: Settings, records: list[dict[str, Any]], inbox: str | Path) -> RunResult:

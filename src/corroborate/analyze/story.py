@@ -92,7 +92,9 @@ def analyze_story(
             from ..nlp import load_spacy
 
             nlp = load_spacy()
-        docs = list(nlp.pipe([s.text for s in sources], batch_size=16))
+        # a parse needs ~1 GB per 100,000 characters: an oversized text is analysed up to spaCy's limit
+        limit = nlp.max_length - 1
+        docs = list(nlp.pipe([s.text[:limit] for s in sources], batch_size=16))
     mentions: list[Mention] = []
     found: list[list[Statement]] = []
     for source, doc in zip(sources, docs):

@@ -14,6 +14,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -97,7 +98,18 @@ def create_app(settings: Settings, token: str | None = None, watch: str | None =
     from ..report.html import environment
 
     share(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        watcher = getattr(app.state, "watcher", None)
+        if watcher is not None:
+            watcher.start()
+        yield
+        if watcher is not None:
+            watcher.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="corroborate",
         description="Stories, briefs, claims, contradictions and who said what, from your own news corpus.",
         version="1",
@@ -116,9 +128,18 @@ def create_app(settings: Settings, token: str | None = None, watch: str | None =
 
     @app.middleware("http")
     async def limits(request: Request, call_next):
+        too_big = JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, status_code=413)
+            return too_big
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            # a streamed (chunked) body: read it here, within the cap, and hand it on
+            body = bytearray()
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return too_big
+            request._body = bytes(body)  # Starlette serves later .body()/.json() from this
         response = await call_next(request)
         for k, v in HEADERS.items():
             response.headers.setdefault(k, v)
@@ -266,7 +287,10 @@ def create_app(settings: Settings, token: str | None = None, watch: str | None =
             result = service.add_articles(settings, records, inbox)
             cache.bump()
         ingest = result.ingest
+        changed = list(ingest.counts.changed_ids)
         return {
+            "article_ids": changed,
+            "stories": service.stories_of(settings, changed),
             "added": ingest.counts.added,
             "revised": ingest.counts.revised,
             "unchanged": ingest.counts.unchanged,
@@ -275,17 +299,7 @@ def create_app(settings: Settings, token: str | None = None, watch: str | None =
         }
 
     if watch:
-        watcher = Watcher(Path(watch), settings, write_lock, cache)
-        app.state.watcher = watcher
-
-        @app.on_event("startup")
-        def start_watching() -> None:
-            watcher.start()
-
-        @app.on_event("shutdown")
-        def stop_watching() -> None:
-            watcher.stop()
-
+        app.state.watcher = Watcher(Path(watch), settings, write_lock, cache)
     return app
 
 
@@ -300,6 +314,7 @@ def _story_summary(r: dict[str, Any]) -> dict[str, Any]:
         "n_contradictions": r["n_contradictions"],
         "n_claims": r["n_claims"],
         "outlets": list(r["outlets"] or []),
+        "article_ids": list(r["article_ids"] or []),
     }
 
 
