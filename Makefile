@@ -18,7 +18,8 @@ demo: $(STAMP)
 	$(BIN)/corroborate --db out/demo/corroborate.duckdb run examples/corpus --json out/demo/report.json --html out/demo/site
 	@echo
 	@echo "Report: out/demo/report.json   HTML: out/demo/site/index.html   Store: out/demo/corroborate.duckdb"
-	@echo "Try:    $(BIN)/corroborate --db out/demo/corroborate.duckdb articles"
+	@echo "Try:    $(BIN)/corroborate --db out/demo/corroborate.duckdb stories    (then: brief STORY_ID, check STORY_ID)"
+	@echo "Browse: $(BIN)/corroborate --db out/demo/corroborate.duckdb serve      (http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

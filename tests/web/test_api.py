@@ -425,6 +425,15 @@ def test_posted_article_is_searchable_and_in_a_story(writer, corpus) -> None:
     assert story_id in ids_of(body["stories"])
 
 
+def test_posted_article_keeps_its_given_id(writer) -> None:
+    r = writer.post("/api/articles", json={"articles": [dict(NEW_ARTICLE, id="web-post-0001")]}, headers=AUTH)
+    assert r.status_code == 200, r.text[:500]
+    assert r.json()["added"] == 1
+    article = writer.get("/api/articles/web-post-0001")
+    assert article.status_code == 200
+    assert article.json()["title"] == NEW_ARTICLE["title"]
+
+
 def test_posting_several_articles_reports_rejects(writer) -> None:
     short = {"title": "Too short", "text": "Dam.", "source": "Kastell Evening Post"}
     r = writer.post("/api/articles", json={"articles": [NEW_ARTICLE, short]}, headers=AUTH)
