@@ -115,7 +115,7 @@ def test_stories_without_gold_contradictions_get_none(checked) -> None:
 
 def test_a_syndicated_wire_story_is_one_source_and_an_independent_report_corroborates(checked) -> None:
     claims = [c for s in checked["report"]["stories"] for c in s["claims"]]
-    evacuated = [c for c in claims if "3,000 people had been evacuated" in c["text"]]
+    evacuated = [c for c in claims if any("3,000 people had been evacuated" in m["text"] for m in c["mentions"])]
     assert evacuated and evacuated[0]["status"] == "corroborated"
     mentions = {checked["key_of"][m["article_id"]] for m in evacuated[0]["mentions"]}
     assert "harbor-ledger/2024-03-06-dam-warnings-ignored.txt" in mentions  # the independent report

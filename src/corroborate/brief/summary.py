@@ -90,9 +90,10 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
     seen_groups: set[str] = set()
     out: list[Candidate] = []
     stems_of: dict[str, list[set[str]]] = {}
-    pairs = list(zip(sources, docs))
-    # the original of each syndication group offers the candidates; its copies only add citations
-    pairs.sort(key=lambda p: p[0].group not in (None, "g-" + p[0].id))
+    from ..crosscheck.check import MAX_ARTICLES, representatives
+
+    reps = set(representatives(sources, MAX_ARTICLES))
+    pairs = [(s, d) for s, d in zip(sources, docs) if s.id in reps]
     for source, doc in pairs:
         sents = list(doc.sents)
         stems_of[source.id] = [content_stems(s.text) for s in sents]
@@ -196,8 +197,14 @@ def summarize(
         emb_central = (emb @ (mean / norm)).tolist()
     else:
         emb_central = [0.0] * n
+    copies_of: dict[str, list[str]] = {}
+    rep_of_group = {s.source_group: s.id for s in sources if s.id in stems_of}
+    for s in sources:
+        if s.id not in stems_of and s.source_group in rep_of_group:
+            copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
     for c, v, e in zip(candidates, vectors, emb_central):
         c.support = supporting_articles(c.stems, stems_of)
+        c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
         if c.article_id in c.support:
             c.support.remove(c.article_id)
         c.support.insert(0, c.article_id)

@@ -34,6 +34,7 @@ from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
 FIGURE_BONUS = 0.15
+MAX_ARTICLES = 150  # independent reports a story is cross-checked on (the most recent)
 NUMBER_OVERLAP = 0.15  # a reworded report of a figure shares this much wording and a name
 TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
@@ -176,7 +177,10 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
     for st in analysis.statements:
         by_article[st.article_id].append(st)
     claims: list[Claim] = []
+    reps = set(representatives(sources, MAX_ARTICLES))
     for s, doc in zip(sources, docs):
+        if s.id not in reps:
+            continue  # a copy repeats its original's claims (added below as mentions); beyond the cap: skipped
         times = find_times(s.text, published[s.id])
         claims.extend(
             extract_claims(
@@ -205,8 +209,41 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         for e in p["evidence"]
     }
     analysis.claims = _claim_records(claims, groups, disputed, sim if claims else None)
+    _add_copy_mentions(analysis.claims, sources, reps)
     analysis.contradictions = contradictions
     analysis.timeline = _timeline(claims, groups)
+
+
+def representatives(sources, limit: int) -> list[str]:
+    """One article per syndication group (its original when it is in the story), the ``limit`` most recent
+    groups at most: copies add mentions, not claims, and a very large story is cross-checked on its latest
+    ``limit`` independent reports."""
+    chosen: dict[str, object] = {}
+    for s in sources:
+        current = chosen.get(s.source_group)
+        if current is None or (s.group == "g-" + s.id and current.group != "g-" + current.id):
+            chosen[s.source_group] = s
+    ordered = sorted(chosen.values(), key=lambda s: (s.published or "", s.id), reverse=True)
+    return [s.id for s in ordered[:limit]]
+
+
+def _add_copy_mentions(records: list[dict], sources, reps: set[str]) -> None:
+    """A claim of an original is also stated, word for word, by its copies: add those mentions."""
+    copies = defaultdict(list)
+    rep_group = {s.source_group: s.id for s in sources if s.id in reps}
+    for s in sources:
+        if s.id not in reps and s.source_group in rep_group:
+            copies[rep_group[s.source_group]].append(s)
+    if not copies:
+        return
+    for record in records:
+        extra = []
+        for m in record["mentions"]:
+            for copy in copies.get(m["article_id"], []):
+                at = copy.text.find(m["text"])
+                if at >= 0:
+                    extra.append({"article_id": copy.id, "text": m["text"], "start": at, "end": at + len(m["text"])})
+        record["mentions"].extend(extra)
 
 
 def _claim_records(claims: list[Claim], groups: list[list[int]], disputed, sim) -> list[dict]:
