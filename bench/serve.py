@@ -17,13 +17,16 @@
    contradictions keep their shape), dates moved by k * 60 days (beyond the clustering window), and its
    own ids and URLs. Function words, cue verbs ("said", "denied"), months and weekdays are kept.
 2. Server: ``corroborate serve`` (one uvicorn process) on a free loopback port, started as a subprocess.
-3. Cold pass: one request to a sample of each route's URLs, one at a time, before the load: what a
-   first visit costs (the app caches answers until the next write, so later hits are cheaper).
+3. One at a time, before the load: a sample of each route's URLs requested once (cold: first hits; the
+   app caches answers until the next write) and then again (warm: the service time with no queueing),
+   with the mean answer size.
 4. Load: ``--clients`` closed-loop clients (asyncio + httpx, in this process, not the server's) for
    ``--duration`` seconds, each request picking one of four routes at random with equal weight and a
    random id: ``/stories/{id}`` (the HTML brief), ``/api/stories``, ``/api/stories/{id}``,
-   ``/api/articles/{id}``. Per route and overall: requests, requests/s, errors (status other than 200, or
-   a transport error/timeout), p50/p95/p99/max latency.
+   ``/api/articles/{id}``. Ids are drawn uniformly from the whole store (most requests are then first
+   hits), or with ``--hot N`` from the N newest stories and their articles only (mostly cache hits).
+   Per route and overall: requests, requests/s, errors (status other than 200, or a transport
+   error/timeout), p50/p95/p99/max latency.
 5. Verdict: target p95 < 150 ms overall and on every route, and no errors. ``--gate`` exits 1 when it
    is missed. Figures are written to ``bench/results/serve.json``.
 
@@ -38,6 +41,7 @@ import asyncio
 import datetime as dt
 import http.client
 import json
+import logging
 import os
 import random
 import re
@@ -56,6 +60,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from corroborate import service  # noqa: E402
 from corroborate.settings import Settings  # noqa: E402
+from corroborate.store import Store  # noqa: E402
 
 CORPUS = ROOT / "examples" / "corpus"
 _URL = re.compile(r"(https?://[^/\s\"'<>]+)/")
@@ -145,6 +150,7 @@ def build_store(articles: int, workers: int, rebuild: bool) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     db = RESULTS / f"serve-store-{articles}.duckdb"
     if db.exists() and not rebuild:
+        Store.open(str(db)).close()  # opening for writing migrates a store cached by an older schema version
         return db
     work = Path(tempfile.mkdtemp(prefix="corroborate-serve-bench-"))
     try:
@@ -253,27 +259,35 @@ def summarize(latencies: list[float], errors: int, seconds: float) -> dict:
     }
 
 
-async def cold_pass(base: str, story_ids: list[str], article_ids: list[str], sample: int, seed: int) -> dict:
-    """First hits, one at a time, on URLs the load has not touched yet."""
+async def one_at_a_time(
+    base: str, story_ids: list[str], article_ids: list[str], sample: int, seed: int
+) -> tuple[dict, dict]:
+    """Cold, then warm: a sample of each route's URLs requested one at a time, twice. The first round are
+    first hits (cache misses), the second the same URLs again (served from the app's cache): the service
+    time of a request with no queueing. Rows also give the mean answer size."""
     import httpx
 
     rng = random.Random(seed + 1)
-    out = {}
+    urls = {route: sorted({url_for(route, rng, story_ids, article_ids) for _ in range(sample)}) for route in ROUTES}
+    rounds = []
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
-        for route in ROUTES:
-            urls = {url_for(route, rng, story_ids, article_ids) for _ in range(sample)}
-            latencies, errors = [], 0
-            for url in sorted(urls):
-                t0 = time.perf_counter()
-                try:
-                    r = await client.get(url)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                latencies.append(time.perf_counter() - t0)
-                errors += not ok
-            out[route] = summarize(latencies, errors, sum(latencies))
-    return out
+        for _ in range(2):
+            out = {}
+            for route in ROUTES:
+                latencies, errors, size = [], 0, 0
+                for url in urls[route]:
+                    t0 = time.perf_counter()
+                    try:
+                        r = await client.get(url)
+                        ok = r.status_code == 200
+                        size += len(r.content)
+                    except httpx.HTTPError:
+                        ok = False
+                    latencies.append(time.perf_counter() - t0)
+                    errors += not ok
+                out[route] = summarize(latencies, errors, sum(latencies)) | {"kb": size / len(urls[route]) / 1e3}
+            rounds.append(out)
+    return rounds[0], rounds[1]
 
 
 async def load(
@@ -315,11 +329,15 @@ async def load(
 
 def print_table(title: str, rows: dict[str, dict]) -> None:
     print(f"\n{title}")
-    print(f"{'route':<14}{'requests':>9}{'req/s':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    sizes = all("kb" in r for r in rows.values())
+    print(
+        f"{'route':<14}{'requests':>9}{'req/s':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        + (f"{'kB':>9}" if sizes else "")
+    )
     for name, r in rows.items():
         print(
             f"{name:<14}{r['requests']:>9}{r['rps']:>9.1f}{r['errors']:>8}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
-            f"{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}"
+            f"{r['p99_ms']:>9.1f}{r['max_ms']:>9.1f}" + (f"{r['kb']:>9.1f}" if sizes else "")
         )
 
 
@@ -331,19 +349,35 @@ def main() -> None:
     parser.add_argument("--cold-sample", type=int, default=10, help="URLs per route in the cold pass [10]")
     parser.add_argument("--build-workers", type=int, default=1, help="processes for building the store [1]")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
+    parser.add_argument(
+        "--hot",
+        type=int,
+        default=0,
+        help="draw ids from only the N newest stories and their articles (a working set that fits the app's "
+        "cache); 0 = every id, uniformly [0]",
+    )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log the store build's batches and phases")
     parser.add_argument("--gate", action="store_true", help=f"exit 1 unless p95 < {TARGET_P95_MS:.0f} ms, no errors")
     args = parser.parse_args()
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request would load the clients
 
     cached = build_store(args.articles, args.build_workers, args.rebuild)
     settings = Settings(db=str(cached))
-    story_ids = [s["id"] for s in service.list_stories(settings)]
+    stories = service.list_stories(settings)
+    story_ids = [s["id"] for s in stories]
     article_ids = [a["id"] for a in service.list_articles(settings)]
     print(
         f"store {cached.relative_to(ROOT)}: {len(article_ids)} articles, {len(story_ids)} stories, "
         f"{cached.stat().st_size / 1e6:.0f} MB"
     )
 
+    if args.hot:
+        story_ids = story_ids[: args.hot]  # list_stories is newest first
+        article_ids = sorted({a for s in stories[: args.hot] for a in s["article_ids"]})
+        print(f"hot set: {len(story_ids)} stories, {len(article_ids)} articles")
     work = Path(tempfile.mkdtemp(prefix="corroborate-serve-bench-"))
     proc = None
     try:
@@ -355,8 +389,9 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         print(f"server up at {base} in {time.perf_counter() - t0:.1f} s (pid {proc.pid})")
 
-        cold = asyncio.run(cold_pass(base, story_ids, article_ids, args.cold_sample, args.seed))
-        print_table("cold pass: first requests, one at a time", cold)
+        cold, warm = asyncio.run(one_at_a_time(base, story_ids, article_ids, args.cold_sample, args.seed))
+        print_table("cold: first requests, one at a time", cold)
+        print_table("warm: the same requests again, one at a time (service time)", warm)
 
         print(f"\nload: {args.clients} clients for {args.duration:.0f} s ...", flush=True)
         latencies, errors, examples, elapsed = asyncio.run(
@@ -370,6 +405,9 @@ def main() -> None:
             print(f"  first error on {route}: {problem}")
         if rss is not None:
             print(f"server peak RSS {rss:.0f} MB")
+        if rows["overall"]["errors"]:
+            tail = (work / "server.log").read_text(errors="replace").splitlines()[-15:]
+            print("server log (last lines):\n  " + "\n  ".join(tail or ["(empty)"]))
 
         worst = max(r["p95_ms"] for r in rows.values())
         total_errors = rows["overall"]["errors"]
@@ -385,8 +423,10 @@ def main() -> None:
                     "articles": len(article_ids),
                     "stories": len(story_ids),
                     "clients": args.clients,
+                    "hot": args.hot,
                     "duration_s": elapsed,
                     "cold": cold,
+                    "warm": warm,
                     "load": rows,
                     "server_peak_rss_mb": rss,
                     "target_p95_ms": TARGET_P95_MS,

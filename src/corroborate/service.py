@@ -315,6 +315,16 @@ def get_brief(settings: Settings, story_id: str) -> dict[str, Any] | None:
     return build_brief(story, {r["id"]: article_record(r) for r in rows})
 
 
+def brief_of(settings: Settings, story: dict[str, Any]) -> dict[str, Any]:
+    """The brief of a story record (as ``get_story_record`` gives it)."""
+    from .brief.build import build_brief
+    from .report.contract import article_record
+
+    with Store.open(settings.db, read_only=True) as store:
+        rows = store.articles("id IN (SELECT unnest(?))", [story["article_ids"]], order="published NULLS LAST, id")
+    return build_brief(story, {r["id"]: article_record(r) for r in rows})
+
+
 def list_statements(settings: Settings, story_id: str | None = None, speaker: str | None = None) -> list[dict]:
     """Who said what: statements with their speaker's canonical name, optionally for one story or speaker."""
     sql = (
@@ -394,23 +404,26 @@ def story_index(
 ) -> list[dict[str, Any]]:
     """Stories newest first with their counts, filtered by date range, outlet and entity name (substrings)."""
     sql = """
+        WITH members AS (
+            SELECT sa.story_id, list(DISTINCT a.source ORDER BY a.source) AS outlets,
+                   list(sa.article_id ORDER BY a.published NULLS LAST, a.id) AS article_ids,
+                   bool_or(CAST(? AS VARCHAR) IS NULL OR contains(lower(a.source), lower(?))) AS outlet_ok
+            FROM story_articles sa JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id
+        ), people AS (
+            SELECT story_id FROM entities WHERE CAST(? AS VARCHAR) IS NOT NULL AND contains(lower(name), lower(?))
+            GROUP BY story_id
+        )
         SELECT s.id, s.title, s.n_articles, s.independent_sources, s.first_published, s.last_published,
                coalesce(json_array_length(x.contradictions), 0) AS n_contradictions,
-               coalesce(json_array_length(x.claims), 0) AS n_claims,
-               (SELECT list(DISTINCT a.source ORDER BY a.source) FROM story_articles sa JOIN articles a
-                  ON a.id = sa.article_id WHERE sa.story_id = s.id) AS outlets,
-               (SELECT list(sa.article_id ORDER BY a.published NULLS LAST, a.id) FROM story_articles sa
-                  JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id) AS article_ids
-        FROM stories s LEFT JOIN story_crosscheck x ON x.story_id = s.id
+               coalesce(json_array_length(x.claims), 0) AS n_claims, m.outlets, m.article_ids
+        FROM stories s JOIN members m ON m.story_id = s.id LEFT JOIN story_crosscheck x ON x.story_id = s.id
         WHERE (CAST(? AS VARCHAR) IS NULL OR s.last_published >= ?)
           AND (CAST(? AS VARCHAR) IS NULL OR s.first_published <= ? || 'T99')
-          AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a
-                 ON a.id = sa.article_id WHERE sa.story_id = s.id AND contains(lower(a.source), lower(?))))
-          AND (CAST(? AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM entities e
-                 WHERE e.story_id = s.id AND contains(lower(e.name), lower(?))))
+          AND m.outlet_ok
+          AND (CAST(? AS VARCHAR) IS NULL OR s.id IN (SELECT story_id FROM people))
         ORDER BY s.last_published DESC NULLS LAST, s.id
         LIMIT ?"""
-    params = [date_from, date_from, date_to, date_to, outlet, outlet, entity, entity, limit]
+    params = [outlet, outlet, entity, entity, date_from, date_from, date_to, date_to, entity, limit]
     with Store.open(settings.db, read_only=True) as store:
         cursor = store.con.execute(sql, params)
         names = [d[0] for d in cursor.description]

@@ -41,7 +41,7 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
     """Stories as the contract names their fields, newest first; their articles oldest first."""
-    where = "WHERE list_contains(?, s.id)" if story_ids is not None else ""
+    where = "WHERE s.id IN (SELECT unnest(?))" if story_ids is not None else ""
     rows = store.con.execute(
         f"""SELECT s.id, s.title, list(sa.article_id ORDER BY a.published NULLS LAST, a.id), s.independent_sources,
                    s.first_published, s.last_published
@@ -71,8 +71,8 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
         return stories
     ids = list(by_id)
     for sid, eid, name, etype, aliases, roles, article_ids in store.con.execute(
-        "SELECT story_id, id, name, type, aliases, roles, article_ids FROM entities WHERE list_contains(?, story_id) "
-        "ORDER BY story_id, json_array_length(article_ids) DESC, name",
+        "SELECT story_id, id, name, type, aliases, roles, article_ids FROM entities "
+        "WHERE story_id IN (SELECT unnest(?)) ORDER BY story_id, json_array_length(article_ids) DESC, name",
         [ids],
     ).fetchall():
         by_id[sid]["entities"].append(
@@ -87,7 +87,7 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
         )
     for row in store.con.execute(
         'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end" '
-        "FROM statements WHERE list_contains(?, story_id) ORDER BY story_id, article_id, start, id",
+        "FROM statements WHERE story_id IN (SELECT unnest(?)) ORDER BY story_id, article_id, start, id",
         [ids],
     ).fetchall():
         by_id[row[0]]["statements"].append(
@@ -100,7 +100,7 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
         )
     for sid, claims, contradictions, timeline, summary in store.con.execute(
         "SELECT story_id, claims, contradictions, timeline, summary FROM story_crosscheck "
-        "WHERE list_contains(?, story_id)",
+        "WHERE story_id IN (SELECT unnest(?))",
         [ids],
     ).fetchall():
         by_id[sid]["claims"] = json.loads(claims)

@@ -172,7 +172,7 @@ def create_app(settings: Settings, token: str | None = None, watch: str | None =
             story = service.get_story_record(settings, story_id)
             if story is None:
                 return None
-            brief = service.get_brief(settings, story_id)
+            brief = service.brief_of(settings, story)
             return env.get_template("web_story.html").render(brief=brief, story=story)
 
         html = cache.get(("story", story_id), render)

@@ -179,4 +179,18 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        6,
+        "indexes for the per-story and per-person lookups the web pages make",
+        """
+    CREATE INDEX IF NOT EXISTS entities_story ON entities (story_id);
+    CREATE INDEX IF NOT EXISTS entities_id ON entities (id);
+    CREATE INDEX IF NOT EXISTS statements_story ON statements (story_id);
+    CREATE INDEX IF NOT EXISTS statements_speaker ON statements (speaker_entity);
+    CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles (story_id);
+    """,
+    )
+)
+
 LATEST = MIGRATIONS[-1][0]
