@@ -304,15 +304,8 @@ def get_story(settings: Settings, story_id: str) -> dict[str, Any] | None:
 def get_brief(settings: Settings, story_id: str) -> dict[str, Any] | None:
     """The brief of one story (id or unique prefix): summary, key facts, contested points, who said what,
     timeline, coverage and sources; None when there is no such story."""
-    from .brief.build import build_brief
-    from .report.contract import article_record
-
     story = get_story(settings, story_id)
-    if story is None:
-        return None
-    with Store.open(settings.db, read_only=True) as store:
-        rows = store.articles("list_contains(?, id)", [story["article_ids"]], order="published NULLS LAST, id")
-    return build_brief(story, {r["id"]: article_record(r) for r in rows})
+    return brief_of(settings, story) if story is not None else None
 
 
 def brief_of(settings: Settings, story: dict[str, Any]) -> dict[str, Any]:

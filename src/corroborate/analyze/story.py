@@ -32,6 +32,22 @@ class SourceText:
         return self.group or self.id
 
 
+MAX_ARTICLES = 150  # independent reports a story is cross-checked on (the most recent)
+
+
+def representatives(sources, limit: int) -> list[str]:
+    """One article per syndication group (its original when it is in the story), the ``limit`` most recent
+    groups at most: copies add mentions, not claims, and a very large story is cross-checked on its latest
+    ``limit`` independent reports."""
+    chosen: dict[str, SourceText] = {}
+    for s in sources:
+        current = chosen.get(s.source_group)
+        if current is None or (s.group == "g-" + s.id and current.group != "g-" + current.id):
+            chosen[s.source_group] = s
+    ordered = sorted(chosen.values(), key=lambda s: (s.published or "", s.id), reverse=True)
+    return [s.id for s in ordered[:limit]]
+
+
 @dataclass
 class SpeakerStatement:
     """A statement with its speaker resolved (one per speaker for a group statement)."""

@@ -61,8 +61,6 @@ class Weights:
     redundant: float = 0.6  # cosine above which a sentence repeats a chosen one
     min_words: int = 10
     max_words: int = 60
-    fit: bool = False  # only whole sentences within the budget (else the last one may run over)
-    embedding: float = 0.0  # weight of the static-embedding centrality beside the TF-IDF one
     reading_order: bool = False  # most important first (the inverted pyramid); True: as the articles run
 
 
@@ -87,19 +85,15 @@ def _quoted(text: str, idx: int) -> bool:
 
 def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
     """Candidate sentences (one article per syndication group) and every article's sentence stems."""
-    seen_groups: set[str] = set()
     out: list[Candidate] = []
     stems_of: dict[str, list[set[str]]] = {}
-    from ..crosscheck.check import MAX_ARTICLES, representatives
+    from ..analyze.story import MAX_ARTICLES, representatives
 
     reps = set(representatives(sources, MAX_ARTICLES))
     pairs = [(s, d) for s, d in zip(sources, docs) if s.id in reps]
     for source, doc in pairs:
         sents = list(doc.sents)
         stems_of[source.id] = [content_stems(s.text) for s in sents]
-        if source.source_group in seen_groups:
-            continue
-        seen_groups.add(source.source_group)
         for i, sent in enumerate(sents):
             text = sent.text.strip()
             words = text.split()
@@ -188,21 +182,12 @@ def summarize(
         centroid.update(v)
     centroid = {t: w / n for t, w in centroid.items()}
     groups_total = len({c.group for c in candidates}) or 1
-    if w.embedding:
-        from ..embed import get_embedder
-
-        emb = get_embedder("static").encode([c.text for c in candidates])
-        mean = emb.mean(axis=0)
-        norm = float((mean**2).sum()) ** 0.5 or 1.0
-        emb_central = (emb @ (mean / norm)).tolist()
-    else:
-        emb_central = [0.0] * n
     copies_of: dict[str, list[str]] = {}
     rep_of_group = {s.source_group: s.id for s in sources if s.id in stems_of}
     for s in sources:
         if s.id not in stems_of and s.source_group in rep_of_group:
             copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
-    for c, v, e in zip(candidates, vectors, emb_central):
+    for c, v in zip(candidates, vectors):
         c.support = supporting_articles(c.stems, stems_of)
         c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
         if c.article_id in c.support:
@@ -212,7 +197,6 @@ def summarize(
         loaded = sum(1 for w in WORD_RE.findall(c.text) if w.lower() in LOADED)
         c.score = (
             w.centrality * _cosine(v, centroid)
-            + w.embedding * e
             + w.corroboration * (independent - 1) / max(1, groups_total - 1)
             + w.position / (1 + c.position)
             - w.loaded * loaded
@@ -231,11 +215,8 @@ def summarize(
         remaining.discard(best)
         if any(_cosine(vectors[best], vectors[j]) > w.redundant for j in chosen):
             continue  # says again what a chosen sentence says
-        length = len(candidates[best].text.split())
-        if w.fit and chosen and used + length > words:
-            continue  # would run over: a shorter sentence may still fit
         chosen.append(best)
-        used += length
+        used += len(candidates[best].text.split())
     if w.reading_order:
         order = [s.id for s in sources]
         chosen.sort(key=lambda i: (candidates[i].position, order.index(candidates[i].article_id)))

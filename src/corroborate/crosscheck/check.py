@@ -27,6 +27,7 @@ from datetime import date
 import numpy as np
 
 from ..analyze.statements import quote_spans
+from ..analyze.story import MAX_ARTICLES, representatives
 from .claims import Claim, extract_claims
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
@@ -34,7 +35,6 @@ from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
 FIGURE_BONUS = 0.15
-MAX_ARTICLES = 150  # independent reports a story is cross-checked on (the most recent)
 NUMBER_OVERLAP = 0.15  # a reworded report of a figure shares this much wording and a name
 TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
@@ -66,8 +66,8 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
 
 
-def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Combined similarity (embedding cosine and weighted lemma overlap), the lemma Jaccard, the weighted overlap.
+def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Combined similarity (embedding cosine and weighted stem overlap) and the plain stem Jaccard.
 
     The overlap weighs each lemma by its rarity among the story's claims and divides by the smaller claim's
     weight, so a short report of a fact matches the long sentence that also carries it.
@@ -102,7 +102,7 @@ def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, n
                 if claims[i].speaker_entity and claims[i].speaker_entity == claims[j].speaker_entity:
                     bonus += FIGURE_BONUS  # the same person quoted with the same figure: one claim, reworded
                 sim[i, j] = sim[j, i] = sim[i, j] + bonus
-    return sim, jac, lex
+    return sim, jac
 
 
 def _content_similarity(claims: list[Claim], vectors: np.ndarray) -> np.ndarray:
@@ -191,7 +191,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
     groups: list[list[int]] = []
     if claims:
         vectors = embedder.encode([c.text for c in claims])
-        sim, jac, lex = _similarity(claims, vectors)
+        sim, jac = _similarity(claims, vectors)
         content_vectors = embedder.encode([c.content or c.text for c in claims])
         content_sim = _content_similarity(claims, content_vectors)
         groups = _group(claims, sim, ALIGN)
@@ -212,19 +212,6 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
     _add_copy_mentions(analysis.claims, sources, reps)
     analysis.contradictions = contradictions
     analysis.timeline = _timeline(claims, groups)
-
-
-def representatives(sources, limit: int) -> list[str]:
-    """One article per syndication group (its original when it is in the story), the ``limit`` most recent
-    groups at most: copies add mentions, not claims, and a very large story is cross-checked on its latest
-    ``limit`` independent reports."""
-    chosen: dict[str, object] = {}
-    for s in sources:
-        current = chosen.get(s.source_group)
-        if current is None or (s.group == "g-" + s.id and current.group != "g-" + current.id):
-            chosen[s.source_group] = s
-    ordered = sorted(chosen.values(), key=lambda s: (s.published or "", s.id), reverse=True)
-    return [s.id for s in ordered[:limit]]
 
 
 def _add_copy_mentions(records: list[dict], sources, reps: set[str]) -> None:
