@@ -1,6 +1,7 @@
 """Web server load test: ``corroborate serve`` over a 10,000-article store, 50 concurrent clients, 60 s.
 
-    .venv/bin/python bench/serve.py [--articles 10000] [--clients 50] [--duration 60] [--hot N] [--gate] [-v]
+    .venv/bin/python bench/serve.py [--articles 10000] [--clients 50] [--duration 60] [--hot N] [--no-warm]
+                                    [--gate] [-v]
 
 1. Store: the example corpus (22 articles, 11 outlets) replicated to N articles and run through the
    whole pipeline (``service.run``: ingest, copies, stories, who said what, cross-check). Built once and
@@ -18,6 +19,10 @@
    contradictions keep their shape), dates moved by k * 60 days (beyond the clustering window), and its
    own ids and URLs. Function words, cue verbs ("said", "denied"), months and weekdays are kept.
 2. Server: ``corroborate serve`` (one uvicorn process) on a free loopback port, started as a subprocess.
+   It prepares every story's answers in the background (its warmer); the load starts once ``/api/status``
+   says it is done, and the time that took, the answers and their memory are printed. ``--no-warm``
+   starts it without the warmer: every answer is then made on its first request (the figures before the
+   warmer existed); ``--during-warmup`` starts the load at once, while the warmer runs.
 3. One at a time, before the load: a sample of each route's URLs requested once (cold: first hits; the
    app caches answers until the next write) and then again (warm: the service time with no queueing),
    with the mean answer size.
@@ -184,12 +189,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(db: Path, port: int, log: Path, warm: bool = True) -> subprocess.Popen:
     env = dict(os.environ)
     env.pop("CORROBORATE_TOKEN", None)
+    command = [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--host", "127.0.0.1"]
+    command += ["--port", str(port)]
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            command + ([] if warm else ["--no-warm"]),
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
@@ -210,6 +217,21 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
             proc.kill()
             sys.exit(f"corroborate serve did not answer in 120 s:\n{log.read_text(errors='replace')}")
         time.sleep(0.3)
+
+
+def wait_warm(port: int, timeout: float = 1800.0) -> dict:
+    """Poll ``/api/status`` until the server has prepared its answers (or filled its cache)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/api/status")
+        status = json.loads(conn.getresponse().read())
+        conn.close()
+        if status["warm"] is None or status["warm"]["state"] != "warming":
+            return status
+        if time.monotonic() > deadline:
+            sys.exit(f"the server was still preparing its answers after {timeout:.0f} s: {status}")
+        time.sleep(1.0)
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -412,6 +434,16 @@ def main() -> None:
         help="draw ids from only the N newest stories and their articles (a working set that fits the app's "
         "cache); 0 = every id, uniformly [0]",
     )
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="start the server with --no-warm: answers are made on first request only (the old behaviour)",
+    )
+    parser.add_argument(
+        "--during-warmup",
+        action="store_true",
+        help="start the load as soon as the server answers, while it is still preparing its answers",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-v", "--verbose", action="store_true", help="log the store build's batches and phases")
     parser.add_argument("--gate", action="store_true", help=f"exit 1 unless p95 < {TARGET_P95_MS:.0f} ms, no errors")
@@ -440,12 +472,23 @@ def main() -> None:
         shutil.copyfile(cached, db)
         port = free_port()
         t0 = time.perf_counter()
-        proc = start_server(db, port, work / "server.log")
+        proc = start_server(db, port, work / "server.log", warm=not args.no_warm)
         base = f"http://127.0.0.1:{port}"
         print(f"server up at {base} in {time.perf_counter() - t0:.1f} s (pid {proc.pid})")
+        warm_status = wait_warm(port) if not args.during_warmup else None
+        if warm_status is not None and warm_status["warm"] is not None:
+            w = warm_status["warm"]
+            print(
+                f"answers prepared: {w['state']}, {w['warmed']} of {w['stories']} stories in {w['seconds']:.1f} s, "
+                f"{warm_status['cached_answers']} answers, {warm_status['cached_bytes'] / 2**20:.0f} MB, "
+                f"server RSS {peak_rss_mb(proc.pid) or 0:.0f} MB"
+            )
 
         cold, warm = asyncio.run(one_at_a_time("127.0.0.1", port, story_ids, article_ids, args.cold_sample, args.seed))
-        print_table("cold: first requests, one at a time", cold)
+        prepared = warm_status is not None and warm_status["warm"] is not None
+        print_table(
+            "first requests, one at a time" + (" (answers prepared by the warmer)" if prepared else " (cold)"), cold
+        )
         print_table("warm: the same requests again, one at a time (service time)", warm)
 
         print(f"\nload: {args.clients} clients for {args.duration:.0f} s ...", flush=True)
@@ -488,6 +531,7 @@ def main() -> None:
                     "stories": len(story_ids),
                     "clients": args.clients,
                     "hot": args.hot,
+                    "prepared": warm_status,
                     "duration_s": elapsed,
                     "cold": cold,
                     "warm": warm,

@@ -331,9 +331,23 @@ def _sources(story: dict, article_ids: list[str]) -> str:
 @click.option(
     "--token", envvar="CORROBORATE_TOKEN", metavar="TOKEN", help="Open POST /api/articles to this bearer token."
 )
+@click.option(
+    "--warm/--no-warm",
+    default=True,
+    show_default=True,
+    help="Prepare every story's pages and API answers in the background (at start and after each write).",
+)
+@click.option("--cache-mb", default=512, show_default=True, type=click.IntRange(1), help="Memory for finished answers.")
 @click.pass_context
 def serve(
-    ctx: click.Context, db_local: str | None, host: str, port: int, watch_dir: str | None, token: str | None
+    ctx: click.Context,
+    db_local: str | None,
+    host: str,
+    port: int,
+    watch_dir: str | None,
+    token: str | None,
+    warm: bool,
+    cache_mb: int,
 ) -> None:
     """Browse stories, briefs, sources and people in a browser; REST API under /api (docs at /docs)."""
     import uvicorn
@@ -343,7 +357,7 @@ def serve(
     _ctx_db(ctx, db_local)
     settings = _settings(ctx)
     try:
-        app = create_app(settings, token=token, watch=watch_dir)
+        app = create_app(settings, token=token, watch=watch_dir, warm=warm, cache_mb=cache_mb)
     except StoreError as exc:
         _fail(str(exc))
     err.print(f"corroborate: serving {settings.db} on http://{host}:{port}/" + (" (writes open)" if token else ""))

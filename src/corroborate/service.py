@@ -434,6 +434,47 @@ def get_story_record(settings: Settings, story_id: str) -> dict[str, Any] | None
         return story
 
 
+def story_bundles(settings: Settings, story_ids: list[str]) -> list[tuple[dict[str, Any], dict[str, dict[str, Any]]]]:
+    """Stories (exact ids; unknown ids are left out) with their articles, read in bulk: for each, the contract's
+    story object and its articles' contract objects by id (each with its ``story_id``). What the web server
+    renders a story's page and its articles' pages from."""
+    from .report.contract import article_record, story_records
+
+    if not story_ids:
+        return []
+    with Store.open(settings.db, read_only=True) as store:
+        stories = story_records(store, list(story_ids))
+        rows = store.articles(
+            "id IN (SELECT article_id FROM story_articles WHERE story_id IN (SELECT unnest(?)))", [list(story_ids)]
+        )
+    records = {r["id"]: article_record(r) for r in rows}
+    return [
+        (story, {aid: dict(records[aid], story_id=story["id"]) for aid in story["article_ids"] if aid in records})
+        for story in stories
+    ]
+
+
+def story_fingerprints(settings: Settings) -> dict[str, int]:
+    """A hash per story (newest first) of everything its pages show: its row, its articles' metadata and
+    content hashes, its entities, statements and cross-check. A write changes the hash of every story it
+    touches, so the web server knows which finished pages to drop."""
+    sql = """
+        WITH m AS (SELECT sa.story_id, bit_xor(hash(a.id, a.content_hash, a.title, a.published, a.published_inferred,
+                          a.source, a.url, a.language, a.syndication_group, a.duplicate_of)) AS h
+                   FROM story_articles sa JOIN articles a ON a.id = sa.article_id GROUP BY sa.story_id),
+             e AS (SELECT story_id, bit_xor(hash(id, name, type, aliases, roles, article_ids)) AS h
+                   FROM entities GROUP BY story_id),
+             st AS (SELECT story_id, bit_xor(hash(id, article_id, speaker, speaker_entity, cue, kind, stance, text,
+                           start, "end")) AS h FROM statements GROUP BY story_id)
+        SELECT s.id, hash(s.title, s.independent_sources, s.first_published, s.last_published, m.h, e.h, st.h,
+                          x.claims, x.contradictions, x.timeline, x.summary)
+        FROM stories s LEFT JOIN m ON m.story_id = s.id LEFT JOIN e ON e.story_id = s.id
+             LEFT JOIN st ON st.story_id = s.id LEFT JOIN story_crosscheck x ON x.story_id = s.id
+        ORDER BY s.last_published DESC NULLS LAST, s.id"""
+    with Store.open(settings.db, read_only=True) as store:
+        return dict(store.con.execute(sql).fetchall())
+
+
 def get_article_record(settings: Settings, article_id: str) -> dict[str, Any] | None:
     """The report contract's article object (exact id), with the story it belongs to and its statements."""
     from .report.contract import article_record
