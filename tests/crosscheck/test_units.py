@@ -177,3 +177,28 @@ def test_copies_of_one_text_count_as_one_source(nlp) -> None:
     result = analyze_story(sources, nlp)
     (claim,) = [c for c in result.claims if "mountain pass" in c["text"] and c["independent_sources"] == 2]
     assert claim["status"] == "corroborated"
+
+
+def test_a_shared_figure_joins_groups_that_average_link_keeps_apart() -> None:
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from corroborate.crosscheck.check import ALIGN, _group
+
+    # Two pairs of reports, each pair close; across the pairs only claims 0 and 2 are similar enough, and
+    # they give the same figure ("thousands of radicals" / "thousands of militants").
+    claims = [SimpleNamespace(article_id=a) for a in "abcd"]
+    sim = np.full((4, 4), 0.3, dtype=np.float32)
+    sim[0, 1] = sim[1, 0] = sim[2, 3] = sim[3, 2] = 0.9
+    sim[0, 2] = sim[2, 0] = ALIGN + 0.02
+    anchors = np.zeros((4, 4), dtype=bool)
+    assert sorted(_group(claims, sim, ALIGN, anchors)) == [[0, 1], [2, 3]]
+    anchors[0, 2] = anchors[2, 0] = True
+    assert _group(claims, sim, ALIGN, anchors) == [[0, 1, 2, 3]]
+    # a shared figure below the threshold joins nothing, and two claims of one article never join
+    sim[0, 2] = sim[2, 0] = ALIGN - 0.02
+    assert sorted(_group(claims, sim, ALIGN, anchors)) == [[0, 1], [2, 3]]
+    claims[2].article_id = "a"
+    sim[0, 2] = sim[2, 0] = 0.9
+    assert sorted(_group(claims, sim, ALIGN, anchors)) == [[0, 1], [2, 3]]

@@ -95,14 +95,25 @@ def _similarity(claims: list[Claim], vectors: np.ndarray) -> tuple[np.ndarray, n
                 jac[i, j] = jac[j, i] = len(inter) / len(li | lj)
                 lex[i, j] = lex[j, i] = sum(weight[x] for x in inter) / max(1e-9, min(totals[i], totals[j]))
     sim = 0.5 * cos + 0.5 * lex
-    for i in range(n):  # the same figure of the same thing is strong evidence of one fact
+    for i, j in np.argwhere(np.triu(_shared_figures(claims, jac), k=1)):
+        bonus = FIGURE_BONUS  # the same figure of the same thing is strong evidence of one fact
+        if claims[i].speaker_entity and claims[i].speaker_entity == claims[j].speaker_entity:
+            bonus += FIGURE_BONUS  # the same person quoted with the same figure: one claim, reworded
+        sim[i, j] = sim[j, i] = sim[i, j] + bonus
+    return sim, jac
+
+
+def _shared_figures(claims: list[Claim], jac: np.ndarray) -> np.ndarray:
+    """Pairs of claims that give the same figure of the same thing and share a word beside it."""
+    n = len(claims)
+    shared = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        if not claims[i].quantities:
+            continue
         for j in range(i + 1, n):
             if jac[i, j] and _same_figure(claims[i], claims[j]):
-                bonus = FIGURE_BONUS
-                if claims[i].speaker_entity and claims[i].speaker_entity == claims[j].speaker_entity:
-                    bonus += FIGURE_BONUS  # the same person quoted with the same figure: one claim, reworded
-                sim[i, j] = sim[j, i] = sim[i, j] + bonus
-    return sim, jac
+                shared[i, j] = shared[j, i] = True
+    return shared
 
 
 def _content_similarity(claims: list[Claim], vectors: np.ndarray) -> np.ndarray:
@@ -128,8 +139,15 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _group(claims: list[Claim], sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-link groups above ``threshold``; a group never holds two claims of one article."""
+def _group(
+    claims: list[Claim], sim: np.ndarray, threshold: float, anchors: np.ndarray | None = None
+) -> list[list[int]]:
+    """Average-link groups above ``threshold``; a group never holds two claims of one article.
+
+    ``anchors`` marks pairs that give the same figure: such a pair above the threshold joins its groups even
+    when their other members are worded apart ("thousands of militants are being sent" / "thousands of
+    radicals hope to earn money in the war": the figure is the fact the outlets share).
+    """
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
     articles: dict[int, set[str]] = {i: {c.article_id} for i, c in enumerate(claims)}
@@ -139,7 +157,8 @@ def _group(claims: list[Claim], sim: np.ndarray, threshold: float) -> list[list[
         gi, gj = group_of[i], group_of[j]
         if gi == gj or articles[gi] & articles[gj]:
             continue
-        if sim[np.ix_(members[gi], members[gj])].mean() < threshold:
+        anchored = anchors is not None and anchors[i, j]
+        if not anchored and sim[np.ix_(members[gi], members[gj])].mean() < threshold:
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -194,7 +213,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         sim, jac = _similarity(claims, vectors)
         content_vectors = embedder.encode([c.content or c.text for c in claims])
         content_sim = _content_similarity(claims, content_vectors)
-        groups = _group(claims, sim, ALIGN)
+        groups = _group(claims, sim, ALIGN, _shared_figures(claims, jac))
         contradictions += _number_conflicts(claims, sim, jac)
         contradictions += _date_conflicts(claims, sim, jac)
         contradictions += _denials(claims, sim, jac, content_sim)
