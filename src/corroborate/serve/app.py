@@ -510,6 +510,7 @@ class Warmer:
         self.stop_event = threading.Event()
         self.thread: threading.Thread | None = None
         self.warmed = 0
+        self.busy = 0
         self.began = time.monotonic()
         self.seconds: float | None = None
         self.full = False
@@ -531,7 +532,7 @@ class Warmer:
 
     def status(self) -> dict[str, Any]:
         with self.lock:
-            pending = len(self.queue)
+            pending = len(self.queue) + self.busy
         ready = self.fingerprints is not None and pending == 0
         return {
             "state": "full" if self.full else "ready" if ready else "warming",
@@ -586,6 +587,8 @@ class Warmer:
             except Exception as exc:  # a story that fails to render stays cold; the rest are warmed
                 log.exception("warm: %s", exc)
                 self.errors.append(str(exc))
+                with self.lock:
+                    self.busy = 0
                 time.sleep(1.0)
 
     def step(self) -> None:
@@ -595,6 +598,7 @@ class Warmer:
                 self.cache.put(key, make(), generation)
         with self.lock:
             batch = [self.queue.popleft() for _ in range(min(self.batch, len(self.queue)))]
+            self.busy = len(batch)  # still pending until rendered
         full = False
         for story, articles in service.story_bundles(self.settings, batch) if batch else []:
             answers = self.render(story, articles)
@@ -610,6 +614,7 @@ class Warmer:
                 self.queue.extendleft(reversed([sid for sid in batch if sid in (self.fingerprints or {})]))
             else:
                 self.warmed += len(batch)
+            self.busy = 0
             if full:
                 self.full = True
                 self.queue.clear()
