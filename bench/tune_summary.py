@@ -3,6 +3,9 @@
     .venv/bin/python bench/tune_summary.py                 # grid over the main weights, prints the best
     .venv/bin/python bench/tune_summary.py --limit 100
 
+The grid tunes the hand-set scorer (``Weights(learned=False)``); the product's default, the learned scorer,
+is fitted by ``bench/learn_summary.py`` (which reuses ``load()`` below) and printed here for comparison.
+
 Data: ``../shared/data/mds/allsides_roundups_2021/stories.jsonl``: stories with >= 2 article excerpts whose
 ``neus_overlap`` names no test line (their headlines are not in NeuS test); reference = the roundup's neutral
 summary (``summary``). Same budget (60 words) and ROUGE as ``bench/summary.py``.
@@ -54,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     stories = load(args.limit)
     parsed = []
     for s in stories:
-        sources = [SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet")) for i, a in enumerate(s["articles"])]
+        sources = [
+            SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet"), title=a.get("title"))
+            for i, a in enumerate(s["articles"])
+        ]
         docs = list(nlp.pipe([x.text for x in sources]))
         ref = [x.text for x in nlp(s["summary"]).sents]
         parsed.append((sources, docs, ref))
@@ -72,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
                 tot[k] += r[key]
         return tuple(round(t / len(parsed), 2) for t in tot)
 
-    base = Weights()
+    print("learned scorer (summary_model.json, fitted on these stories: in-sample)", score(Weights()))
+    base = Weights(learned=False)
     use_global = False
     print("default, story idf", base, score(base))
     use_global = True

@@ -180,3 +180,92 @@ def test_hostile_article_text_stays_text_in_html_and_markdown(tmp_path) -> None:
     assert "<script" not in md and "<img" not in md
     assert "&lt;script&gt;" in md or "&lt;img" in md
     assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(javascript:", md)  # no live link: brackets are escaped
+
+
+STORY = [
+    (
+        "Senate passes flood relief bill",
+        "The Senate on Tuesday passed a $12 billion flood relief bill for farmers in Iowa and Nebraska, "
+        "sending the measure to the president. The vote was 71 to 28, with a dozen Republicans joining "
+        "Democrats. The newsletter is delivered to subscribers every weekday morning and can be cancelled "
+        "at any time without a fee.",
+    ),
+    (
+        "Flood aid for farmers clears the Senate",
+        "Farmers in Iowa and Nebraska will get $12 billion in flood relief after the Senate passed the bill "
+        "on Tuesday by a vote of 71 to 28. The president is expected to sign the flood relief bill this week, "
+        "the White House said.",
+    ),
+    (
+        "Senate approves $12 billion in flood relief",
+        "Lawmakers in the Senate approved $12 billion in flood relief for farmers on Tuesday after weeks of "
+        "talks. Photos from the event were taken by staff photographers and are available in the gallery "
+        "below the article.",
+    ),
+]
+
+
+def test_learned_summary_model_loads_and_matches_the_features() -> None:
+    from corroborate.brief import summary as S
+
+    m = S.summary_model()
+    assert m["features"] == list(S.FEATURES)
+    assert len(m["mean"]) == len(m["scale"]) == len(m["coef"]) == len(S.FEATURES)
+    assert all(v > 0 for v in m["scale"])
+    assert {"diversity", "redundant", "fit"} <= set(m["select"])
+    trained = m["trained"]  # set on AllSides 2021 stories outside NeuS test, never on the benchmark
+    held = trained["held_out"]
+    assert sum(held["learned"].values()) > sum(held["hand_set"].values())
+    assert S.learned_scores([]) == []
+
+
+def test_learned_scorer_features_are_finite_and_rank_the_lead_over_filler() -> None:
+    import math
+
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    sources = [SourceText(f"a{i}", text, f"outlet{i}", title=title) for i, (title, text) in enumerate(STORY)]
+    docs = list(nlp.pipe([s.text for s in sources]))
+    candidates, vectors, rows = S._prepare(sources, docs, S.Weights(), None)
+    assert len(candidates) == len(rows) == len(vectors) >= 5
+    assert all(len(r) == len(S.FEATURES) and all(math.isfinite(v) for v in r) for r in rows)
+    scores = S.learned_scores(rows)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    by_text = {c.text.split()[1]: s for c, s in zip(candidates, scores)}  # second word: unique per sentence
+    lead, newsletter, photos = by_text["Senate"], by_text["newsletter"], by_text["from"]
+    assert lead > newsletter and lead > photos
+    assert max(scores) not in (newsletter, photos)
+    summary = summarize_story(sources, nlp, words=60)
+    texts = " ".join(s["text"] for s in summary)
+    assert "newsletter" not in texts and "gallery" not in texts
+    assert summary[0]["text"].startswith(("The Senate", "Farmers", "Lawmakers"))
+    assert len(summary[0]["article_ids"]) >= 2  # the lead fact is corroborated and cited as such
+
+
+def test_hand_set_scorer_is_still_available() -> None:
+    from corroborate.brief.summary import Weights
+
+    sources = [SourceText(f"a{i}", text, f"outlet{i}", title=title) for i, (title, text) in enumerate(STORY)]
+    hand = summarize_story(sources, words=60, weights=Weights(learned=False))
+    assert hand and all(s["article_ids"][0] == s["article_id"] for s in hand)
+
+
+def test_a_quote_that_does_not_say_whose_words_is_not_a_candidate() -> None:
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    text = (
+        "The council approved the new tram line to the harbour district on Monday after a long debate. "
+        "“We cannot but be concerned” that costs may “rise again before the line opens in the coming years.” "
+        "“We will watch every contract closely until the line opens,” the mayor said after the vote. "
+        "Opponents said the line would cost far more than the council had planned for this decade."
+    )
+    sources = [SourceText("a", text, "Harbour Herald")]
+    candidates, _, _ = S._prepare(sources, list(nlp.pipe([text])), S.Weights(), None)
+    texts = [c.text for c in candidates]
+    assert not any(t.startswith("“We cannot") for t in texts)  # whose concern? not shown without a speaker
+    assert any(t.startswith("“We will watch") for t in texts)  # attributed: the mayor said
+    assert any(t.startswith("The council approved") for t in texts)

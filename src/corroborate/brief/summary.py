@@ -2,12 +2,19 @@
 
 Candidates are the sentences of the story's articles (one article per syndication group: copies add citations,
 not candidates), without questions, fragments, unattributed first-person opinion or "should" advice. Each gets
+a row of ``FEATURES``, among them
 
 * centrality: cosine of its TF-IDF vector (Snowball stems) to the story's centroid, the classic MDS signal;
-* corroboration: how many independent sources carry a sentence that covers at least half of its content
-  words (the same test the citations use), so facts that more outlets confirm come first;
-* position: news puts the main facts first;
-* a penalty per loaded word ("slammed", "radical", ...), so the neutral wording of a fact wins.
+* corroboration and coverage: how many independent sources carry a sentence that covers at least half of its
+  content words (the same test the citations use), and how much of it the best such sentence holds;
+* position, length, overlap with the articles' titles, numbers, names, quotes, a leading pronoun, loaded
+  words ("slammed", "radical", ...).
+
+A learned logistic model (``summary_model.json``, fitted by ``bench/learn_summary.py`` on AllSides 2021
+roundups outside the NeuS test set; plain numpy here) turns the row into a score: the chance that the
+sentence's words are more often the neutral roundup's words than its story's median sentence, i.e. what a
+sentence gives per word of the budget. ``Weights(learned=False)`` scores with the earlier hand-set terms
+(centrality, corroboration, position, less loaded words and a leading pronoun) instead.
 
 Sentences are picked by maximal marginal relevance (so a second sentence adds something new) up to the word
 budget, most important first, as news is written (``Weights.reading_order`` prints them as the articles run).
@@ -15,10 +22,15 @@ budget, most important first, as news is written (``Weights.reading_order`` prin
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 from ..stories.features import stem
 
@@ -39,6 +51,9 @@ LOADED = frozenset(
 )
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+# lemmas that say whose words a quote is ("..., he said", "according to ...")
+SPEECH = {"say", "tell", "accord", "announce", "state", "add", "claim", "argue", "write", "warn", "insist", "note"}
+SPEECH |= {"explain", "ask", "declare", "stress", "tweet", "post", "testify", "recall", "acknowledge", "admit"}
 SUPPORT = 0.5  # share of a sentence's content stems another article's sentence must hold to support it
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -62,6 +77,7 @@ class Weights:
     min_words: int = 10
     max_words: int = 60
     reading_order: bool = False  # most important first (the inverted pyramid); True: as the articles run
+    learned: bool = True  # score with the learned model (summary_model.json); False: the hand-set terms above
 
 
 @dataclass
@@ -111,6 +127,10 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
             in_quote = [_quoted(source.text, t.idx) for t in sent]
             if any(t.lower_ in FIRST_PERSON and not q for t, q in zip(sent, in_quote)):
                 continue  # the writer's own opinion
+            if any(t.lower_ in FIRST_PERSON for t in sent) and not any(
+                t.lemma_.lower() in SPEECH and t.pos_ == "VERB" for t in sent
+            ):
+                continue  # "“We cannot but be concerned” that ...": a quote that does not say whose words
             if any(t.lower_ in ("should", "ought") and not q for t, q in zip(sent, in_quote)):
                 continue
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -149,23 +169,111 @@ def document_frequencies(texts) -> tuple[dict[str, int], int]:
     return dict(df), n
 
 
-def summarize(
-    sources,
-    docs,
-    words: int = 100,
-    weights: Weights | None = None,
-    frequencies: tuple[dict[str, int], int] | None = None,
-) -> list[dict]:
-    """The summary of one story: sentences as ``{text, article_id, start, end, article_ids}``.
+FEATURES = (
+    "centrality",  # cosine of the TF-IDF vector to the story's centroid
+    "centrality_rel",  # the same over the story's best
+    "corroboration",  # share of the other independent sources that support it (the citation test)
+    "coverage",  # the largest share of its content stems one sentence of another source holds
+    "overlap",  # idf-weighted share of its content stems that another source uses anywhere
+    "first",  # its article's first sentence
+    "inv_position",  # 1 / (1 + sentence index)
+    "rel_position",  # sentence index over the article's last index
+    "words",  # length in words / 30
+    "short",  # fewer than 15 words
+    "long",  # more than 40 words
+    "title",  # share of its content stems in a title of the story's articles
+    "title_cover",  # share of a title's content stems it holds (the best title)
+    "specificity",  # mean idf of its content stems over the story's mean
+    "digits",  # holds a number
+    "names",  # share of capitalised words after the first
+    "quote",  # holds quotation marks
+    "said",  # an attribution verb ("said", "according to", ...)
+    "pronoun",  # starts with a pronoun ("He warned ...": who?)
+    "loaded",  # loaded words ("slammed", ...)
+)
+SAID = frozenset("said says say told according announced stated added claimed argued wrote".split())
+QUOTES = set('"“”')
 
-    ``frequencies``: stem document frequencies of a larger collection (the store) and its size; without them
-    the story's own sentences give the term weights, which are noisy for a story of two or three articles.
-    """
-    w = weights or Weights()
-    diversity = w.diversity
+
+@lru_cache(maxsize=1)
+def summary_model() -> dict:
+    """The learned sentence scorer (``bench/learn_summary.py``, AllSides 2021 stories outside NeuS test)."""
+    return json.loads(resources.files(__package__).joinpath("summary_model.json").read_text(encoding="utf-8"))
+
+
+def _features(candidates, vectors, centroid, idf, stems_of, group_of, titles) -> list[list[float]]:
+    """One row of ``FEATURES`` per candidate (its ``support`` already set)."""
+    scale = {c.article_id: max(1, len(stems_of[c.article_id]) - 1) for c in candidates}
+    groups_total = len({c.group for c in candidates}) or 1
+    groups_of_stem: dict[str, set[str]] = {}
+    postings: dict[str, list[tuple[str, int]]] = {}  # stem -> the (article, sentence) that hold it
+    for aid, sents in stems_of.items():
+        for k, sent in enumerate(sents):
+            for t in sent:
+                groups_of_stem.setdefault(t, set()).add(group_of[aid])
+                postings.setdefault(t, []).append((aid, k))
+    title_stems = [t for t in (content_stems(x) for x in titles) if t]
+    cent = [_cosine(v, centroid) for v in vectors]
+    best = max(cent) or 1.0
+    spec = [sum(idf.get(t, 1.0) for t in c.stems) / len(c.stems) for c in candidates]
+    mean_spec = sum(spec) / len(spec) or 1.0
+    rows = []
+    for c, centrality, specificity in zip(candidates, cent, spec):
+        total = sum(idf.get(t, 1.0) for t in c.stems) or 1.0
+        shared = [t for t in c.stems if groups_of_stem.get(t, set()) - {c.group}]
+        hits: Counter = Counter((aid, k) for t in c.stems for aid, k in postings.get(t, ()) if group_of[aid] != c.group)
+        coverage = max(hits.values(), default=0) / len(c.stems)
+        independent = len({group_of[a] for a in c.support})
+        words = WORD_RE.findall(c.text)
+        n = len(c.text.split())
+        caps = sum(x[:1].isupper() for x in words[1:])
+        rows.append(
+            [
+                centrality,
+                centrality / best,
+                (independent - 1) / max(1, groups_total - 1),
+                coverage,
+                sum(idf.get(t, 1.0) for t in shared) / total,
+                float(c.position == 0),
+                1 / (1 + c.position),
+                c.position / scale[c.article_id],
+                n / 30,
+                float(n < 15),
+                float(n > 40),
+                max((len(c.stems & t) / len(c.stems) for t in title_stems), default=0.0),
+                max((len(c.stems & t) / len(t) for t in title_stems), default=0.0),
+                specificity / mean_spec,
+                float(any(ch.isdigit() for ch in c.text)),
+                caps / max(1, len(words) - 1),
+                float(any(ch in QUOTES for ch in c.text)),
+                float(any(x.lower() in SAID for x in words)),
+                float(c.text.split()[0].lower() in PRONOUNS),
+                float(sum(1 for x in words if x.lower() in LOADED)),
+            ]
+        )
+    return rows
+
+
+def learned_scores(rows: list[list[float]], model: dict | None = None) -> list[float]:
+    """The learned model's score of each feature row: a linear model over standardised features, through a
+    logistic (``link: logistic``, scores in [0, 1]) or as it is (``link: identity``)."""
+    m = model or summary_model()
+    if list(m["features"]) != list(FEATURES):
+        raise ValueError("summary_model.json was trained on other features: run bench/learn_summary.py --write")
+    if not rows:
+        return []
+    x = (np.asarray(rows, dtype=float) - np.asarray(m["mean"])) / np.asarray(m["scale"])
+    z = x @ np.asarray(m["coef"]) + float(m["intercept"])
+    if m.get("link", "logistic") == "logistic":
+        z = 1 / (1 + np.exp(-z))
+    return [float(v) for v in z]
+
+
+def _prepare(sources, docs, w: Weights, frequencies=None):
+    """Candidates (support set), their TF-IDF vectors, and their feature rows."""
     candidates, stems_of = _candidates(sources, docs, w)
     if not candidates:
-        return []
+        return [], [], []
     group_of = {s.id: s.source_group for s in sources}
     n = len(candidates)
     df: Counter = Counter()
@@ -180,43 +288,87 @@ def summarize(
     centroid: Counter = Counter()
     for v in vectors:
         centroid.update(v)
-    centroid = {t: w / n for t, w in centroid.items()}
-    groups_total = len({c.group for c in candidates}) or 1
+    centroid = {t: x / n for t, x in centroid.items()}
     copies_of: dict[str, list[str]] = {}
     rep_of_group = {s.source_group: s.id for s in sources if s.id in stems_of}
     for s in sources:
         if s.id not in stems_of and s.source_group in rep_of_group:
             copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
-    for c, v in zip(candidates, vectors):
+    for c in candidates:
         c.support = supporting_articles(c.stems, stems_of)
         c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
         if c.article_id in c.support:
             c.support.remove(c.article_id)
         c.support.insert(0, c.article_id)
-        independent = len({group_of[a] for a in c.support})
-        loaded = sum(1 for w in WORD_RE.findall(c.text) if w.lower() in LOADED)
-        c.score = (
-            w.centrality * _cosine(v, centroid)
-            + w.corroboration * (independent - 1) / max(1, groups_total - 1)
-            + w.position / (1 + c.position)
-            - w.loaded * loaded
-            - (w.pronoun if c.text.split()[0].lower() in PRONOUNS else 0.0)  # "He warned ...": who?
-        )
+    titles = [s.title for s in sources if s.id in stems_of and getattr(s, "title", None)]
+    rows = _features(candidates, vectors, centroid, idf, stems_of, group_of, titles)
+    return candidates, vectors, rows
+
+
+def _hand_scores(rows: list[list[float]], w: Weights) -> list[float]:
+    """The hand-set score: centrality, corroboration and position, less loaded words and a leading pronoun."""
+    f = {name: i for i, name in enumerate(FEATURES)}
+    return [
+        w.centrality * r[f["centrality"]]
+        + w.corroboration * r[f["corroboration"]]
+        + w.position * r[f["inv_position"]]
+        - w.loaded * r[f["loaded"]]
+        - w.pronoun * r[f["pronoun"]]
+        for r in rows
+    ]
+
+
+def select(candidates, vectors, scores, words: int, diversity: float, redundant: float, fit: float = 0.0):
+    """Indices picked by maximal marginal relevance until ``words``; ``fit`` discounts a sentence by the share
+    of it that would run past the budget (a long sentence when few words are left)."""
     chosen: list[int] = []
     used = 0
-    remaining = set(range(n))
+    remaining = set(range(len(candidates)))
+    lengths = [len(c.text.split()) for c in candidates]
     while remaining and used < words:
         best, best_value = None, -1e9
-        for i in remaining:
+        left = words - used
+        for i in sorted(remaining):
             redundancy = max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-            value = (1 - diversity) * candidates[i].score - diversity * redundancy
+            value = (1 - diversity) * scores[i] - diversity * redundancy
+            if fit:
+                value -= fit * max(0, lengths[i] - left) / lengths[i]
             if value > best_value:
                 best, best_value = i, value
         remaining.discard(best)
-        if any(_cosine(vectors[best], vectors[j]) > w.redundant for j in chosen):
+        if any(_cosine(vectors[best], vectors[j]) > redundant for j in chosen):
             continue  # says again what a chosen sentence says
         chosen.append(best)
-        used += len(candidates[best].text.split())
+        used += lengths[best]
+    return chosen
+
+
+def summarize(
+    sources,
+    docs,
+    words: int = 100,
+    weights: Weights | None = None,
+    frequencies: tuple[dict[str, int], int] | None = None,
+) -> list[dict]:
+    """The summary of one story: sentences as ``{text, article_id, start, end, article_ids}``.
+
+    ``frequencies``: stem document frequencies of a larger collection (the store) and its size; without them
+    the story's own sentences give the term weights, which are noisy for a story of two or three articles.
+    """
+    w = weights or Weights()
+    candidates, vectors, rows = _prepare(sources, docs, w, frequencies)
+    if not candidates:
+        return []
+    if w.learned:
+        m = summary_model()
+        scores = learned_scores(rows, m)
+        sel = m["select"]
+        chosen = select(candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"])
+    else:
+        scores = _hand_scores(rows, w)
+        chosen = select(candidates, vectors, scores, words, w.diversity, w.redundant)
+    for c, s in zip(candidates, scores):
+        c.score = s
     if w.reading_order:
         order = [s.id for s in sources]
         chosen.sort(key=lambda i: (candidates[i].position, order.index(candidates[i].article_id)))

@@ -1,0 +1,247 @@
+"""Learn the summary's sentence scorer on AllSides 2021 roundups that are NOT in NeuS test (never on NeuS test).
+
+    .venv/bin/python bench/learn_summary.py [--write] [--cache /tmp/learn_summary.spacy]
+
+Data: the stories ``bench/tune_summary.py`` ``load()`` keeps (``../shared/data/mds/allsides_roundups_2021``,
+>= 2 article excerpts, ``neus_overlap`` naming no NeuS test line); reference = the roundup's neutral summary.
+Each article is a ``SourceText`` with its headline as ``title`` (as the benchmark gives NeuS test articles).
+
+1. Candidates and features come from the product itself (``corroborate.brief.summary._prepare``: the same
+   filters, support sets and ``FEATURES`` rows), with term weights from the document frequencies of every
+   loaded article, as ``bench/summary.py`` gives them.
+2. Labels: each candidate's ROUGE against the reference on its own (rouge-score, stemming). ``precision``: a
+   candidate is positive when its ROUGE-1 + ROUGE-2 precision (the share of its words and word pairs the
+   reference uses: what a sentence gives per word of the budget) is above its story's median;
+   ``top2_precision``: among its story's two best by that precision; ``top2_f``: among its story's two best by
+   ROUGE-1 + ROUGE-2 F (which favours long sentences: a long sentence recalls more of a long reference).
+3. Model: a logistic regression (scikit-learn, here only: the product multiplies the exported weights) over
+   standardised features. A fixed 20 % of the stories is held out. On the other 80 %, the label, the
+   regularisation ``C`` and the selection's MMR diversity, redundancy cut-off and budget-fit discount are chosen
+   by 5-fold cross-validation (a model fitted on four folds picks summaries for the fifth, scored like
+   ``bench/summary.py``: cut to 60 words, mean ROUGE-1 + ROUGE-2 + ROUGE-Lsum F). The chosen setting, fitted on
+   the 80 %, is then compared with the hand-set scorer (``Weights(learned=False)``) on the held-out 20 %, and
+   finally refitted on every story and written to ``src/corroborate/brief/summary_model.json`` with
+   ``--write``, with both sets of figures.
+
+The parse is cached with ``--cache`` (a DocBin; keep it outside the repository: the texts are copyrighted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import summary_data as sd  # noqa: E402
+from corroborate.analyze.story import SourceText  # noqa: E402
+from corroborate.brief import summary as S  # noqa: E402
+from corroborate.nlp import load_spacy  # noqa: E402
+from tune_summary import ALLSIDES, load  # noqa: E402
+
+OUT = ROOT / "src" / "corroborate" / "brief" / "summary_model.json"
+WORDS = 60
+FOLDS = 5
+HELD_OUT = 0.2
+SEED = 13
+LABELS = ("precision", "top2_precision", "top2_f")
+C_GRID = (0.1, 1.0, 10.0)
+DIVERSITY = (0.15, 0.3, 0.45)
+REDUNDANT = (0.5, 0.6, 0.7)
+FIT = (0.0, 0.3)
+
+
+def parse(texts: list[str], cache: Path | None) -> list:
+    nlp = load_spacy()
+    if cache is not None and cache.is_file():
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+            return docs
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        from spacy.tokens import DocBin
+
+        bin_ = DocBin(store_user_data=False)
+        for doc in docs:
+            bin_.add(doc)
+        bin_.to_disk(cache)
+    return docs
+
+
+class Story:
+    """One training story: its candidates, their vectors, feature rows and labels, and its reference."""
+
+    def __init__(self, sid, sources, docs, ref_sents, freqs, weights: S.Weights | None = None) -> None:
+        self.id = sid
+        self.ref = ref_sents
+        self.candidates, self.vectors, rows = S._prepare(sources, docs, weights or S.Weights(), freqs)
+        self.x = np.asarray(rows, dtype=float).reshape(len(rows), len(S.FEATURES))
+        ref = "\n".join(ref_sents)
+        own = [sd.scorer().score(ref, c.text) for c in self.candidates]
+        f12 = np.asarray([r["rouge1"].fmeasure + r["rouge2"].fmeasure for r in own])
+        p12 = np.asarray([r["rouge1"].precision + r["rouge2"].precision for r in own])
+        self.labels = {
+            "precision": (p12 > np.median(p12)).astype(float) if len(p12) else p12,
+            "top2_precision": self._top(p12, 2),
+            "top2_f": self._top(f12, 2),
+        }
+
+    @staticmethod
+    def _top(gain: np.ndarray, k: int) -> np.ndarray:
+        y = np.zeros(len(gain))
+        y[np.argsort(-gain, kind="stable")[:k]] = 1
+        return y
+
+    def summary(self, scores, diversity, redundant, fit) -> list[str]:
+        if not self.candidates:
+            return []
+        chosen = S.select(self.candidates, self.vectors, scores, WORDS, diversity, redundant, fit)
+        return [self.candidates[i].text for i in chosen]
+
+    def rouge(self, texts) -> np.ndarray:
+        r = sd.rouge(sd.truncate(texts, WORDS), self.ref)
+        return np.asarray([r[k] for k in sd.ROUGE_TYPES])
+
+
+def fit_model(stories: list[Story], label: str, c: float) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([s.x for s in stories if len(s.candidates)])
+    y = np.concatenate([s.labels[label] for s in stories if len(s.candidates)])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
+    return {
+        "features": list(S.FEATURES),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in clf.coef_[0]],
+        "intercept": round(float(clf.intercept_[0]), 6),
+        "link": "logistic",
+    }
+
+
+def _r(v: np.ndarray) -> dict[str, float]:
+    return dict(zip(sd.ROUGE_TYPES, (round(float(x), 2) for x in v)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help=f"write the model to {OUT.relative_to(ROOT)}")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/learn_summary.spacy"), help="spaCy parse cache")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--label", choices=LABELS, action="append", help="labels to try (default: all)")
+    args = ap.parse_args(argv)
+    if not ALLSIDES.exists():
+        print(f"learn_summary: {ALLSIDES} not found", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    raw = load(args.limit)
+    texts = [a["text"] for s in raw for a in s["articles"]] + [s["summary"] for s in raw]
+    docs = parse(texts, args.cache)
+    n_art = sum(len(s["articles"]) for s in raw)
+    art_docs, ref_docs = iter(docs[:n_art]), iter(docs[n_art:])
+    sources_docs = []
+    for s in raw:
+        sources = [
+            SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet"), title=a.get("title"))
+            for i, a in enumerate(s["articles"])
+        ]
+        sources_docs.append((s, sources, [next(art_docs) for _ in sources], next(ref_docs)))
+    freqs = S.document_frequencies(x.text for _, sources, _, _ in sources_docs for x in sources)
+    stories = [
+        Story(s["id"], sources, d, [x.text.strip() for x in ref.sents if x.text.strip()], freqs)
+        for s, sources, d, ref in sources_docs
+    ]
+    n_cand = sum(len(s.candidates) for s in stories)
+    print(
+        f"{len(stories)} AllSides 2021 stories outside NeuS test, {n_cand} candidates "
+        f"({time.perf_counter() - t0:.0f} s)"
+    )
+
+    rng = random.Random(SEED)
+    order = list(range(len(stories)))
+    rng.shuffle(order)
+    n_held = round(HELD_OUT * len(stories))
+    held = [stories[i] for i in sorted(order[:n_held])]
+    tune = [stories[i] for i in sorted(order[n_held:])]
+    rng.shuffle(tune)
+    fold_of = {i: i % FOLDS for i in range(len(tune))}  # folds: every FOLDS-th story of a shuffled list
+    hand = S.Weights(learned=False)
+
+    def hand_rouge(group: list[Story]) -> np.ndarray:
+        tot = np.zeros(3)
+        for s in group:
+            tot += s.rouge(s.summary(S._hand_scores(s.x.tolist(), hand), hand.diversity, hand.redundant, 0.0))
+        return tot / len(group)
+
+    def show(v: np.ndarray) -> str:
+        return " / ".join(f"{x:.2f}" for x in v)
+
+    print(f"tuning: {len(tune)} stories in {FOLDS} folds; held out: {len(held)} stories")
+    print(f"hand-set scorer, tuning stories: {show(hand_rouge(tune))}")
+    results = []
+    for label in args.label or LABELS:
+        for c in C_GRID:
+            scores_of: dict[int, list[float]] = {}
+            for k in range(FOLDS):
+                model = fit_model([s for i, s in enumerate(tune) if fold_of[i] != k], label, c)
+                for i, s in enumerate(tune):
+                    if fold_of[i] == k:
+                        scores_of[i] = S.learned_scores(s.x.tolist(), model)
+            for div, red, fit in itertools.product(DIVERSITY, REDUNDANT, FIT):
+                tot = np.zeros(3)
+                for i, s in enumerate(tune):
+                    tot += s.rouge(s.summary(scores_of[i], div, red, fit))
+                results.append(
+                    (tot / len(tune), {"label": label, "C": c, "diversity": div, "redundant": red, "fit": fit})
+                )
+            best = max((r for r in results if r[1]["label"] == label and r[1]["C"] == c), key=lambda r: r[0].sum())
+            print(f"{label} C={c}: best cross-validated {show(best[0])} {best[1]}", flush=True)
+    results.sort(key=lambda r: -r[0].sum())
+    cv, setting = results[0]
+    sel = {k: setting[k] for k in ("diversity", "redundant", "fit")}
+    print(f"chosen: {setting}, cross-validated {show(cv)}")
+
+    model = fit_model(tune, setting["label"], setting["C"])
+    learned = np.zeros(3)
+    for s in held:
+        learned += s.rouge(s.summary(S.learned_scores(s.x.tolist(), model), **sel))
+    learned /= len(held)
+    base = hand_rouge(held)
+    print(f"held-out {len(held)} stories: learned {show(learned)} vs hand-set {show(base)}")
+
+    model = fit_model(stories, setting["label"], setting["C"])
+    model["select"] = sel
+    model["trained"] = {
+        "data": "AllSides 2021 roundups outside NeuS test (bench/tune_summary.py load()), 60-word budget",
+        "stories": len(stories),
+        "candidates": n_cand,
+        "label": setting["label"],
+        "C": setting["C"],
+        "cross_validated": {"stories": len(tune), "folds": FOLDS, "learned": _r(cv), "hand_set": _r(hand_rouge(tune))},
+        "held_out": {"stories": len(held), "learned": _r(learned), "hand_set": _r(base)},
+    }
+    for name, w in sorted(zip(S.FEATURES, model["coef"]), key=lambda t: -abs(t[1])):
+        print(f"  {name:16s} {w:+.3f}")
+    if args.write:
+        OUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    print(f"{time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
