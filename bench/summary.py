@@ -32,6 +32,8 @@ Systems (``--systems``, comma list; default ``corroborate,lexrank,textrank,lead,
   sentence of the loaded clusters; sentences ranked by cosine to their cluster's mean sentence vector; a
   sentence with cosine > 0.5 to one already chosen is skipped (redundancy).
 * ``oracle``: greedy extract maximising R1+R2 F against the reference (an upper bound; it reads the reference).
+* ``oracle-candidates``: the same over only the sentences ``corroborate`` keeps as candidates (after its
+  filters): the ceiling of its ranking.
 * ``corroborate-story``: the same with term weights from the story's own sentences only (what it does
   without a store).
 * ``module:function``: any importable callable with ``summarize_story``'s signature.
@@ -65,7 +67,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +78,7 @@ sys.path.insert(0, str(ROOT / "src"))  # benchmark the checkout, not whatever is
 
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_SYSTEMS = ("corroborate", "lexrank", "textrank", "lead", "tfidf-centroid")
-BUILTIN = (*DEFAULT_SYSTEMS, "corroborate-story", "standin", "oracle")
+BUILTIN = (*DEFAULT_SYSTEMS, "corroborate-story", "standin", "oracle", "oracle-candidates")
 TARGETS = {"rouge1": 42.0, "rouge2": 19.0, "rougeLsum": 36.0}
 TARGET_OWN, TARGET_PAIRS = 1.0, 0.95
 CENTROID_REDUNDANCY = 0.5
@@ -201,6 +203,23 @@ class OracleRanker:
         return chosen
 
 
+class CandidateOracle(OracleRanker):
+    """The oracle restricted to the sentences the product keeps as candidates (its filters: no headings,
+    fragments, unattributed first person...): the ceiling of any ranking of those candidates."""
+
+    def __call__(self, cluster: sd.Cluster) -> list[sd.Sent]:
+        from corroborate.analyze.story import SourceText
+        from corroborate.brief.summary import Weights, _prepare
+        from corroborate.nlp import load_spacy
+
+        nlp = load_spacy()
+        sources = [SourceText(a.id, a.text, a.id, title=a.title) for a in cluster.articles]
+        candidates, _, _ = _prepare(sources, list(nlp.pipe([x.text for x in sources])), Weights(), None)
+        keep = {c.text.strip() for c in candidates}
+        articles = [replace(a, sents=[x for x in a.sents if x.text.strip() in keep]) for a in cluster.articles]
+        return super().__call__(replace(cluster, articles=articles))
+
+
 # ------------------------------------------------------------------------- summarize_story-style systems
 
 
@@ -310,6 +329,8 @@ def build_runs(names: list[str], clusters: list[sd.Cluster], words: int) -> list
             run = Run(name, "ranker", CentroidRanker(clusters), seconds=time.perf_counter() - t0)
         elif name == "oracle":
             run = Run(name, "ranker", OracleRanker(words))
+        elif name == "oracle-candidates":
+            run = Run(name, "ranker", CandidateOracle(words))
         else:
             fn, note = load_story_fn("corroborate" if name == "corroborate-story" else name)
             if fn is not None and name == "corroborate":
