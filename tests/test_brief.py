@@ -269,3 +269,16 @@ def test_a_quote_that_does_not_say_whose_words_is_not_a_candidate() -> None:
     assert not any(t.startswith("“We cannot") for t in texts)  # whose concern? not shown without a speaker
     assert any(t.startswith("“We will watch") for t in texts)  # attributed: the mayor said
     assert any(t.startswith("The council approved") for t in texts)
+
+
+def test_selection_stops_before_the_budget_when_the_rest_scores_low() -> None:
+    from types import SimpleNamespace
+
+    from corroborate.brief.summary import select
+
+    candidates = [SimpleNamespace(text=" ".join([w] * 12)) for w in ("alpha", "beta", "gamma")]
+    vectors = [{"a": 1.0}, {"b": 1.0}, {"c": 1.0}]  # nothing redundant
+    scores = [0.9, 0.5, 0.2]
+    assert select(candidates, vectors, scores, 100, 0.0, 0.9) == [0, 1, 2]  # fills the budget
+    assert select(candidates, vectors, scores, 100, 0.0, 0.9, stop=0.4) == [0, 1]
+    assert select(candidates, vectors, scores, 100, 0.0, 0.9, stop=0.95) == [0]  # the best is always kept

@@ -318,9 +318,12 @@ def _hand_scores(rows: list[list[float]], w: Weights) -> list[float]:
     ]
 
 
-def select(candidates, vectors, scores, words: int, diversity: float, redundant: float, fit: float = 0.0):
+def select(
+    candidates, vectors, scores, words: int, diversity: float, redundant: float, fit: float = 0.0, stop: float = 0.0
+):
     """Indices picked by maximal marginal relevance until ``words``; ``fit`` discounts a sentence by the share
-    of it that would run past the budget (a long sentence when few words are left)."""
+    of it that would run past the budget (a long sentence when few words are left); after the first sentence,
+    none scoring under ``stop`` is added (the budget is a limit, not a quota)."""
     chosen: list[int] = []
     used = 0
     remaining = set(range(len(candidates)))
@@ -336,6 +339,8 @@ def select(candidates, vectors, scores, words: int, diversity: float, redundant:
             if value > best_value:
                 best, best_value = i, value
         remaining.discard(best)
+        if chosen and scores[best] < stop:
+            break
         if any(_cosine(vectors[best], vectors[j]) > redundant for j in chosen):
             continue  # says again what a chosen sentence says
         chosen.append(best)
@@ -363,7 +368,9 @@ def summarize(
         m = summary_model()
         scores = learned_scores(rows, m)
         sel = m["select"]
-        chosen = select(candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"])
+        chosen = select(
+            candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
+        )
     else:
         scores = _hand_scores(rows, w)
         chosen = select(candidates, vectors, scores, words, w.diversity, w.redundant)
