@@ -282,3 +282,57 @@ def test_selection_stops_before_the_budget_when_the_rest_scores_low() -> None:
     assert select(candidates, vectors, scores, 100, 0.0, 0.9) == [0, 1, 2]  # fills the budget
     assert select(candidates, vectors, scores, 100, 0.0, 0.9, stop=0.4) == [0, 1]
     assert select(candidates, vectors, scores, 100, 0.0, 0.9, stop=0.95) == [0]  # the best is always kept
+
+
+def test_news_sentences_full_of_names_and_reported_advice_are_candidates_the_writers_are_not() -> None:
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    text = (
+        "The US will retaliate for Russian cyberattacks during the presidential election, officials warned. "
+        "Sen. Bernie Sanders, I-Vt., has won the New Hampshire primary by a narrow margin over his rivals. "
+        "Supreme Court Justice Ruth Bader Ginsburg made history Friday as the first woman to lie in state. "
+        "The president said Republicans should stop wasting their time on immigration until the election. "
+        "Readers should always check the facts twice before they share a story with their friends online. "
+        "We think the whole affair shows how little the government has learned from its earlier mistakes. "
+        "New Rules Ban Trucks From Crossing The Old Harbour Bridge After Midnight On Weekdays. "
+        "Officials in the port city said the bridge would close to lorries on Friday, as a caravan of"
+    )
+    sources = [SourceText("a", text, "Harbour Herald")]
+    candidates, _, _ = S._prepare(sources, list(nlp.pipe([text])), S.Weights(), None)
+    starts = {c.text.split()[0] + " " + c.text.split()[1] for c in candidates}
+    assert "The US" in starts  # "US" is the country, not "us"
+    assert "Sen. Bernie" in starts  # the "I" of "I-Vt." is a party label
+    assert "Supreme Court" in starts  # names are not Title Case
+    assert "The president" in starts  # what someone said should happen is reported speech
+    assert "Readers should" not in starts  # the writer's advice
+    assert "We think" not in starts  # the writer's opinion
+    assert "New Rules" not in starts  # a heading
+    assert "Officials in" in starts  # the excerpt's last sentence, cut mid-way
+    heading = next(nlp.pipe(["New Rules Ban Trucks From Crossing The Old Harbour Bridge After Midnight On Weekdays."]))
+    assert S._title_case(heading[:])
+    cut = S.Weights(cut_last=False)
+    assert not any(c.text.startswith("Officials in") for c in S._prepare(sources, [nlp(text)], cut, None)[0])
+    # a fragment that does not end the article is not a candidate
+    head = "Officials in the port city said the bridge would close to lorries, as a caravan of\n\nThe mayor agreed."
+    fragment = S._prepare([SourceText("b", head, "Harbour Herald")], [nlp(head)], S.Weights(), None)[0]
+    assert not any(c.text.startswith("Officials in") for c in fragment)
+
+
+def test_a_cut_summary_sentence_is_shown_with_an_ellipsis_and_kept_exact_in_the_report() -> None:
+    from corroborate.brief.build import build_brief
+
+    cut = "Officials in the port city said the bridge would close to lorries on Friday, as a caravan of"
+    whole = "The council approved the new tram line on Monday."
+    story = {
+        "id": "s1",
+        "title": "Harbour",
+        "article_ids": ["a", "b"],
+        "summary": [{"text": whole, "article_ids": ["a"]}, {"text": cut, "article_ids": ["b", "a"]}],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "source": "Herald"}, "b": {"id": "b", "source": "Post"}})
+    assert [s["text"] for s in brief["summary"]] == [whole, cut + " …"]
+    assert [s["cites"] for s in brief["summary"]] == [[1], [1, 2]]
+    assert story["summary"][1]["text"] == cut
+    assert to_markdown(brief).count(cut + " …") == 1

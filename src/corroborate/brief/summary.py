@@ -1,7 +1,9 @@
 """Extractive multi-document summary in which every sentence cites every article that supports it.
 
 Candidates are the sentences of the story's articles (one article per syndication group: copies add citations,
-not candidates), without questions, fragments, unattributed first-person opinion or "should" advice. Each gets
+not candidates), without questions, fragments, headings, the writer's first-person opinion or "should" advice
+(reported speech keeps them: "the president said Republicans should ..."); an article's last sentence cut
+mid-way, as excerpts and feed summaries end, is a candidate (the brief shows it with an ellipsis). Each gets
 a row of ``FEATURES``, among them
 
 * centrality: cosine of its TF-IDF vector (Snowball stems) to the story's centroid, the classic MDS signal;
@@ -78,6 +80,7 @@ class Weights:
     max_words: int = 60
     reading_order: bool = False  # most important first (the inverted pyramid); True: as the articles run
     learned: bool = True  # score with the learned model (summary_model.json); False: the hand-set terms above
+    cut_last: bool = True  # an article's last sentence cut mid-way (a feed's or an excerpt's end) is a candidate
 
 
 @dataclass
@@ -99,6 +102,26 @@ def _quoted(text: str, idx: int) -> bool:
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
+def _first_person(token) -> bool:
+    """ "I", "we", "our"...; not "US" (the country), the "I" of a party label ("I-Vt.") or a name's word
+    ("the We Will Not Comply Act")."""
+    if token.lower_ not in FIRST_PERSON or token.pos_ == "PROPN" or token.text in ("US", "U.S"):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (token.text == "I" and not token.whitespace_ and nxt is not None and nxt.text in ("-", "–"))
+
+
+def _title_case(sent) -> bool:
+    """A Title Case heading: most of its common words (nouns, verbs, adjectives, adverbs after the first) are
+    capitalised, or every word of four letters or more is (the tagger takes a capitalised heading for names).
+    A sentence full of names is not one ("Supreme Court Justice Ruth Bader Ginsburg made history Friday")."""
+    common = [t for t in list(sent)[1:] if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and t.is_alpha]
+    if len(common) >= 3 and sum(t.text[:1].isupper() for t in common) > 0.6 * len(common):
+        return True
+    long_words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(long_words) >= 5 and all(x[:1].isupper() for x in long_words)
+
+
 def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
     """Candidate sentences (one article per syndication group) and every article's sentence stems."""
     out: list[Candidate] = []
@@ -113,26 +136,27 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
         for i, sent in enumerate(sents):
             text = sent.text.strip()
             words = text.split()
+            # an excerpt or a feed's summary cut mid-sentence: its last sentence ends on a lower-case word
+            cut = w.cut_last and i == len(sents) - 1 and (text[-1:].islower() or text.endswith(("…", "...")))
             if (
                 not w.min_words <= len(words) <= w.max_words
-                or text[-1:] not in '.!"”’)'
+                or (text[-1:] not in '.!"”’)' and not cut)
                 or not (text[:1].isupper() or text[:1] in '“"')
             ):
                 continue  # a question, a fragment, a heading or a caption without its full stop
-            long_words = [w for w in words if len(w) > 3]
-            if long_words and sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words):
-                continue  # Title Case: a headline
+            if _title_case(sent):
+                continue  # a headline
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) or text.endswith(":"):
                 continue
             in_quote = [_quoted(source.text, t.idx) for t in sent]
-            if any(t.lower_ in FIRST_PERSON and not q for t, q in zip(sent, in_quote)):
+            first = [_first_person(t) for t in sent]
+            if any(f and not q for f, q in zip(first, in_quote)):
                 continue  # the writer's own opinion
-            if any(t.lower_ in FIRST_PERSON for t in sent) and not any(
-                t.lemma_.lower() in SPEECH and t.pos_ == "VERB" for t in sent
-            ):
+            attributed = any(t.lemma_.lower() in SPEECH and t.pos_ == "VERB" for t in sent)
+            if any(first) and not attributed:
                 continue  # "“We cannot but be concerned” that ...": a quote that does not say whose words
-            if any(t.lower_ in ("should", "ought") and not q for t, q in zip(sent, in_quote)):
-                continue
+            if not attributed and any(t.lower_ in ("should", "ought") and not q for t, q in zip(sent, in_quote)):
+                continue  # the writer's advice (what someone said should happen is reported speech)
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             stems = content_stems(text)
             if len(stems) < 3:
