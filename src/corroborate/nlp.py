@@ -32,3 +32,16 @@ def _paragraph_breaks(doc):
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+
+
+def first_person(token) -> bool:
+    """A first-person word ("I", "we", "our" ...) as the writer or a speaker uses it; not "US" (the country),
+    the "I" of a party label ("Sen. Bernie Sanders, I-Vt."), "a coal mine" or a name's word the tagger marks as
+    one."""
+    if token.lower_ not in FIRST_PERSON or token.pos_ not in ("PRON", "DET") or token.text == "US":
+        return False  # "a coal mine", a name's word
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (token.text == "I" and not token.whitespace_ and nxt is not None and nxt.text in ("-", "–"))

@@ -202,3 +202,16 @@ def test_a_shared_figure_joins_groups_that_average_link_keeps_apart() -> None:
     claims[2].article_id = "a"
     sim[0, 2] = sim[2, 0] = 0.9
     assert sorted(_group(claims, sim, ALIGN, anchors)) == [[0, 1], [2, 3]]
+
+
+def test_a_sentence_about_the_us_is_a_claim_and_the_writers_opinion_is_not(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The US sent three warships to the Gulf on Monday. Our readers deserve better than this.", None),
+        ("b", "Washington sent three warships to the Gulf on Monday, officials said.", None),
+    )
+    mentions = {(m["article_id"], m["text"]): c for c in result.claims for m in c["mentions"]}
+    claim = mentions.get(("a", "The US sent three warships to the Gulf on Monday."))
+    assert claim is not None  # "US" is the country, not the first-person "us"
+    assert claim["status"] == "corroborated" and claim["independent_sources"] == 2
+    assert not any("Our readers" in text for _, text in mentions)  # the writer's opinion is not a claim

@@ -34,6 +34,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..nlp import first_person
 from ..stories.features import stem
 
 STOP = frozenset(
@@ -52,7 +53,6 @@ LOADED = frozenset(
     insane hysteria hysterical meltdown brutal devastating catastrophic woke""".split()
 )
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its"}
-FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # lemmas that say whose words a quote is ("..., he said", "according to ...")
 SPEECH = {"say", "tell", "accord", "announce", "state", "add", "claim", "argue", "write", "warn", "insist", "note"}
 SPEECH |= {"explain", "ask", "declare", "stress", "tweet", "post", "testify", "recall", "acknowledge", "admit"}
@@ -102,15 +102,6 @@ def _quoted(text: str, idx: int) -> bool:
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
-def _first_person(token) -> bool:
-    """ "I", "we", "our"...; not "US" (the country), the "I" of a party label ("I-Vt.") or a name's word
-    ("the We Will Not Comply Act")."""
-    if token.lower_ not in FIRST_PERSON or token.pos_ == "PROPN" or token.text in ("US", "U.S"):
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return not (token.text == "I" and not token.whitespace_ and nxt is not None and nxt.text in ("-", "–"))
-
-
 def _title_case(sent) -> bool:
     """A Title Case heading: most of its common words (nouns, verbs, adjectives, adverbs after the first) are
     capitalised, or every word of four letters or more is (the tagger takes a capitalised heading for names).
@@ -149,7 +140,7 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) or text.endswith(":"):
                 continue
             in_quote = [_quoted(source.text, t.idx) for t in sent]
-            first = [_first_person(t) for t in sent]
+            first = [first_person(t) for t in sent]
             if any(f and not q for f, q in zip(first, in_quote)):
                 continue  # the writer's own opinion
             attributed = any(t.lemma_.lower() in SPEECH and t.pos_ == "VERB" for t in sent)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..nlp import first_person
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
 from .timex import MONTHS, WEEKDAYS, TimeExpr
 
-FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours"}
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
@@ -94,7 +94,7 @@ def extract_claims(
         attributed = [s for s in statements if s.statement.start < sent.end_char and sent.start_char < s.statement.end]
         if not attributed:
             outside = [t for t in sent if not _inside_quotes(doc, t.i, quotes)]
-            if any(t.lower_ in FIRST_PERSON for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
+            if any(first_person(t) for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
                 continue  # unattributed opinion
         pieces = [(sent.start, sent.end)] if attributed else _pieces(sent)
         for a, b in pieces:
