@@ -215,3 +215,16 @@ def test_a_sentence_about_the_us_is_a_claim_and_the_writers_opinion_is_not(nlp) 
     assert claim is not None  # "US" is the country, not the first-person "us"
     assert claim["status"] == "corroborated" and claim["independent_sources"] == 2
     assert not any("Our readers" in text for _, text in mentions)  # the writer's opinion is not a claim
+
+
+def test_the_writers_we_is_not_resolved_to_a_body_of_the_story_nor_made_a_claim(nlp) -> None:
+    text = (
+        "The US sent three warships to the Gulf on Monday. We think the warships came far too late. "
+        "“We will not back down,” the Iranian foreign minister said on Tuesday."
+    )
+    result = check(nlp, ("a", text, None))
+    writer = [s for s in result.statements if s.statement.text.startswith("the warships came")]
+    assert writer and all(s.speaker_entity is None for s in writer)  # not "US says"
+    assert not any("came far too late" in m["text"] for c in result.claims for m in c["mentions"])
+    quoted = [s for s in result.statements if "back down" in s.statement.text]
+    assert quoted and all(s.speaker_entity for s in quoted)  # a quoted "we" still has its speaker

@@ -82,8 +82,12 @@ def resolve_speakers(
     article_mentions: list[tuple[Mention, str]],
     entities: dict[str, Entity],
     previous: list[tuple[int, list[str]]],
+    quotes: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str | None, str | None]]:
-    """(entity id or None, mention) for each speaker: one per member of a group, unresolved ones kept."""
+    """(entity id or None, mention) for each speaker: one per member of a group, unresolved ones kept.
+    ``quotes``: the article's quotation spans; an "I" or "we" outside them is the writer, left unresolved."""
+    if quotes is not None and writer_speaking(statement, quotes):
+        return [(None, statement.speaker)]
     if statement.group:
         out: list[tuple[str | None, str | None]] = []
         for text, start, end in statement.group:
@@ -96,6 +100,16 @@ def resolve_speakers(
             return out
     ids = resolve(statement, article_mentions, entities, previous)
     return [(eid, statement.speaker) for eid in ids] or [(None, statement.speaker)]
+
+
+def writer_speaking(statement, quotes: list[tuple[int, int]]) -> bool:
+    """The statement's speaker is "I" or "we" outside every quotation: the article's own voice ("We think the
+    sanctions came late."), not a person or body of the story."""
+    if statement.speaker is None or statement.speaker_start is None or statement.speaker_end is None:
+        return False
+    if statement.speaker.strip().lower() not in ("i", "we"):
+        return False
+    return not any(a <= statement.speaker_start and statement.speaker_end <= b for a, b in quotes)
 
 
 def resolve(

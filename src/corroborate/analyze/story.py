@@ -12,7 +12,7 @@ from typing import Any
 
 from .entities import Entity, Mention, canonical_entities, doc_mentions, recover_person_variants
 from .speakers import resolve_speakers
-from .statements import Statement, extract_statements
+from .statements import Statement, extract_statements, quote_spans
 
 
 @dataclass
@@ -126,8 +126,9 @@ def analyze_story(
             key=lambda pair: pair[0].start,
         )
         previous: list[tuple[int, list[str]]] = []
+        quotes = quote_spans(source.text)
         for st in statements:
-            speakers = resolve_speakers(st, article_mentions, by_id, previous)
+            speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes)
             previous.append((st.end, [eid for eid, _ in speakers if eid]))
             for speaker_id, mention in speakers:
                 out.statements.append(

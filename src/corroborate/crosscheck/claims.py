@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyze.speakers import writer_speaking
 from ..nlp import first_person
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
@@ -91,7 +92,13 @@ def extract_claims(
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a heading, caption or byline fragment
-        attributed = [s for s in statements if s.statement.start < sent.end_char and sent.start_char < s.statement.end]
+        attributed = [
+            s
+            for s in statements
+            if s.statement.start < sent.end_char
+            and sent.start_char < s.statement.end
+            and not (s.speaker_entity is None and writer_speaking(s.statement, quotes))  # the writer's own voice
+        ]
         if not attributed:
             outside = [t for t in sent if not _inside_quotes(doc, t.i, quotes)]
             if any(first_person(t) for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
