@@ -35,6 +35,17 @@ def supported(sentence: str, article_text: str) -> bool:
     return any(len(want & content_stems(s)) >= 0.5 * len(want) for s in re.split(r"(?<=[.!?”\"])\s+", article_text))
 
 
+def candidate_texts(text: str, weights=None) -> list[str]:
+    """The summary's candidate sentences of one article holding ``text``."""
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    candidates, _, _ = S._prepare(
+        [SourceText("a", text, "Harbour Herald")], [load_spacy()(text)], weights or S.Weights(), None
+    )
+    return [c.text for c in candidates]
+
+
 def test_every_summary_sentence_is_the_sources_own_words_and_cites_its_supporters(corpus) -> None:
     junk = {line for g in GOLD["articles"].values() for line in g.get("junk_lines", [])}
     multi_cited = 0
@@ -253,19 +264,13 @@ def test_hand_set_scorer_is_still_available() -> None:
 
 
 def test_a_quote_that_does_not_say_whose_words_is_not_a_candidate() -> None:
-    from corroborate.brief import summary as S
-    from corroborate.nlp import load_spacy
-
-    nlp = load_spacy()
     text = (
         "The council approved the new tram line to the harbour district on Monday after a long debate. "
         "“We cannot but be concerned” that costs may “rise again before the line opens in the coming years.” "
         "“We will watch every contract closely until the line opens,” the mayor said after the vote. "
         "Opponents said the line would cost far more than the council had planned for this decade."
     )
-    sources = [SourceText("a", text, "Harbour Herald")]
-    candidates, _, _ = S._prepare(sources, list(nlp.pipe([text])), S.Weights(), None)
-    texts = [c.text for c in candidates]
+    texts = candidate_texts(text)
     assert not any(t.startswith("“We cannot") for t in texts)  # whose concern? not shown without a speaker
     assert any(t.startswith("“We will watch") for t in texts)  # attributed: the mayor said
     assert any(t.startswith("The council approved") for t in texts)
@@ -299,9 +304,7 @@ def test_news_sentences_full_of_names_and_reported_advice_are_candidates_the_wri
         "New Rules Ban Trucks From Crossing The Old Harbour Bridge After Midnight On Weekdays. "
         "Officials in the port city said the bridge would close to lorries on Friday, as a caravan of"
     )
-    sources = [SourceText("a", text, "Harbour Herald")]
-    candidates, _, _ = S._prepare(sources, list(nlp.pipe([text])), S.Weights(), None)
-    starts = {c.text.split()[0] + " " + c.text.split()[1] for c in candidates}
+    starts = {" ".join(t.split()[:2]) for t in candidate_texts(text)}
     assert "The US" in starts  # "US" is the country, not "us"
     assert "Sen. Bernie" in starts  # the "I" of "I-Vt." is a party label
     assert "Supreme Court" in starts  # names are not Title Case
@@ -312,12 +315,10 @@ def test_news_sentences_full_of_names_and_reported_advice_are_candidates_the_wri
     assert "Officials in" in starts  # the excerpt's last sentence, cut mid-way
     heading = next(nlp.pipe(["New Rules Ban Trucks From Crossing The Old Harbour Bridge After Midnight On Weekdays."]))
     assert S._title_case(heading[:])
-    cut = S.Weights(cut_last=False)
-    assert not any(c.text.startswith("Officials in") for c in S._prepare(sources, [nlp(text)], cut, None)[0])
+    assert not any(t.startswith("Officials in") for t in candidate_texts(text, S.Weights(cut_last=False)))
     # a fragment that does not end the article is not a candidate
     head = "Officials in the port city said the bridge would close to lorries, as a caravan of\n\nThe mayor agreed."
-    fragment = S._prepare([SourceText("b", head, "Harbour Herald")], [nlp(head)], S.Weights(), None)[0]
-    assert not any(c.text.startswith("Officials in") for c in fragment)
+    assert not any(t.startswith("Officials in") for t in candidate_texts(head))
 
 
 def test_a_cut_summary_sentence_is_shown_with_an_ellipsis_and_kept_exact_in_the_report() -> None:

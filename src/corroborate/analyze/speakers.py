@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .entities import Entity, Mention
+from .statements import writer_speaking
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
@@ -100,16 +101,6 @@ def resolve_speakers(
             return out
     ids = resolve(statement, article_mentions, entities, previous)
     return [(eid, statement.speaker) for eid in ids] or [(None, statement.speaker)]
-
-
-def writer_speaking(statement, quotes: list[tuple[int, int]]) -> bool:
-    """The statement's speaker is "I" or "we" outside every quotation: the article's own voice ("We think the
-    sanctions came late."), not a person or body of the story."""
-    if statement.speaker is None or statement.speaker_start is None or statement.speaker_end is None:
-        return False
-    if statement.speaker.strip().lower() not in ("i", "we"):
-        return False
-    return not any(a <= statement.speaker_start and statement.speaker_end <= b for a, b in quotes)
 
 
 def resolve(

@@ -266,6 +266,16 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+def writer_speaking(statement: Statement, quotes: list[tuple[int, int]]) -> bool:
+    """The statement's speaker is "I" or "we" outside every quotation (``quote_spans``): the article's own voice
+    ("We think the sanctions came late."), not a person or body of the story."""
+    if statement.speaker is None or statement.speaker_start is None or statement.speaker_end is None:
+        return False
+    if statement.speaker.strip().lower() not in ("i", "we"):
+        return False
+    return not _inside(quotes, statement.speaker_start, statement.speaker_end)
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -484,15 +494,17 @@ def _line_features(st: Statement, text: str, sources: dict[str, int]) -> dict[st
     return f
 
 
-def extract_statements(text: str, nlp=None, doc=None) -> list[Statement]:
-    """Statements in ``text`` (parsed with ``nlp`` unless a ``doc`` of it is given)."""
+def extract_statements(text: str, nlp=None, doc=None, quotes=None) -> list[Statement]:
+    """Statements in ``text`` (parsed with ``nlp`` unless a ``doc`` of it is given; ``quotes``: its
+    ``quote_spans`` when the caller has them)."""
     if doc is None:
         if nlp is None:
             from ..nlp import load_spacy
 
             nlp = load_spacy()
         doc = nlp(text)
-    quotes = quote_spans(text)
+    if quotes is None:
+        quotes = quote_spans(text)
     model = attribution_model()
     statements: list[Statement] = []
     claimed: list[tuple[int, int]] = []

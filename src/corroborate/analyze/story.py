@@ -113,9 +113,11 @@ def analyze_story(
         docs = list(nlp.pipe([s.text[:limit] for s in sources], batch_size=16))
     mentions: list[Mention] = []
     found: list[list[Statement]] = []
+    quotes_of: dict[str, list[tuple[int, int]]] = {}
     for source, doc in zip(sources, docs):
         mentions.extend(doc_mentions(doc, source.id))
-        found.append(extract_statements(source.text, doc=doc))
+        quotes_of[source.id] = quote_spans(source.text)
+        found.append(extract_statements(source.text, doc=doc, quotes=quotes_of[source.id]))
     mentions = recover_person_variants(mentions, {s.id: s.text for s in sources})
     entities, owner = canonical_entities(mentions)
     by_id = {e.id: e for e in entities}
@@ -126,9 +128,8 @@ def analyze_story(
             key=lambda pair: pair[0].start,
         )
         previous: list[tuple[int, list[str]]] = []
-        quotes = quote_spans(source.text)
         for st in statements:
-            speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes)
+            speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes_of[source.id])
             previous.append((st.end, [eid for eid, _ in speakers if eid]))
             for speaker_id, mention in speakers:
                 out.statements.append(

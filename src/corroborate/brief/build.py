@@ -16,7 +16,7 @@ SPEAKERS = 8
 STATEMENTS_PER_SPEAKER = 3
 
 
-def _shown(text: str) -> str:
+def _display_text(text: str) -> str:
     """A summary sentence as the brief shows it: one the article cut mid-way (an excerpt's or a feed's end)
     gets an ellipsis, so a reader sees it is cut; the report keeps the article's exact text."""
     return text if text[-1:] in '.!?"”’)…' else text + " …"
@@ -47,7 +47,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
         return sorted({number[i] for i in ids if i in number})
 
     summary = [
-        {"text": _shown(s["text"]), "cites": cite(s["article_ids"]), "article_ids": s["article_ids"]}
+        {"text": _display_text(s["text"]), "cites": cite(s["article_ids"]), "article_ids": s["article_ids"]}
         for s in story.get("summary", [])
     ]
     claims = story.get("claims", [])

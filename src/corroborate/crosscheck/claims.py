@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyze.speakers import writer_speaking
+from ..analyze.statements import writer_speaking
 from ..nlp import first_person
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
