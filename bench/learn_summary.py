@@ -66,6 +66,13 @@ FIT = (0.0, 0.3)
 # this many words: the summary is fitted to what a ~60-word roundup says.
 REF_WORDS = 65
 STOP = (0.0, 0.3, 0.4, 0.5, 0.6)  # no sentence after the first scoring under this (0: fill the budget)
+# the covering selection (summary.select_covering): weight of the mean score beside the leads' coverage, weight of
+# word overlap beside word-pair overlap, redundancy cut-off (1: none); leads cut at LEAD_WORDS, TOP candidates
+COVER_WEIGHT = (0.05, 0.1, 0.15, 0.2, 0.3)
+COVER_UNIGRAM = (0.5, 1.0, 2.0)
+COVER_REDUNDANT = (1.0,)  # 0.6 was never chosen
+LEAD_WORDS = 100
+TOP = (8, 12)
 
 
 def parse(texts: list[str], cache: Path | None) -> list:
@@ -94,6 +101,7 @@ class Story:
         self.id = sid
         self.ref = ref_sents
         self.candidates, self.vectors, rows = S._prepare(sources, docs, weights or S.Weights(), freqs)
+        self.leads = S.lead_grams(sources, docs, LEAD_WORDS)
         self.x = np.asarray(rows, dtype=float).reshape(len(rows), len(S.FEATURES))
         ref = "\n".join(ref_sents)
         own = [sd.scorer().score(ref, c.text) for c in self.candidates]
@@ -111,10 +119,33 @@ class Story:
         y[np.argsort(-gain, kind="stable")[:k]] = 1
         return y
 
-    def summary(self, scores, diversity, redundant, fit, stop=0.0) -> list[str]:
+    def summary(self, scores, sel: dict) -> list[str]:
+        """The summary ``sel`` picks: ``method`` "mmr" (``S.select``) or "cover" (``S.select_covering``)."""
         if not self.candidates:
             return []
-        chosen = S.select(self.candidates, self.vectors, scores, WORDS, diversity, redundant, fit, stop)
+        if sel["method"] == "cover":
+            chosen = S.select_covering(
+                self.candidates,
+                self.vectors,
+                scores,
+                self.leads,
+                WORDS,
+                sel["weight"],
+                sel["unigram"],
+                sel["top"],
+                sel["redundant"],
+            )
+        else:
+            chosen = S.select(
+                self.candidates,
+                self.vectors,
+                scores,
+                WORDS,
+                sel["diversity"],
+                sel["redundant"],
+                sel["fit"],
+                sel["stop"],
+            )
         return [self.candidates[i].text for i in chosen]
 
     def rouge(self, texts) -> np.ndarray:
@@ -163,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/learn_summary.spacy"), help="spaCy parse cache")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--label", choices=LABELS, action="append", help="labels to try (default: all)")
+    ap.add_argument("--C", type=float, action="append", dest="c", help=f"regularisation to try (default: {C_GRID})")
     ap.add_argument(
         "--ref-words",
         type=int,
@@ -216,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     def hand_rouge(group: list[Story]) -> np.ndarray:
         tot = np.zeros(3)
         for s in group:
-            tot += s.rouge(s.summary(S._hand_scores(s.x.tolist(), hand), hand.diversity, hand.redundant, 0.0))
+            sel = {"method": "mmr", "diversity": hand.diversity, "redundant": hand.redundant, "fit": 0.0, "stop": 0.0}
+            tot += s.rouge(s.summary(S._hand_scores(s.x.tolist(), hand), sel))
         return tot / len(group)
 
     def show(v: np.ndarray) -> str:
@@ -226,30 +259,47 @@ def main(argv: list[str] | None = None) -> int:
     print(f"hand-set scorer, tuning stories: {show(hand_rouge(tune))}")
     results = []
     for label in args.label or LABELS:
-        for c in C_GRID:
+        for c in args.c or C_GRID:
             scores_of: dict[int, list[float]] = {}
             for k in range(FOLDS):
                 model = fit_model([s for i, s in enumerate(tune) if fold_of[i] != k], label, c)
                 for i, s in enumerate(tune):
                     if fold_of[i] == k:
                         scores_of[i] = S.learned_scores(s.x.tolist(), model)
-            for div, red, fit, stop in itertools.product(DIVERSITY, REDUNDANT, FIT, STOP):
+            selections = [
+                {"method": "mmr", "diversity": div, "redundant": red, "fit": fit, "stop": stop}
+                for div, red, fit, stop in itertools.product(DIVERSITY, REDUNDANT, FIT, STOP)
+            ] + [
+                {
+                    "method": "cover",
+                    "weight": wt,
+                    "unigram": uni,
+                    "redundant": red,
+                    "lead_words": LEAD_WORDS,
+                    "top": top,
+                }
+                for wt, uni, red, top in itertools.product(COVER_WEIGHT, COVER_UNIGRAM, COVER_REDUNDANT, TOP)
+            ]
+            for sel in selections:
                 tot = np.zeros(3)
                 for i, s in enumerate(tune):
-                    tot += s.rouge(s.summary(scores_of[i], div, red, fit, stop))
-                setting = {"label": label, "C": c, "diversity": div, "redundant": red, "fit": fit, "stop": stop}
-                results.append((tot / len(tune), setting))
-            best = max((r for r in results if r[1]["label"] == label and r[1]["C"] == c), key=lambda r: r[0].sum())
-            print(f"{label} C={c}: best cross-validated {show(best[0])} {best[1]}", flush=True)
+                    tot += s.rouge(s.summary(scores_of[i], sel))
+                results.append((tot / len(tune), {"label": label, "C": c, **sel}))
+            for method in ("mmr", "cover"):
+                best = max(
+                    (r for r in results if (r[1]["label"], r[1]["C"], r[1]["method"]) == (label, c, method)),
+                    key=lambda r: r[0].sum(),
+                )
+                print(f"{label} C={c} {method}: best cross-validated {show(best[0])} {best[1]}", flush=True)
     results.sort(key=lambda r: -r[0].sum())
     cv, setting = results[0]
-    sel = {k: setting[k] for k in ("diversity", "redundant", "fit", "stop")}
+    sel = {k: v for k, v in setting.items() if k not in ("label", "C")}
     print(f"chosen: {setting}, cross-validated {show(cv)}")
 
     model = fit_model(tune, setting["label"], setting["C"])
     learned = np.zeros(3)
     for s in held:
-        learned += s.rouge(s.summary(S.learned_scores(s.x.tolist(), model), **sel))
+        learned += s.rouge(s.summary(S.learned_scores(s.x.tolist(), model), sel))
     learned /= len(held)
     base = hand_rouge(held)
     print(f"held-out {len(held)} stories: learned {show(learned)} vs hand-set {show(base)}")

@@ -223,7 +223,13 @@ def test_learned_summary_model_loads_and_matches_the_features() -> None:
     assert m["features"] == list(S.FEATURES)
     assert len(m["mean"]) == len(m["scale"]) == len(m["coef"]) == len(S.FEATURES)
     assert all(v > 0 for v in m["scale"])
-    assert {"diversity", "redundant", "fit"} <= set(m["select"])
+    sel = m["select"]
+    need = (
+        {"weight", "unigram", "top", "redundant", "lead_words"}
+        if sel.get("method") == "cover"
+        else {"diversity", "fit"}
+    )
+    assert need <= set(sel)
     trained = m["trained"]  # set on AllSides 2021 stories outside NeuS test, never on the benchmark
     held = trained["held_out"]
     assert sum(held["learned"].values()) > sum(held["hand_set"].values())
@@ -337,3 +343,54 @@ def test_a_cut_summary_sentence_is_shown_with_an_ellipsis_and_kept_exact_in_the_
     assert [s["cites"] for s in brief["summary"]] == [[1], [1, 2]]
     assert story["summary"][1]["text"] == cut
     assert to_markdown(brief).count(cut + " …") == 1
+
+
+def _candidate(text: str, i: int):
+    from corroborate.brief import summary as S
+
+    return S.Candidate(f"a{i}", f"g{i}", 0, len(text), text, 0, S.content_stems(text))
+
+
+def test_covering_selection_says_what_the_leads_say_in_few_words() -> None:
+    from corroborate.brief import summary as S
+
+    leads = [
+        S.grams("The House passed the farm bill on Friday. The bill now goes to the Senate."),
+        S.grams("On Friday the House passed a farm bill that cuts food aid; the Senate votes next week."),
+    ]
+    texts = [
+        "The House passed the farm bill on Friday after a long debate.",  # what both leads say
+        "The House passed the farm bill on Friday after a long debate in the chamber.",  # the same, longer
+        "Lawmakers ate lunch in the crowded cafeteria near the old chamber before the vote.",  # no lead says it
+        "The bill now goes to the Senate, which votes next week.",  # the leads' second point
+    ]
+    candidates = [_candidate(t, i) for i, t in enumerate(texts)]
+    vectors = [dict(c.counts or {w: 1.0 for w in c.stems}) for c in candidates]
+    scores = [0.5, 0.5, 0.5, 0.5]
+    chosen = S.select_covering(candidates, vectors, scores, leads, words=60, weight=0.3, unigram=0.5, top=8)
+    assert 0 in chosen and 3 in chosen
+    assert 2 not in chosen  # words no lead uses lower the set's precision
+    assert 1 not in chosen  # saying the first point again adds nothing a lead says
+    # a small budget: the first point alone, no sentence starting past the budget
+    short = S.select_covering(candidates, vectors, scores, leads, words=8, weight=0.3, unigram=0.5, top=8)
+    assert short == [0] or sum(len(texts[i].split()) for i in short[:-1]) < 8
+    # the learned score still counts: a much better scored sentence is in the set
+    boosted = S.select_covering(candidates, vectors, [0.5, 0.5, 1.0, 0.5], leads, 60, weight=5.0, unigram=0.5)
+    assert 2 in boosted
+    # without leads (nothing to cover) the best scored sentence is taken
+    assert S.select_covering(candidates, vectors, [0.1, 0.2, 0.9, 0.3], [], 60) == [2]
+
+
+def test_a_lede_that_says_when_is_marked() -> None:
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    texts = [
+        "The council approved the tram line to the harbour district on Tuesday after a long debate.",
+        "The council approved the tram line to the harbour district after a long and heated debate.",
+    ]
+    sources = [SourceText(f"a{i}", t, f"outlet{i}") for i, t in enumerate(texts)]
+    candidates, _, rows = S._prepare(sources, list(nlp.pipe(texts)), S.Weights(), None)
+    when = {c.article_id: r[S.FEATURES.index("when")] for c, r in zip(candidates, rows)}
+    assert when == {"a0": 1.0, "a1": 0.0}

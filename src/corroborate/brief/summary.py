@@ -18,8 +18,14 @@ sentence's words are more often the neutral roundup's words than its story's med
 sentence gives per word of the budget. ``Weights(learned=False)`` scores with the earlier hand-set terms
 (centrality, corroboration, position, less loaded words and a leading pronoun) instead.
 
-Sentences are picked by maximal marginal relevance (so a second sentence adds something new) up to the word
-budget, most important first, as news is written (``Weights.reading_order`` prints them as the articles run).
+The model also names how sentences are picked (``select``). ``cover`` (``select_covering``): among the best
+scored candidates, the set that best says what the story's independent articles lead with (their opening ~100
+words stand in for the roundup a person would write: the mean word and word-pair F-measure of the set's text,
+cut at the budget, against each lead) plus the mean score of its sentences; the F-measure rewards saying much of
+what the outlets lead with in few words, so a sentence that repeats a chosen one, or brings words no lead
+uses, lowers it. ``mmr``: maximal marginal relevance (so a second sentence adds something new) up to the budget.
+Either way the sentences run most important first, as news is written (``Weights.reading_order`` prints them as
+the articles run).
 """
 
 from __future__ import annotations
@@ -205,6 +211,11 @@ FEATURES = (
     "said",  # an attribution verb ("said", "according to", ...)
     "pronoun",  # starts with a pronoun ("He warned ...": who?)
     "loaded",  # loaded words ("slammed", ...)
+    "when",  # names the day ("on Tuesday", "late Monday", "yesterday"): a hard-news lede says when
+)
+WHEN_RE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|this week|last week)\b",
+    re.IGNORECASE,
 )
 SAID = frozenset("said says say told according announced stated added claimed argued wrote".split())
 QUOTES = set('"“”')
@@ -264,6 +275,7 @@ def _features(candidates, vectors, centroid, idf, stems_of, group_of, titles) ->
                 float(any(x.lower() in SAID for x in words)),
                 float(c.text.split()[0].lower() in PRONOUNS),
                 float(sum(1 for x in words if x.lower() in LOADED)),
+                float(bool(WHEN_RE.search(c.text))),
             ]
         )
     return rows
@@ -363,6 +375,117 @@ def select(
     return chosen
 
 
+GRAM_RE = re.compile(r"[a-z0-9]+")
+
+
+def grams(text: str) -> tuple[Counter, Counter]:
+    """Stemmed word and word-pair counts of a text, as ROUGE-1 and ROUGE-2 count them."""
+    toks = [stem(t) for t in GRAM_RE.findall(text.lower())]
+    return Counter(toks), Counter(zip(toks, toks[1:]))
+
+
+def lead_grams(sources, docs, words: int) -> list[tuple[Counter, Counter]]:
+    """What each independent article leads with: its opening sentences within ``words`` (at least the first),
+    as word and word-pair counts, one per syndication group (the articles the candidates come from)."""
+    from ..analyze.story import MAX_ARTICLES, representatives
+
+    reps = set(representatives(sources, MAX_ARTICLES))
+    out = []
+    for source, doc in zip(sources, docs):
+        if source.id not in reps:
+            continue
+        kept: list[str] = []
+        n = 0
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not text:
+                continue
+            if kept and n + len(text.split()) > words:
+                break
+            kept.append(text)
+            n += len(text.split())
+        if kept:
+            out.append(grams(" ".join(kept)))
+    return out
+
+
+def select_covering(
+    candidates,
+    vectors,
+    scores,
+    leads,
+    words: int,
+    weight: float = 0.3,
+    unigram: float = 0.5,
+    top: int = 8,
+    redundant: float = 1.0,
+) -> list[int]:
+    """Indices of the set of sentences that best says what the story's articles lead with.
+
+    Among the ``top`` best-scored candidates, every set (sentences in score order, each starting inside the
+    budget) is scored: the mean, over the articles' leads (``lead_grams``), of ``unigram`` x the word-overlap
+    F-measure plus the word-pair F-measure of the set's text cut at ``words``, plus ``weight`` x the mean
+    score of its sentences. The leads stand in for the roundup a person would write: what most outlets say
+    first is what a summary should say; the F-measure asks the set to say much of it (recall) in few words
+    (precision), so a sentence that repeats a chosen one, or adds words no lead uses, lowers it. Sets holding
+    two sentences whose TF-IDF cosine exceeds ``redundant`` are skipped. Exhaustive: at most 2**top sets."""
+    import itertools
+
+    ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])[:top]
+    if not ranked:
+        return []
+    lengths = {i: len(candidates[i].text.split()) for i in ranked}
+    # the only words and word pairs a set's text can hold: its sentences' own, and pairs across two of them
+    toks = {i: [stem(t) for t in GRAM_RE.findall(candidates[i].text.lower())] for i in ranked}
+    uni_keys = sorted({t for i in ranked for t in toks[i]})
+    bi_keys = {p for i in ranked for p in zip(toks[i], toks[i][1:])}
+    bi_keys |= {(toks[i][-1], toks[j][0]) for i in ranked for j in ranked if toks[i] and toks[j]}
+    bi_keys = sorted(bi_keys)
+    uni_col = {k: n for n, k in enumerate(uni_keys)}
+    bi_col = {k: n for n, k in enumerate(bi_keys)}
+    lead_uni = np.array([[lu.get(k, 0) for k in uni_keys] for lu, _ in leads], dtype=float).reshape(
+        len(leads), len(uni_keys)
+    )
+    lead_bi = np.array([[lb.get(k, 0) for k in bi_keys] for _, lb in leads], dtype=float).reshape(
+        len(leads), len(bi_keys)
+    )
+    uni_total = np.array([sum(lu.values()) for lu, _ in leads], dtype=float)
+    bi_total = np.array([sum(lb.values()) for _, lb in leads], dtype=float)
+
+    def f1(counts: Counter, col: dict, lead_counts: np.ndarray, lead_total: np.ndarray) -> np.ndarray:
+        v = np.zeros(lead_counts.shape[1])
+        for k, n in counts.items():
+            v[col[k]] = n
+        overlap = np.minimum(lead_counts, v).sum(axis=1)
+        total = lead_total + sum(counts.values())
+        return np.divide(2 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
+
+    best: tuple[float, list[int]] = (-math.inf, ranked[:1])
+    for k in range(1, len(ranked) + 1):
+        grew = False
+        for combo in itertools.combinations(ranked, k):  # ranked is in score order, so each combo is too
+            if sum(lengths[i] for i in combo[:-1]) >= words:
+                continue  # its last sentence would start past the budget
+            grew = True
+            if redundant < 1.0 and any(
+                _cosine(vectors[i], vectors[j]) > redundant for i, j in itertools.combinations(combo, 2)
+            ):
+                continue
+            kept = " ".join(candidates[i].text for i in combo).split()[:words]
+            uni, bi = grams(" ".join(kept))
+            cover = 0.0
+            if leads:
+                cover = float(
+                    np.mean(unigram * f1(uni, uni_col, lead_uni, uni_total) + f1(bi, bi_col, lead_bi, bi_total))
+                )
+            value = cover + weight * sum(scores[i] for i in combo) / k
+            if value > best[0]:
+                best = (value, list(combo))
+        if not grew:
+            break  # every set of this size runs past the budget, and so will larger ones
+    return best[1]
+
+
 def summarize(
     sources,
     docs,
@@ -383,9 +506,15 @@ def summarize(
         m = summary_model()
         scores = learned_scores(rows, m)
         sel = m["select"]
-        chosen = select(
-            candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
-        )
+        if sel.get("method") == "cover":
+            leads = lead_grams(sources, docs, sel["lead_words"])
+            chosen = select_covering(
+                candidates, vectors, scores, leads, words, sel["weight"], sel["unigram"], sel["top"], sel["redundant"]
+            )
+        else:
+            chosen = select(
+                candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
+            )
     else:
         scores = _hand_scores(rows, w)
         chosen = select(candidates, vectors, scores, words, w.diversity, w.redundant)
