@@ -57,3 +57,15 @@ def test_speaker_of_a_dependent_cue_is_the_governing_subject(nlp) -> None:
 def test_the_shipped_model_scores_a_plain_said_above_its_threshold() -> None:
     model = attribution_model()
     assert 0.0 < model.threshold < 1.0 and model.weights  # learned weights are shipped, no scikit-learn needed
+
+
+def test_a_reason_clause_is_not_what_was_said(nlp) -> None:
+    # the seeds: "it remains disputed because ..." gave a statement by Nagorno-Karabakh with cue "disputed"
+    text = (
+        "Nagorno-Karabakh is internationally recognised as a part of Azerbaijan but it remains disputed "
+        "because the region is controlled by ethnic Armenians."
+    )
+    assert not [s for s in extract_statements(text, nlp) if "controlled by ethnic Armenians" in s.text]
+    # a reason inside what was said stays in it
+    st = one("The mayor warned that the bridge would close because the river was rising.", nlp, "bridge would close")
+    assert st.speaker == "The mayor"

@@ -344,6 +344,10 @@ def _gap(cue, child) -> int:
     return hi - lo + 100 * breaks
 
 
+# subordinators of a clause that says why, when or on what condition, not what was said
+CIRCUMSTANCE_MARKS = frozenset("because since after before when while until unless although though if once".split())
+
+
 def _content_head(cue):
     """The clause a cue introduces: its complement, or the clause it is attached to when it follows."""
     lemma = cue.lemma_.lower()
@@ -375,6 +379,8 @@ def _content_head(cue):
                 return child, "object"
     for child in children:
         if child.dep_ == "advcl" and child.i > cue.i and child.lemma_.lower() not in CUE_LEMMAS:
+            if any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in child.children):
+                continue  # "remains disputed because the region is ...": a reason or a time, not what was said
             return child, "advcl"
     return None, None
 
