@@ -18,9 +18,10 @@ Each article is a ``SourceText`` with its headline as ``title`` (as the benchmar
    ROUGE-1 + ROUGE-2 F (which favours long sentences: a long sentence recalls more of a long reference).
 3. Model: a logistic regression (scikit-learn, here only: the product multiplies the exported weights) over
    standardised features. A fixed 20 % of the stories is held out. On the other 80 %, the label, the
-   regularisation ``C`` and the selection's MMR diversity, redundancy cut-off, budget-fit discount and stopping
-   score (no sentence after the first scoring under it: the budget is a limit, not a quota) are chosen
-   by 5-fold cross-validation (a model fitted on four folds picks summaries for the fifth, scored like
+   regularisation ``C`` and how sentences are picked are chosen by 5-fold cross-validation: the covering
+   selection (``select_covering``: its score weight, word weight and number of candidates) or MMR (``select``:
+   diversity, redundancy cut-off, budget-fit discount and stopping score, no sentence after the first scoring
+   under it) (a model fitted on four folds picks summaries for the fifth, scored like
    ``bench/summary.py``: cut to 60 words, mean ROUGE-1 + ROUGE-2 + ROUGE-Lsum F). The chosen setting, fitted on
    the 80 %, is then compared with the hand-set scorer (``Weights(learned=False)``) on the held-out 20 %, and
    finally refitted on every story and written to ``src/corroborate/brief/summary_model.json`` with
