@@ -122,32 +122,10 @@ class Story:
         return y
 
     def summary(self, scores, sel: dict) -> list[str]:
-        """The summary ``sel`` picks: ``method`` "mmr" (``S.select``) or "cover" (``S.select_covering``)."""
+        """The summary ``sel`` picks (``S.pick_sentences``: "cover" or "mmr")."""
         if not self.candidates:
             return []
-        if sel["method"] == "cover":
-            chosen = S.select_covering(
-                self.candidates,
-                self.vectors,
-                scores,
-                self.leads,
-                WORDS,
-                sel["weight"],
-                sel["unigram"],
-                sel["top"],
-                sel["redundant"],
-            )
-        else:
-            chosen = S.select(
-                self.candidates,
-                self.vectors,
-                scores,
-                WORDS,
-                sel["diversity"],
-                sel["redundant"],
-                sel["fit"],
-                sel["stop"],
-            )
+        chosen = S.pick_sentences(self.candidates, self.vectors, scores, WORDS, sel, self.leads)
         return [self.candidates[i].text for i in chosen]
 
     def rouge(self, texts) -> np.ndarray:

@@ -40,6 +40,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..crosscheck.timex import WEEKDAYS
 from ..nlp import first_person
 from ..stories.features import stem
 
@@ -213,10 +214,7 @@ FEATURES = (
     "loaded",  # loaded words ("slammed", ...)
     "when",  # names the day ("on Tuesday", "late Monday", "yesterday"): a hard-news lede says when
 )
-WHEN_RE = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|this week|last week)\b",
-    re.IGNORECASE,
-)
+WHEN_RE = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight|this week|last week)\b", re.IGNORECASE)
 SAID = frozenset("said says say told according announced stated added claimed argued wrote".split())
 QUOTES = set('"“”')
 
@@ -378,9 +376,14 @@ def select(
 GRAM_RE = re.compile(r"[a-z0-9]+")
 
 
+def gram_tokens(text: str) -> list[str]:
+    """A text's lower-cased, stemmed words, stop words kept, as ROUGE tokenises it."""
+    return [stem(t) for t in GRAM_RE.findall(text.lower())]
+
+
 def grams(text: str) -> tuple[Counter, Counter]:
     """Stemmed word and word-pair counts of a text, as ROUGE-1 and ROUGE-2 count them."""
-    toks = [stem(t) for t in GRAM_RE.findall(text.lower())]
+    toks = gram_tokens(text)
     return Counter(toks), Counter(zip(toks, toks[1:]))
 
 
@@ -436,7 +439,7 @@ def select_covering(
         return []
     lengths = {i: len(candidates[i].text.split()) for i in ranked}
     # the only words and word pairs a set's text can hold: its sentences' own, and pairs across two of them
-    toks = {i: [stem(t) for t in GRAM_RE.findall(candidates[i].text.lower())] for i in ranked}
+    toks = {i: gram_tokens(candidates[i].text) for i in ranked}
     uni_keys = sorted({t for i in ranked for t in toks[i]})
     bi_keys = {p for i in ranked for p in zip(toks[i], toks[i][1:])}
     bi_keys |= {(toks[i][-1], toks[j][0]) for i in ranked for j in ranked if toks[i] and toks[j]}
@@ -486,6 +489,18 @@ def select_covering(
     return best[1]
 
 
+def pick_sentences(candidates, vectors, scores, words: int, sel: dict, leads=()) -> list[int]:
+    """Indices of the candidates a model's ``select`` settings pick: ``method`` "cover" (``select_covering``,
+    which needs the story's ``leads``) or MMR (``select``, the default)."""
+    if sel.get("method") == "cover":
+        return select_covering(
+            candidates, vectors, scores, list(leads), words, sel["weight"], sel["unigram"], sel["top"], sel["redundant"]
+        )
+    return select(
+        candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
+    )
+
+
 def summarize(
     sources,
     docs,
@@ -506,15 +521,8 @@ def summarize(
         m = summary_model()
         scores = learned_scores(rows, m)
         sel = m["select"]
-        if sel.get("method") == "cover":
-            leads = lead_grams(sources, docs, sel["lead_words"])
-            chosen = select_covering(
-                candidates, vectors, scores, leads, words, sel["weight"], sel["unigram"], sel["top"], sel["redundant"]
-            )
-        else:
-            chosen = select(
-                candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
-            )
+        leads = lead_grams(sources, docs, sel["lead_words"]) if sel.get("method") == "cover" else []
+        chosen = pick_sentences(candidates, vectors, scores, words, sel, leads)
     else:
         scores = _hand_scores(rows, w)
         chosen = select(candidates, vectors, scores, words, w.diversity, w.redundant)
