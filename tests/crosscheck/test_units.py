@@ -20,6 +20,8 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The dam gave way late Monday.", "2024-03-05", ("late Monday", "2024-03-04", "day")),  # a Tuesday
         ("Talks resumed on Monday.", "2024-04-15", ("on Monday", "2024-04-15", "day")),  # same day
         ("The union will vote on Saturday.", "2024-04-19", ("on Saturday", "2024-04-20", "day")),  # future
+        ("The Senate may vote as soon as Wednesday.", "2024-09-20", ("Wednesday", "2024-09-25", "day")),  # future
+        ("The board may have met on Wednesday.", "2024-09-20", ("on Wednesday", "2024-09-18", "day")),
         ("They met last Thursday.", "2024-10-17", ("last Thursday", "2024-10-10", "day")),
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
@@ -143,6 +145,22 @@ def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None
         ("Vladimir Putin", ["a", "b"]),
         ("Vladimir Lukashenko", ["c"]),
     ]
+
+
+def test_a_title_spaced_with_a_no_break_space_is_still_an_office(nlp) -> None:
+    texts = {
+        "a": "The Senate will vote on the harbour bill on Wednesday, Majority Leader\xa0Ann Lee announced.",
+        "b": "The Senate may vote as soon as Wednesday on the harbour bill, Minority Leader Ann Lee said.",
+    }
+    result = check(nlp, *[(i, t, "2024-09-20") for i, t in texts.items()])
+    (role,) = result.contradictions
+    assert role["kind"] == "role" and "Ann Lee" in role["subject"]
+    values = {p["value"]: p["article_ids"] for p in role["positions"]}
+    assert values == {"Majority Leader": ["a"], "Minority Leader": ["b"]}
+    for p in role["positions"]:
+        (ev,) = p["evidence"]
+        assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"]
+        assert p["value"].split()[0] in ev["text"]  # the evidence holds the title, not only the name
 
 
 def test_the_same_event_dated_to_two_days_is_a_date_contradiction(nlp) -> None:

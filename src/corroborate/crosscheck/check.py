@@ -575,19 +575,19 @@ def _role_conflicts(analysis, sources) -> list[dict]:
     for i, m in enumerate(analysis.mentions):
         if m.label != "PERSON":
             continue
-        role = m.role
+        written = (m.role or "").strip()  # as the article writes it
         text = texts[m.article_id]
-        if not role or not CORE_RE.search(role):  # "Sen. Joe Manchin": a title the parser did not attach
+        if not written or not CORE_RE.search(written):  # "Sen. Joe Manchin": a title the parser did not attach
             title = TITLE_BEFORE.search(text[max(0, m.start - 60) : m.start])
-            role = title.group(0).strip() if title else role
-        if not role:
+            written = title.group(0).strip() if title else written
+        if not written:
             continue
-        office = _office(role)
+        office = _office(" ".join(written.split()))  # "Majority Leader\xa0": web text spaces with no-break spaces
         if office is None:
             continue
-        role_start = text.rfind(role, max(0, m.start - 200), m.end + len(role) + 40)
+        role_start = text.rfind(written, max(0, m.start - 200), m.end + len(written) + 40)
         start, end = (
-            (min(role_start, m.start), max(role_start + len(role), m.end)) if role_start >= 0 else (m.start, m.end)
+            (min(role_start, m.start), max(role_start + len(written), m.end)) if role_start >= 0 else (m.start, m.end)
         )
         seen[analysis.owner[i]].append(
             (office, {"article_id": m.article_id, "text": text[start:end], "start": start, "end": end})
