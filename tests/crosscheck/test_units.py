@@ -119,6 +119,33 @@ def test_rounding_and_updates_days_apart_are_not_contradictions(nlp) -> None:
     assert result.contradictions == []
 
 
+def test_two_peoples_ages_and_a_figure_the_other_report_also_gives_are_not_contradictions(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The 69-year-old suffered several injuries in the attack at the harbour chapel.", "2024-10-15"),
+        ("b", "Police said a 25-year-old man was arrested after the attack at the harbour chapel.", "2024-10-15"),
+        ("c", "Employers added 235,000 jobs last month, the statistics office reported on Friday.", "2024-10-15"),
+        (
+            "d",
+            "The statistics office said employment rose by 235,000 last month, down from 943,000 jobs added the "
+            "month before.",
+            "2024-10-15",
+        ),
+    )
+    assert result.contradictions == []
+
+
+def test_one_persons_age_given_two_ways_is_a_number_contradiction(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "Ann Lee, a 69-year-old teacher, was injured in the attack at the harbour chapel.", "2024-10-15"),
+        ("b", "Ann Lee, a 59-year-old teacher, was injured in the attack at the harbour chapel.", "2024-10-15"),
+    )
+    (number,) = result.contradictions
+    assert number["kind"] == "number" and number["subject"].startswith("age of")
+    assert {p["value"]: p["article_ids"] for p in number["positions"]} == {"69": ["a"], "59": ["b"]}
+
+
 def test_a_claim_and_its_denial(nlp) -> None:
     result = check(
         nlp,

@@ -307,10 +307,13 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
-                if any(compatible(qa, o, twins) for o in b.quantities if same_thing(qa, o)) or any(
-                    compatible(qb, o, twins) for o in a.quantities if same_thing(qb, o)
+                if qa.unit == "age" and not twins:
+                    continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
+                if any(compatible(qa, o, twins) for o in b.quantities if _also(qa, o, same_thing)) or any(
+                    compatible(qb, o, twins) for o in a.quantities if _also(qb, o, same_thing)
                 ):
-                    continue  # the other report has this figure too (a list of figures, two in one sentence)
+                    continue  # the other report has this figure too (a list of figures; "rose by 235,000 ...
+                    # down from 943,000 jobs": the figures beside it are other quantities)
                 found[(qa.unit, qa.noun)].append((a, qa, b, qb))
     out = []
     for (unit, noun), hits in found.items():
@@ -337,8 +340,16 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         subject = f"how many {what}" if unit == "count" else f"{unit.replace('money:', '')} amount for {what}"
         if unit == "percent":
             subject = f"percentage of {what}"
+        elif unit == "age":
+            subject = f"age of {what}"
         out.append({"kind": "number", "subject": subject, "positions": positions})
     return out
+
+
+def _also(q, other, same_thing) -> bool:
+    """Might ``other`` be ``q`` reported again: a figure of the same thing, or the same exact figure whatever
+    noun the parse gave it ("235,000 jobs" / "rose by 235,000")? A bound ("more than a dozen") is not."""
+    return same_thing(q, other) or (other.unit == q.unit and q.exact and other.exact)
 
 
 VERB_CLASSES = {"die": "die", "kill": "die", "drown": "die", "perish": "die", "injure": "hurt", "wound": "hurt"}

@@ -49,6 +49,7 @@ NUMBER_RE = re.compile(
 )
 # digits that are not counts: years, times, ordinals, dates, phone-like strings
 _NOT_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th|:\d|[-/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC))", re.I)
+_AGE_AFTER = re.compile(r"^(?:-| )years?(?:-| )old\b", re.I)  # "a 25-year-old man": an age, which names a person
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no\.|number|page|article)\s*$",
     re.I,
@@ -140,7 +141,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
             value = FRACTIONS[g["frac"].lower()]
             low, high = _interval(value, mod or "about", 0)
             exact = False
-        unit = "count"
+        unit = "age" if _AGE_AFTER.match(text[m.end() : m.end() + 12]) else "count"
         if g["unit"]:
             u = g["unit"].lower()
             unit = "percent" if ("%" in u or "percent" in u or "per cent" in u) else ("money:" + u)
