@@ -269,6 +269,20 @@ def test_hand_set_scorer_is_still_available() -> None:
     assert hand and all(s["article_ids"][0] == s["article_id"] for s in hand)
 
 
+def test_a_summary_sentence_leaves_out_its_dateline_and_keeps_exact_offsets() -> None:
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    text = (
+        "PORT VALE (AP) — Divers found the wreck of the ferry that sank off the harbour wall on Monday night. "
+        "The ferry had carried forty passengers and a crew of six when the storm reached the coast."
+    )
+    candidates, _, _ = S._prepare([SourceText("a", text, "Harbour Herald")], [load_spacy()(text)], S.Weights(), None)
+    first = candidates[0]
+    assert first.text.startswith("Divers found the wreck")  # where and by whom the report was filed is not news
+    assert text[first.start : first.end] == first.text
+
+
 def test_a_quote_that_does_not_say_whose_words_is_not_a_candidate() -> None:
     text = (
         "The council approved the new tram line to the harbour district on Monday after a long debate. "

@@ -124,3 +124,26 @@ def test_repeated_paragraph_inside_an_article_is_removed_once() -> None:
     result = clean_text(f"Dam Holds\n\n{para}\n\nOther news from the valley follows here today.\n\n{para}", None)
     assert result.text.count(para) == 1
     assert [r.reason for r in result.removed] == ["repeated line"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("HARBOURTON — The council approved the tram line.", "HARBOURTON — "),
+        ("PORT VALE (AP) — Divers found the wreck on Monday.", "PORT VALE (AP) — "),
+        ("NEW HARBOUR, Valdoria (Reuters) - Prices rose.", "NEW HARBOUR, Valdoria (Reuters) - "),
+        ("ST. LUCAS (AP) — A jury ruled.", "ST. LUCAS (AP) — "),
+        ("(CNN) — The minister resigned.", "(CNN) — "),
+        ("(CNN)The minister resigned.", "(CNN)"),
+        ("HARBOURTON -- “We will rebuild,” she said.", "HARBOURTON -- "),
+        # not datelines: a sentence that opens with a name, an abbreviation or an ordinary dash
+        ("U.S. - Valdoria talks resumed.", ""),
+        ("The mayor — who had resigned — spoke.", ""),
+        ("FBI Director Ann Lee said so.", ""),
+        ("Mr. Lee — the mayor — spoke.", ""),
+    ],
+)
+def test_a_dateline_is_where_and_by_whom_not_the_sentence(text: str, dateline: str) -> None:
+    from corroborate.clean.boilerplate import dateline_end
+
+    assert text[: dateline_end(text)] == dateline

@@ -40,6 +40,7 @@ from importlib import resources
 
 import numpy as np
 
+from ..clean.boilerplate import dateline_end
 from ..crosscheck.timex import WEEKDAYS
 from ..nlp import first_person
 from ..stories.features import stem
@@ -133,6 +134,8 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
         stems_of[source.id] = [content_stems(s.text) for s in sents]
         for i, sent in enumerate(sents):
             text = sent.text.strip()
+            skip = dateline_end(text)  # "WASHINGTON (AP) — ": where and by whom, not what happened
+            text = text[skip:]
             words = text.split()
             # an excerpt or a feed's summary cut mid-sentence: its last sentence ends on a lower-case word
             cut = w.cut_last and i == len(sents) - 1 and (text[-1:].islower() or text.endswith(("…", "...")))
@@ -155,7 +158,7 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
                 continue  # "“We cannot but be concerned” that ...": a quote that does not say whose words
             if not attributed and any(t.lower_ in ("should", "ought") and not q for t, q in zip(sent, in_quote)):
                 continue  # the writer's advice (what someone said should happen is reported speech)
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + skip
             stems = content_stems(text)
             if len(stems) < 3:
                 continue
@@ -401,6 +404,7 @@ def lead_grams(sources, docs, words: int) -> list[tuple[Counter, Counter]]:
         n = 0
         for sent in doc.sents:
             text = sent.text.strip()
+            text = text[dateline_end(text) :]
             if not text:
                 continue
             if kept and n + len(text.split()) > words:

@@ -222,6 +222,23 @@ def classify_line(line: str) -> str | None:
     return None
 
 
+# A story's dateline: "BAGHDAD — ", "WASHINGTON (AP) — ", "NEW YORK, N.Y. (Reuters) - ", "LONDON, England (CNN) -- ",
+# "(CNN) — ", "(CNN)": a place in capitals, an agency in brackets, or both, then a dash (the agency alone may run
+# straight into the sentence). It says where the report was filed and who wrote it, not what happened.
+_PLACE = r"(?:[A-Z]{2,}\. )?[A-Z][A-Z'’\-]{2,}(?: [A-Z][A-Z.'’\-]+)*(?:, (?:[A-Z][A-Za-z.'’\-]+ ?){1,3})?"
+_AGENCY = r"\((?:[A-Z][A-Za-z.&]*)(?: [A-Z][A-Za-z.&]*){0,3}\)"
+_DASH = r"(?:—|–|--)"
+DATELINE_RE = re.compile(
+    rf"(?:{_PLACE}\s*(?:{_DASH}|{_AGENCY}\s*(?:{_DASH}|-))|{_AGENCY}\s*(?:{_DASH}|-)?)\s*(?=[A-Z“\"‘'])"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence after a leading dateline starts (0: the text opens with no dateline)."""
+    m = DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
 def _is_dateline_credit(line: str) -> bool:
     """'LONDON (Reuters) - The ...' is a dateline that opens a story, not a caption."""
     return bool(re.match(r"^[A-Z][A-Z .,'\-]{1,40}\((?:Reuters|AP|AFP)\)\s*[-–—]", line))
