@@ -67,6 +67,8 @@ def q(text: str):
         ("12", "at least 14", False),
         ("roughly 40 percent", "roughly two fifths", True),
         ("hundreds", "thousands", False),
+        ("millions", "roughly 39 million", True),  # "millions of families": anything in the millions
+        ("millions", "hundreds of thousands", False),
         ("78 percent", "87 percent", False),
         ("$2,000", "$1,500", False),
         ("more than twenty", "Thirty-one", True),

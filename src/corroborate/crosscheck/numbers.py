@@ -1,8 +1,8 @@
 """Quantities in a sentence, as intervals, with the thing they count.
 
-"at least 14 people" is [14, inf) people; "about 3,000" is 3,000 give or take 15%; "hundreds" is [100, 1000);
-"two fifths" is 40 percent. Two reports of one quantity contradict only when their intervals do not meet, so
-rounding, "about" and lower bounds never raise a false alarm.
+"at least 14 people" is [14, inf) people; "about 3,000" is 3,000 give or take 15%; "hundreds" is [200, 1000),
+"millions" [2 million, 1 billion); "two fifths" is 40 percent. Two reports of one quantity contradict only when
+their intervals do not meet, so rounding, "about" and lower bounds never raise a false alarm.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ WORDS = {
 }  # fmt: skip
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 VAGUE = {"dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1000), "thousands": (2000, 10000)}
-VAGUE |= {"tens of thousands": (20000, 100000), "hundreds of thousands": (200000, 1e6), "millions": (2e6, 1e7)}
+# "millions of families" is written of 39 million as of 3 million: anything in the millions, short of billions
+VAGUE |= {"tens of thousands": (20000, 100000), "hundreds of thousands": (200000, 1e6), "millions": (2e6, 1e9)}
 FRACTIONS = {"half": 50, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25}
 FRACTIONS |= {"one quarter": 25, "three quarters": 75, "one fifth": 20, "a fifth": 20, "two fifths": 40}
 FRACTIONS |= {"three fifths": 60, "four fifths": 80}
