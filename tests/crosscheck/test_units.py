@@ -161,6 +161,43 @@ def test_a_claim_and_its_denial(nlp) -> None:
     assert denied["article_ids"] == ["b"]
 
 
+def test_a_fact_said_no_in_two_ways_is_not_a_claim_and_its_negation(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The mayor declined to take questions from reporters after the council vote on Tuesday.", "2024-05-08"),
+        ("b", "The mayor did not take questions from reporters after the council vote on Tuesday.", "2024-05-08"),
+    )
+    assert result.contradictions == []
+    negated = check(
+        nlp,
+        ("a", "The mayor took questions from reporters after the council vote on Tuesday.", "2024-05-08"),
+        ("b", "The mayor did not take questions from reporters after the council vote on Tuesday.", "2024-05-08"),
+    )
+    assert kinds(negated) == ["denial"]
+
+
+def test_a_quoted_tomorrow_dates_nothing(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "Governor Ann Lee is sending 50 guard troops to the harbour to help secure the port, she announced "
+            "Tuesday.",
+            "2024-07-03",
+        ),
+        (
+            "b",
+            "“Tomorrow morning I am officially sending 50 guard troops to the harbour to help secure the port,” "
+            "Governor Ann Lee tweeted on Monday.",
+            "2024-07-03",
+        ),
+    )
+    assert [c for c in result.contradictions if c["kind"] == "date"] == []
+    dates = {e["date"] for e in result.timeline}
+    assert "2024-07-04" not in dates  # "tomorrow" from the publication date: not when it was said
+    assert {"2024-07-01", "2024-07-02"} <= dates  # tweeted on Monday, announced Tuesday
+
+
 def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None:
     result = check(
         nlp,

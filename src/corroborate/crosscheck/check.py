@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -378,6 +378,8 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
                 continue
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
+        if va in SPEECH and vb in SPEECH and va != vb:
+            continue  # "tweeted on Monday" that she would announce it, "announced Tuesday": two acts of speech
         if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
             continue  # "on Monday" a week apart is two Mondays
         if (a.article_id, ta.start) in seen or (b.article_id, tb.start) in seen:
@@ -425,6 +427,16 @@ def _differing_dates(a: Claim, b: Claim, twins: bool):
     if days_a and days_b and days_a[0][0].date != days_b[0][0].date:
         return days_a[0], days_b[0]
     return None
+
+
+NEGATIVE_WORDING = re.compile(
+    r"\b(?:(not|never|no|none|nothing|neither|nor|without)\b|(declin|refus|fail|avoid)\w*)|n[’']t\b", re.I
+)
+
+
+def _negative_words(text: str) -> Counter:
+    """The ways a sentence says no: negators and verbs of not doing ("declined to", "refused", "failed")."""
+    return Counter((m.group(1) or m.group(2) or "not").lower() for m in NEGATIVE_WORDING.finditer(text))
 
 
 def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:
@@ -485,6 +497,9 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if jac[a.index, b.index] < NEGATION_OVERLAP or (a.names and b.names and not a.names & b.names):
             continue
         pos, neg = (a, b) if b.negated else (b, a)
+        said_no, says_no = _negative_words(pos.text), _negative_words(neg.text)
+        if said_no - says_no or not says_no - said_no:
+            continue  # "declined to take questions" / "did not take questions": one fact, worded two ways
         used |= {a.index, b.index}
         out.append(
             {

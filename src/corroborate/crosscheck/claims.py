@@ -167,7 +167,7 @@ def extract_claims(
             verbs = frozenset(t.lemma_.lower() for t in span if t.pos_ == "VERB" and t.idx not in cue_chars)
             claim_times = []
             for expr in times:
-                if start <= expr.start < end:
+                if start <= expr.start < end and not _spoken_deixis(doc, expr):
                     claim_times.append((expr, _dated_verb(doc, expr)))
             out.append(
                 Claim(
@@ -228,6 +228,18 @@ def _negates(token) -> bool:
     """A negation of its head, not the idiom "cannot but" (which asserts)."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.dep_ == "neg" and not (nxt is not None and nxt.lower_ == "but")
+
+
+def _spoken_deixis(doc, expr: TimeExpr) -> bool:
+    """ "Tomorrow", "today", "yesterday" inside a quotation count from when the words were said (a tweet "on
+    Monday"), which the publication date does not give: such an expression dates nothing."""
+    if expr.kind != "relative_day":
+        return False
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    before = doc.text[span.sent.start_char : expr.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _dated_verb(doc, expr: TimeExpr) -> str | None:
