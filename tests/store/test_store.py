@@ -171,3 +171,10 @@ def test_outlet_lines_repeated_across_articles_are_removed_everywhere(tmp_path: 
     )
     again = service.ingest([str(tmp_path)], settings)
     assert again.cleaned_by_outlet_phase == 0
+
+
+def test_a_store_in_a_folder_not_made_yet_is_created_with_it(tmp_path: Path) -> None:
+    db = tmp_path / "out" / "run" / "store.duckdb"
+    with Store.open(str(db)) as store:
+        assert store.schema_version() == LATEST
+    assert db.is_file()

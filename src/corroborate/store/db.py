@@ -193,6 +193,11 @@ class Store:
             return
         if read_only and not os.path.exists(path):
             raise StoreError(f"no store at {path}: run `corroborate ingest` or `corroborate run` first")
+        if not read_only and path != ":memory:":
+            try:
+                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)  # `--db out/run.duckdb`
+            except OSError as exc:
+                raise StoreError(f"cannot open store {path}: {exc}") from exc
         try:
             self.con = duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
