@@ -198,6 +198,25 @@ def test_a_quoted_tomorrow_dates_nothing(nlp) -> None:
     assert {"2024-07-01", "2024-07-02"} <= dates  # tweeted on Monday, announced Tuesday
 
 
+def test_a_claim_label_says_who_says_what_once(nlp) -> None:
+    texts = {
+        "a": "Harbour chief Ann Lee spoke to reporters on Monday. She added that thousands of workers are hoping "
+        "to find jobs at the new container port.",
+        "b": "“The dredging of the northern channel will be finished before the spring storms,” said Lee.",
+        "c": "Her comments came after Transport Minister Omar Diaz urged the council to approve the port plan.",
+    }
+    result = check(nlp, *[(i, t, "2024-06-03") for i, t in texts.items()])
+    label_of = {m["text"][:12]: r["text"] for r in result.claims for m in r["mentions"]}
+    assert (
+        label_of["She added th"]
+        == "Ann Lee says: thousands of workers are hoping to find jobs at the new container port"
+    )
+    assert label_of["“The dredgin"] == (
+        "Ann Lee says: “The dredging of the northern channel will be finished before the spring storms”"
+    )
+    assert label_of["Her comments"] == texts["c"]  # it says who urged what; its main clause is no one's statement
+
+
 def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None:
     result = check(
         nlp,

@@ -34,6 +34,7 @@ class Claim:
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
+    said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
     content_lemmas: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # stems of the proper nouns
@@ -46,8 +47,44 @@ class Claim:
         """The claim as the report states it: attributed claims say who says them."""
         if not self.speaker:
             return self.text
-        plural = " and " in self.speaker or (self.speaker.lower().startswith("the ") and self.speaker.endswith("s"))
-        return f"{self.speaker} {'say' if plural else 'says'}: {self.text}"
+        if not self.said and _surname(self.speaker) in self.text.lower():
+            return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
+        first = self.speaker.split()[0].lower()
+        plural = (
+            " and " in self.speaker
+            or first in PLURAL_SPEAKERS
+            or (first == "the" and self.speaker.endswith("s") and not self.speaker.endswith("ss"))
+        )
+        return f"{self.speaker} {'say' if plural else 'says'}: {self.said or self.text}"
+
+
+# who speak as many ("Officials said ...", "Police say ...")
+PLURAL_SPEAKERS = {"officials", "authorities", "police", "residents", "witnesses", "experts", "analysts", "critics"}
+PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "leaders", "officers", "doctors"}
+PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else name.lower()
+
+
+def said_text(content) -> str:
+    """What a speaker says, to show after "X says:": the quotation, or the clause the cue reports ("He added
+    that thousands of radicals ..." -> "thousands of radicals ..."); "" when the content is no clause of its
+    own ("urged Moscow to be more active": to be shown in the sentence that says it)."""
+    words = [t for t in content if not t.is_space and not t.is_punct]
+    if len(words) < 4:
+        return ""
+    text = content.text.strip()
+    quoted = text[:1] in '"“'
+    if not (quoted or text[:1].isalnum()):
+        return ""  # a piece of a sentence (markup, a dash) rather than a clause
+    if not quoted and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == content.root for t in content):
+        return ""
+    if not quoted and content[0].lower_ in ("that", "whether"):
+        text = text[len(content[0].text) :].lstrip()
+    text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
+    return text
 
 
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
@@ -135,6 +172,7 @@ def extract_claims(
                 ce = min(end, best.statement.end)
                 content = doc.char_span(cs, ce, alignment_mode="expand") or span
             root = content.root
+            said = said_text(content) if attributed and content is not span else ""
             heads = {root.i: root, span.root.i: span.root}
             if attributed:  # "China has not declared ...", "evidence does not show ...": the cue is negated
                 cue = doc.char_span(best.statement.cue_start, best.statement.cue_end, alignment_mode="expand")
@@ -190,6 +228,7 @@ def extract_claims(
                         if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in WEEKDAYS and t.lower_ not in MONTHS
                     ),
                     content=content.text,
+                    said=said,
                     content_lemmas=content_lemmas,
                     verbs=verbs,
                     quantities=find_quantities(text, span, offset=start),
