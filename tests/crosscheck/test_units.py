@@ -174,6 +174,12 @@ def test_a_fact_said_no_in_two_ways_is_not_a_claim_and_its_negation(nlp) -> None
         ("b", "The mayor did not take questions from reporters after the council vote on Tuesday.", "2024-05-08"),
     )
     assert kinds(negated) == ["denial"]
+    memo = (
+        "In a memo, Secretary Ann Lee {} the port authority should prioritise combating illegal acts committed by "
+        "“unscrupulous” employers, whom she noted often pay dock workers substandard wages."
+    )
+    denied = check(nlp, ("a", memo.format("said"), "2024-05-08"), ("b", memo.format("denied"), "2024-05-08"))
+    assert kinds(denied) == ["denial"]  # "denied" says no as "did not" does
 
 
 def test_a_quoted_tomorrow_dates_nothing(nlp) -> None:

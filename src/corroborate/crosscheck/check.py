@@ -430,12 +430,12 @@ def _differing_dates(a: Claim, b: Claim, twins: bool):
 
 
 NEGATIVE_WORDING = re.compile(
-    r"\b(?:(not|never|no|none|nothing|neither|nor|without)\b|(declin|refus|fail|avoid)\w*)|n[’']t\b", re.I
+    r"\b(?:(not|never|no|none|nothing|neither|nor|without)\b|(declin|refus|fail|avoid|den(?=y|ie))\w*)|n[’']t\b", re.I
 )
 
 
 def _negative_words(text: str) -> Counter:
-    """The ways a sentence says no: negators and verbs of not doing ("declined to", "refused", "failed")."""
+    """The ways a sentence says no: negators, denials and verbs of not doing ("declined to", "failed")."""
     return Counter((m.group(1) or m.group(2) or "not").lower() for m in NEGATIVE_WORDING.finditer(text))
 
 
