@@ -69,3 +69,13 @@ def test_a_reason_clause_is_not_what_was_said(nlp) -> None:
     # a reason inside what was said stays in it
     st = one("The mayor warned that the bridge would close because the river was rising.", nlp, "bridge would close")
     assert st.speaker == "The mayor"
+
+
+def test_the_us_as_a_subject_is_the_country_not_the_pronoun_us(nlp) -> None:
+    from corroborate.analyze.statements import _subject_class
+
+    doc = nlp("The US said the talks would resume. They told us the talks would resume.")
+    us_country = next(t for t in doc if t.text == "US")
+    us_pronoun = next(t for t in doc if t.text == "us")
+    assert _subject_class(us_country) != "pron_we"  # a speaker like any country, not the writer's "we"
+    assert _subject_class(us_pronoun) == "pron_we"

@@ -408,7 +408,7 @@ def _subject_class(subject) -> str:
     if subject is None:
         return "none"
     low = subject.lower_
-    if low in _PRONOUN_CLASS:
+    if low in _PRONOUN_CLASS and not subject.text.isupper():  # "US" is the country, not "us"
         return "pron_" + _PRONOUN_CLASS[low]
     if subject.ent_type_:
         return "ent_" + subject.ent_type_
