@@ -28,7 +28,7 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
-from .claims import Claim, extract_claims
+from .claims import Claim, extract_claims, surname
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 
@@ -589,11 +589,6 @@ def _holder_key(office: Office) -> str | None:
     return None
 
 
-def _surname(name: str) -> str:
-    parts = [p for p in re.split(r"\s+", name.strip()) if p.rstrip(".") not in ("Jr", "Sr", "II", "III")]
-    return parts[-1].lower() if parts else name.lower()
-
-
 def _role_conflicts(analysis, sources) -> list[dict]:
     names = {e.id: e.name for e in analysis.entities}
     texts = {s.id: s.text for s in sources}
@@ -630,7 +625,7 @@ def _role_conflicts(analysis, sources) -> list[dict]:
     for key, people in holders.items():
         if len(people) < 2:
             continue
-        if len({_surname(names.get(p, p)) for p in people}) < len(people):
+        if len({surname(names.get(p, p)) for p in people}) < len(people):
             continue  # "Chuck Schumer" / "Charles E. Schumer": one person under two names
         articles = [{e["article_id"] for e in ev} for ev in people.values()]
         if all(a & b for a in articles for b in articles):

@@ -47,7 +47,7 @@ class Claim:
         """The claim as the report states it: attributed claims say who says them."""
         if not self.speaker:
             return self.text
-        if not self.said and _surname(self.speaker) in self.text.lower():
+        if not self.said and re.search(rf"\b{re.escape(surname(self.speaker))}\b", self.text, re.I):
             return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
         first = self.speaker.split()[0].lower()
         plural = (
@@ -64,8 +64,10 @@ PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "lea
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else name.lower()
+def surname(name: str) -> str:
+    """The last word of a name, suffixes ("Jr", "III") aside, lower-cased."""
+    parts = [p for p in re.split(r"\s+", name.strip()) if p.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+    return parts[-1].lower() if parts else name.lower()
 
 
 def said_text(content) -> str:
@@ -205,7 +207,7 @@ def extract_claims(
             verbs = frozenset(t.lemma_.lower() for t in span if t.pos_ == "VERB" and t.idx not in cue_chars)
             claim_times = []
             for expr in times:
-                if start <= expr.start < end and not _spoken_deixis(doc, expr):
+                if start <= expr.start < end and not _spoken_deixis(expr, quotes):
                     claim_times.append((expr, _dated_verb(doc, expr)))
             out.append(
                 Claim(
@@ -269,16 +271,10 @@ def _negates(token) -> bool:
     return token.dep_ == "neg" and not (nxt is not None and nxt.lower_ == "but")
 
 
-def _spoken_deixis(doc, expr: TimeExpr) -> bool:
+def _spoken_deixis(expr: TimeExpr, quotes: list[tuple[int, int]]) -> bool:
     """ "Tomorrow", "today", "yesterday" inside a quotation count from when the words were said (a tweet "on
     Monday"), which the publication date does not give: such an expression dates nothing."""
-    if expr.kind != "relative_day":
-        return False
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    before = doc.text[span.sent.start_char : expr.start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return expr.kind == "relative_day" and any(s <= expr.start < e for s, e in quotes)
 
 
 def _dated_verb(doc, expr: TimeExpr) -> str | None:
