@@ -121,21 +121,31 @@ def _title_case(sent) -> bool:
     return len(long_words) >= 5 and all(x[:1].isupper() for x in long_words)
 
 
+def _independent(sources, docs) -> list[tuple[object, object]]:
+    """(source, doc) of one article per syndication group: copies add citations, not candidates or leads."""
+    from ..analyze.story import MAX_ARTICLES, representatives
+
+    reps = set(representatives(sources, MAX_ARTICLES))
+    return [(s, d) for s, d in zip(sources, docs) if s.id in reps]
+
+
+def _news_text(sent) -> tuple[int, str]:
+    """Where a sentence's news starts in its article, and its text: stripped, and without a leading dateline
+    ("WASHINGTON (AP) — ": where and by whom, not what happened)."""
+    text = sent.text.strip()
+    skip = dateline_end(text)
+    return sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + skip, text[skip:]
+
+
 def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
     """Candidate sentences (one article per syndication group) and every article's sentence stems."""
     out: list[Candidate] = []
     stems_of: dict[str, list[set[str]]] = {}
-    from ..analyze.story import MAX_ARTICLES, representatives
-
-    reps = set(representatives(sources, MAX_ARTICLES))
-    pairs = [(s, d) for s, d in zip(sources, docs) if s.id in reps]
-    for source, doc in pairs:
+    for source, doc in _independent(sources, docs):
         sents = list(doc.sents)
         stems_of[source.id] = [content_stems(s.text) for s in sents]
         for i, sent in enumerate(sents):
-            text = sent.text.strip()
-            skip = dateline_end(text)  # "WASHINGTON (AP) — ": where and by whom, not what happened
-            text = text[skip:]
+            start, text = _news_text(sent)
             words = text.split()
             # an excerpt or a feed's summary cut mid-sentence: its last sentence ends on a lower-case word
             cut = w.cut_last and i == len(sents) - 1 and (text[-1:].islower() or text.endswith(("…", "...")))
@@ -158,7 +168,6 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
                 continue  # "“We cannot but be concerned” that ...": a quote that does not say whose words
             if not attributed and any(t.lower_ in ("should", "ought") and not q for t, q in zip(sent, in_quote)):
                 continue  # the writer's advice (what someone said should happen is reported speech)
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + skip
             stems = content_stems(text)
             if len(stems) < 3:
                 continue
@@ -393,18 +402,12 @@ def grams(text: str) -> tuple[Counter, Counter]:
 def lead_grams(sources, docs, words: int) -> list[tuple[Counter, Counter]]:
     """What each independent article leads with: its opening sentences within ``words`` (at least the first),
     as word and word-pair counts, one per syndication group (the articles the candidates come from)."""
-    from ..analyze.story import MAX_ARTICLES, representatives
-
-    reps = set(representatives(sources, MAX_ARTICLES))
     out = []
-    for source, doc in zip(sources, docs):
-        if source.id not in reps:
-            continue
+    for _source, doc in _independent(sources, docs):
         kept: list[str] = []
         n = 0
         for sent in doc.sents:
-            text = sent.text.strip()
-            text = text[dateline_end(text) :]
+            _start, text = _news_text(sent)
             if not text:
                 continue
             if kept and n + len(text.split()) > words:

@@ -215,7 +215,7 @@ def classify_line(line: str) -> str | None:
                 return reason
         if _ALL_RIGHTS.search(line):
             return "copyright line"
-    if _CREDIT_TAIL.search(line) and not _is_dateline_credit(line):
+    if _CREDIT_TAIL.search(line) and not dateline_end(line):  # "LONDON (Reuters) - The ...": a story's opening
         return "image caption with photo credit"
     if n_words <= 15 and _LINK_LIST.fullmatch(line) and not is_sentence(line):
         return "list of links (navigation)"
@@ -237,11 +237,6 @@ def dateline_end(text: str) -> int:
     """Where the sentence after a leading dateline starts (0: the text opens with no dateline)."""
     m = DATELINE_RE.match(text)
     return m.end() if m else 0
-
-
-def _is_dateline_credit(line: str) -> bool:
-    """'LONDON (Reuters) - The ...' is a dateline that opens a story, not a caption."""
-    return bool(re.match(r"^[A-Z][A-Z .,'\-]{1,40}\((?:Reuters|AP|AFP)\)\s*[-–—]", line))
 
 
 def split_lines(text: str) -> list[str]:

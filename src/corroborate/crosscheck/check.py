@@ -545,6 +545,7 @@ _GENERIC = {"secretary": ("secretary of state",), "minister": ("prime minister",
 
 def _office(role: str) -> Office | None:
     """The office a title names: "Russian President" -> (president, russian); "former Sen." -> (senator, past)."""
+    role = " ".join(role.split())  # "Majority Leader\xa0": web text spaces with no-break spaces
     m = CORE_RE.search(role)
     if not m:
         return None
@@ -603,7 +604,7 @@ def _role_conflicts(analysis, sources) -> list[dict]:
             written = title.group(0).strip() if title else written
         if not written:
             continue
-        office = _office(" ".join(written.split()))  # "Majority Leader\xa0": web text spaces with no-break spaces
+        office = _office(written)
         if office is None:
             continue
         role_start = text.rfind(written, max(0, m.start - 200), m.end + len(written) + 40)
