@@ -22,6 +22,7 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The union will vote on Saturday.", "2024-04-19", ("on Saturday", "2024-04-20", "day")),  # future
         ("The Senate may vote as soon as Wednesday.", "2024-09-20", ("Wednesday", "2024-09-25", "day")),  # future
         ("The board may have met on Wednesday.", "2024-09-20", ("on Wednesday", "2024-09-18", "day")),
+        ("In May officials said on Tuesday the dam held.", "2024-09-20", ("on Tuesday", "2024-09-17", "day")),
         ("They met last Thursday.", "2024-10-17", ("last Thursday", "2024-10-10", "day")),
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
