@@ -309,8 +309,8 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                     continue
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
-                if any(compatible(qa, o, twins) for o in b.quantities if _also(qa, o, same_thing)) or any(
-                    compatible(qb, o, twins) for o in a.quantities if _also(qb, o, same_thing)
+                if any(compatible(qa, o, twins) for o in b.quantities if _may_report_again(qa, o, same_thing)) or any(
+                    compatible(qb, o, twins) for o in a.quantities if _may_report_again(qb, o, same_thing)
                 ):
                     continue  # the other report has this figure too (a list of figures; "rose by 235,000 ...
                     # down from 943,000 jobs": the figures beside it are other quantities)
@@ -346,7 +346,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
     return out
 
 
-def _also(q, other, same_thing) -> bool:
+def _may_report_again(q, other, same_thing) -> bool:
     """Might ``other`` be ``q`` reported again: a figure of the same thing, or the same exact figure whatever
     noun the parse gave it ("235,000 jobs" / "rose by 235,000")? A bound ("more than a dozen") is not."""
     return same_thing(q, other) or (other.unit == q.unit and q.exact and other.exact)
@@ -497,8 +497,8 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if jac[a.index, b.index] < NEGATION_OVERLAP or (a.names and b.names and not a.names & b.names):
             continue
         pos, neg = (a, b) if b.negated else (b, a)
-        said_no, says_no = _negative_words(pos.text), _negative_words(neg.text)
-        if said_no - says_no or not says_no - said_no:
+        no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
+        if no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted:
             continue  # "declined to take questions" / "did not take questions": one fact, worded two ways
         used |= {a.index, b.index}
         out.append(
