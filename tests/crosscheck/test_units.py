@@ -24,6 +24,11 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The board may have met on Wednesday.", "2024-09-20", ("on Wednesday", "2024-09-18", "day")),
         ("In May officials said on Tuesday the dam held.", "2024-09-20", ("on Tuesday", "2024-09-17", "day")),
         ("They met last Thursday.", "2024-10-17", ("last Thursday", "2024-10-10", "day")),
+        (  # the future is in a relative clause about her, not in the clause that dates her vow
+            "Kathy Hochul, who will make history as the first female governor of New York, on Sunday vowed to act.",
+            "2021-08-16",
+            ("on Sunday", "2021-08-15", "day"),
+        ),
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
         ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
@@ -269,6 +274,34 @@ def test_the_same_event_dated_to_two_days_is_a_date_contradiction(nlp) -> None:
     assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2024-03-03", "2024-03-04"]
 
 
+def test_the_day_a_thing_is_named_by_is_not_the_day_of_an_act(nlp) -> None:
+    biden = "President Joe Biden {} to his {} for the withdrawal of U.S. troops from Afghanistan."
+    result = check(
+        nlp,
+        ("a", biden.format("on Tuesday stuck", "plan"), "2021-08-25"),
+        ("b", biden.format("stuck", "August 31 deadline"), "2021-08-25"),
+    )
+    assert kinds(result) == []  # the deadline's day, not the day he stuck to it
+
+
+def test_one_thing_named_by_two_days_is_a_date_contradiction(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "Speaker Nancy Pelosi named a committee to investigate the Jan. 6 insurrection at the Capitol.",
+            "2021-03-01",
+        ),
+        (
+            "b",
+            "Speaker Nancy Pelosi said her committee on the Jan. 12 insurrection at the Capitol will do its job.",
+            "2021-03-01",
+        ),
+    )
+    assert kinds(result) == ["date"]
+    assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2021-01-06", "2021-01-12"]
+
+
 def test_copies_of_one_text_count_as_one_source(nlp) -> None:
     text = "Heavy rain closed the mountain pass for three days, the road agency said."
     sources = [
@@ -338,3 +371,4 @@ def test_the_writers_we_is_not_resolved_to_a_body_of_the_story_nor_made_a_claim(
     assert not any("came far too late" in m["text"] for c in result.claims for m in c["mentions"])
     quoted = [s for s in result.statements if "back down" in s.statement.text]
     assert quoted and all(s.speaker_entity for s in quoted)  # a quoted "we" still has its speaker
+

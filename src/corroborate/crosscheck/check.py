@@ -369,10 +369,11 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         pair = _differing_dates(a, b, twins)
         if pair is None:
             continue
-        (ta, va), (tb, vb) = pair
+        (ta, va, thing), (tb, vb, _) = pair
         if not twins:
-            # a reworded report of one event: the same verb dated, a name in common, some shared wording
-            if not (va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))):
+            # a reworded report of one event: the same verb dated (or the same thing), a name in common, some
+            # shared wording
+            if not (thing or (va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb])))):
                 continue
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
                 continue
@@ -414,18 +415,24 @@ SPEECH |= {"report", "announce", "tweet", "post", "reply", "respond", "warn", "t
 def _differing_dates(a: Claim, b: Claim, twins: bool):
     """The two time expressions on which two claims disagree, or None.
 
-    Any two claims: their first day-precise dates. One sentence reworded little (twins): its dates in order,
+    Any two claims: their first day-precise dates of an act (a verb), else the days they give one thing ("the
+    Jan. 6 insurrection"). One sentence reworded little (twins): its dates in order,
     whatever their precision ("the 2020 election" / "the 2017 election", "until January 2002").
     """
     if twins:
-        for (ta, va), (tb, vb) in zip(a.times, b.times):
-            if ta.precision == tb.precision and ta.date != tb.date:
-                return (ta, va), (tb, vb)
+        for x, y in zip(a.times, b.times):
+            if x.expr.precision == y.expr.precision and x.expr.date != y.expr.date and x.thing == y.thing:
+                return x, y
         return None
-    days_a = [(t, v) for t, v in a.times if t.precision == "day"]
-    days_b = [(t, v) for t, v in b.times if t.precision == "day"]
-    if days_a and days_b and days_a[0][0].date != days_b[0][0].date:
+    days_a = [d for d in a.times if d.expr.precision == "day" and d.verb]
+    days_b = [d for d in b.times if d.expr.precision == "day" and d.verb]
+    if days_a and days_b and days_a[0].expr.date != days_b[0].expr.date:
         return days_a[0], days_b[0]
+    for x in a.times:  # the day of one thing ("the Jan. 6 insurrection" / "the Jan. 12 insurrection")
+        for y in b.times:
+            if x.thing and x.thing == y.thing and x.expr.precision == y.expr.precision == "day":
+                if x.expr.date != y.expr.date:
+                    return x, y
     return None
 
 
@@ -673,7 +680,7 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
     entries: dict[tuple[str, str, int], dict] = {}
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     for c in claims:
-        for expr, _verb in c.times:
+        for expr, *_ in c.times:
             if expr.precision == "year":
                 continue
             key = (expr.date, expr.precision, group_of[c.index])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..analyze.statements import writer_speaking
 from ..nlp import first_person
@@ -14,6 +15,14 @@ from .timex import MONTHS, WEEKDAYS, TimeExpr
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
+
+
+class Dated(NamedTuple):
+    """A time expression of a claim and what it dates."""
+
+    expr: TimeExpr
+    verb: str | None  # lemma of the verb it dates ("gave way late Monday" -> "give")
+    thing: str | None = None  # or the noun it names the day of ("the Jan. 6 insurrection" -> "insurrection")
 
 
 @dataclass
@@ -39,7 +48,7 @@ class Claim:
     verbs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # stems of the proper nouns
     quantities: list[Quantity] = field(default_factory=list)
-    times: list[tuple[TimeExpr, str | None]] = field(default_factory=list)  # expression, the verb it dates
+    times: list[Dated] = field(default_factory=list)
     published: str | None = None
 
     @property
@@ -208,7 +217,7 @@ def extract_claims(
             claim_times = []
             for expr in times:
                 if start <= expr.start < end and not _spoken_deixis(expr, quotes):
-                    claim_times.append((expr, _dated_verb(doc, expr)))
+                    claim_times.append(_dated(doc, expr))
             out.append(
                 Claim(
                     index=start_index + len(out),
@@ -277,16 +286,19 @@ def _spoken_deixis(expr: TimeExpr, quotes: list[tuple[int, int]]) -> bool:
     return expr.kind == "relative_day" and any(s <= expr.start < e for s, e in quotes)
 
 
-def _dated_verb(doc, expr: TimeExpr) -> str | None:
-    """The verb a time expression attaches to ("gave way late Monday" -> "give")."""
+def _dated(doc, expr: TimeExpr) -> Dated:
+    """What a time expression dates: the verb it attaches to ("gave way late Monday" -> "give"), or, when it
+    names the day of a thing ("the Jan. 6 insurrection", "his August 31 deadline"), that thing."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return Dated(expr, None)
     token = span.root
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return Dated(expr, None, token.head.lemma_.lower())
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end):
-            return token.lemma_.lower()
+            return Dated(expr, token.lemma_.lower())
         if token.head == token:
             break
         token = token.head
-    return None
+    return Dated(expr, None)

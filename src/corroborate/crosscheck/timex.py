@@ -97,11 +97,14 @@ def _nearest_year(month: int, day: int, anchor: date) -> date | None:
     return best[1] if best else None
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
+
+
 def _future(text: str, start: int) -> bool:
     """Does the clause before the expression speak of the future?"""
-    left = text[max(0, start - 80) : start]
-    left = re.split(r"[.;!?\n]", left)[-1]
-    return bool(_FUTURE.search(left))
+    left = re.split(r"[.;!?\n]", text[max(0, start - 240) : start])[-1]
+    left = _RELATIVE_CLAUSE.sub(" ", left)  # "Hochul, who will make history ..., on Sunday vowed": not its clause
+    return bool(_FUTURE.search(left[-80:]))
 
 
 def find_times(text: str, published: str | None) -> list[TimeExpr]:
