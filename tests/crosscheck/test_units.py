@@ -372,3 +372,9 @@ def test_the_writers_we_is_not_resolved_to_a_body_of_the_story_nor_made_a_claim(
     quoted = [s for s in result.statements if "back down" in s.statement.text]
     assert quoted and all(s.speaker_entity for s in quoted)  # a quoted "we" still has its speaker
 
+
+def test_the_counted_noun_is_found_past_more_and_additional(nlp) -> None:
+    for text in ("The US will donate 750 million more doses.", "The US will buy 500 million additional doses."):
+        doc = nlp(text)
+        (quantity,) = find_quantities(text, doc[:])
+        assert quantity.noun and quantity.noun == next(t.lemma_.lower() for t in doc if t.text == "doses")

@@ -27,6 +27,7 @@ FRACTIONS |= {"three fifths": 60, "four fifths": 80}
 # words that say how many or which, not what is counted ("500 million additional doses" are doses)
 NOT_KINDS = {"additional", "more", "new", "other", "extra", "further", "total", "overall", "least", "first", "last"}
 NOT_KINDS |= {"latest", "some", "many", "few", "several", "estimated", "about", "nearly", "roughly", "only", "just"}
+TO_COUNTED = {"nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "advmod", "prep"}  # number -> noun
 TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure"}
 APPROX = r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|just under|just over"
 LOWER = r"at least|more than|over|upwards of|no fewer than|no less than|in excess of"
@@ -176,7 +177,9 @@ def _with_noun(q: Quantity, span) -> Quantity:
                     return replace(q, noun=objs[0].lemma_.lower())
         head = token
         for _ in range(3):
-            if head.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "advmod", "prep"):
+            # "750 million more doses": the number hangs on "more", which hangs on what is counted
+            more = head.dep_ == "npadvmod" and head.head.lower_ in NOT_KINDS
+            if head.dep_ not in TO_COUNTED and not more:
                 break
             head = head.head
             if head.pos_ in ("NOUN", "PROPN") and not (q.start <= head.idx < q.end):
