@@ -188,6 +188,40 @@ def test_a_fact_said_no_in_two_ways_is_not_a_claim_and_its_negation(nlp) -> None
     assert kinds(denied) == ["denial"]  # "denied" says no as "did not" does
 
 
+def test_a_report_that_an_act_did_not_happen_negates_a_report_of_that_act(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "Marsovia has not banned all cryptocurrency trading, a move that would deepen the crackdown by its "
+            "government.",
+            "2021-09-25",
+        ),
+        (
+            "b",
+            "Marsovia deepened its campaign against digital currencies on Friday, banning all cryptocurrency "
+            "trading, ordering miners to shut down and warning banks to cut ties with exchanges.",
+            "2021-09-25",
+        ),
+    )
+    assert kinds(result) == ["denial"]  # worded apart, but the same act (ban, Marsovia, trading) negated
+
+
+def test_an_act_a_claim_only_mentions_is_not_asserted(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "“Facebook isn’t killing people,” Biden said.", "2021-07-20"),
+        (
+            "b",
+            "Biden added that he hopes Facebook will do more to fight “the outrageous misinformation” about "
+            "vaccines on its platform “instead of taking it personally that somehow I’m saying ‘Facebook is "
+            "killing people.’”",
+            "2021-07-20",
+        ),
+    )
+    assert kinds(result) == []
+
+
 def test_a_quoted_tomorrow_dates_nothing(nlp) -> None:
     result = check(
         nlp,

@@ -40,6 +40,7 @@ TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence rewor
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
 MAX_EVIDENCE = 6
 NEGATION_OVERLAP = 0.5
+ACT_OVERLAP = 0.2  # looser when the negated claim says the very act of the other did not happen
 TITLE_BEFORE = re.compile(
     r"(?:\b(?:[Ff]ormer|[A-Z][a-z]+)\s+)?\b(?:Sen\.|Rep\.|Gov\.|Senator|Governor|(?:Vice )?President|"
     r"(?:Deputy )?Prime Minister|Speaker|Chancellor|Mayor|Secretary(?: of State)?|(?:Chief )?Justice)\s*$"
@@ -496,14 +497,20 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 ],
             }
         )
-    for a, b in _pairs(claims, sim, ALIGN):
+    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
         if a.negated == b.negated or a.index in used or b.index in used:
             continue
         if a.stance == "deny" or b.stance == "deny":
             continue  # handled above
-        if jac[a.index, b.index] < NEGATION_OVERLAP or (a.names and b.names and not a.names & b.names):
-            continue
         pos, neg = (a, b) if b.negated else (b, a)
+        overlap = jac[a.index, b.index]
+        if _undone(neg, pos):
+            if overlap < ACT_OVERLAP:
+                continue
+        elif sim[a.index, b.index] < ALIGN or overlap < NEGATION_OVERLAP:
+            continue
+        if a.names and b.names and not a.names & b.names:
+            continue
         no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
         if no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted:
             continue  # "declined to take questions" / "did not take questions": one fact, worded two ways
@@ -519,6 +526,22 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             }
         )
     return out
+
+
+def _undone(neg: Claim, pos: Claim) -> bool:
+    """Does ``neg`` say an act of ``pos`` did not happen: the same verb, the same subject and object where both
+    say them, and at least one of the two said by both ("China has not declared all transactions illegal" /
+    "China ..., declaring all financial transactions involving cryptocurrencies illegal")?"""
+    act = neg.negated_act
+    if act is None:
+        return False
+    for other in pos.acts:
+        if other.verb != act.verb:
+            continue
+        pairs = [(x, y) for x, y in ((act.subject, other.subject), (act.object, other.object)) if x and y]
+        if pairs and all(x == y for x, y in pairs):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

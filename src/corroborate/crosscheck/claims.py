@@ -17,6 +17,15 @@ DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
 
 
+class Act(NamedTuple):
+    """A verb with the head words of its subject and object, stemmed ("China ... declaring all transactions
+    illegal" -> declare, china, transact); None where the sentence does not say."""
+
+    verb: str
+    subject: str | None
+    object: str | None
+
+
 class Dated(NamedTuple):
     """A time expression of a claim and what it dates."""
 
@@ -40,6 +49,8 @@ class Claim:
     speaker_entity: str | None = None
     stance: str | None = None
     negated: bool = False
+    negated_act: Act | None = None  # the act a negated claim says did not happen ("China has not declared ...")
+    acts: frozenset[Act] = frozenset()  # the acts it says happened, each verb with its subject and object
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
@@ -192,6 +203,7 @@ def extract_claims(
             has_neg = sum(_negated_verb(h) for h in heads.values()) % 2 == 1
             has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
             negated = has_neg != has_deny  # "does not deny" asserts
+            negated_act = next((_act(h) for h in heads.values() if _negated_verb(h)), None) if negated else None
             conditional = any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in root.children
@@ -231,6 +243,8 @@ def extract_claims(
                     speaker_entity=speaker_entity,
                     stance=stance,
                     negated=negated,
+                    negated_act=negated_act,
+                    acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
                     lemmas=lemmas,
                     names=frozenset(
@@ -302,3 +316,24 @@ def _dated(doc, expr: TimeExpr) -> Dated:
             break
         token = token.head
     return Dated(expr, None)
+
+
+def _asserted_verbs(root) -> list:
+    """The verbs a claim asserts from ``root`` (its main verb, its statement's or its cue): the root and those
+    joined to it ("intensified its crackdown ..., declaring all transactions illegal"); not those it only reports
+    or mentions ("instead of taking it personally that somehow I'm saying 'Facebook is killing people'")."""
+    return [root, *(c for c in root.children if c.dep_ in ("conj", "advcl", "xcomp"))]
+
+
+def _act(verb) -> Act:
+    """The verb with its subject and object; a verb without its own subject ("..., declaring all transactions
+    illegal") takes the one of the verb it hangs on."""
+
+    def arg(token, deps):
+        head = next((c for c in token.children if c.dep_ in deps), None)
+        return stem(head.lower_) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+
+    subject = arg(verb, ("nsubj", "nsubjpass"))
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        subject = arg(verb.head, ("nsubj", "nsubjpass"))
+    return Act(verb.lemma_.lower(), subject, arg(verb, ("dobj",)))
