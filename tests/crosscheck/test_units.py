@@ -32,6 +32,11 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
         ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
+        # more than 80 days ahead: the past, unless the text speaks of the future, a deadline or a scheduled event
+        ("The panel investigating the Jan. 6 riot met.", "2021-07-23", ("Jan. 6", "2021-01-06", "day")),
+        ("The panel set to investigate the Jan. 6 riot.", "2021-07-23", ("Jan. 6", "2021-01-06", "day")),
+        ("Voters head to the polls in the Nov. 3 election.", "2020-07-01", ("Nov. 3", "2020-11-03", "day")),
+        ("The report is due by Dec. 31.", "2021-07-20", ("Dec. 31", "2021-12-31", "day")),
         ("It happened 27 September 2020.", None, ("27 September 2020", "2020-09-27", "day")),
         ("Marsk visited last week.", "2024-03-11", ("last week", "2024-03-04", "week")),
     ],
