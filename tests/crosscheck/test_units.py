@@ -37,6 +37,7 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The panel set to investigate the Jan. 6 riot.", "2021-07-23", ("Jan. 6", "2021-01-06", "day")),
         ("Voters head to the polls in the Nov. 3 election.", "2020-07-01", ("Nov. 3", "2020-11-03", "day")),
         ("The report is due by Dec. 31.", "2021-07-20", ("Dec. 31", "2021-12-31", "day")),
+        ("The pause on loan payments now runs through Jan. 31.", "2021-08-06", ("Jan. 31", "2022-01-31", "day")),
         ("It happened 27 September 2020.", None, ("27 September 2020", "2020-09-27", "day")),
         ("Marsk visited last week.", "2024-03-11", ("last week", "2024-03-04", "week")),
     ],

@@ -9,7 +9,8 @@ year ("Sept. 27"). The conventions handled here, which a general date parser get
 * "last Thursday" is the latest Thursday strictly before publication;
 * a month and day without a year take the year that puts the date nearest to publication, but one more than 80
   days ahead is the last that has passed ("the Jan. 6 riot" in a July article) unless the text speaks of the future
-  or of a deadline or scheduled event ("will vote on Nov. 3", "by Sept. 27", "the Nov. 3 election");
+  or of a deadline or scheduled event ("will vote on Nov. 3", "by Sept. 27", "the Nov. 3 election"), and a deadline
+  more than 80 days back is next year's ("extends the pause through Jan. 31" in August);
 * "last week" / "this week" / "last month" have week or month precision, never a made-up day.
 """
 
@@ -99,14 +100,14 @@ def _nearest_year(month: int, day: int, anchor: date) -> date | None:
     return best[1] if best else None
 
 
-def _past(month: int, day: int, anchor: date) -> date | None:
-    """The last such day on or before ``anchor``."""
-    for year in (anchor.year, anchor.year - 1, anchor.year - 2):  # Feb 29 may be two years back
+def _occurrence(month: int, day: int, anchor: date, step: int) -> date | None:
+    """The last such day on or before ``anchor`` (``step`` -1) or the first on or after it (1)."""
+    for k in range(5):  # Feb 29 comes every four years
         try:
-            cand = date(year, month, day)
+            cand = date(anchor.year + step * k, month, day)
         except ValueError:
             continue
-        if cand <= anchor:
+        if (cand - anchor).days * step >= 0:
             return cand
     return None
 
@@ -117,6 +118,7 @@ def _past(month: int, day: int, anchor: date) -> date | None:
 # dates ran up to 71 days ahead.
 FAR_DAYS = 80
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before|ahead of|beginning|starting)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # a deadline months back is next year's
 _EVENT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:deadline|target|election|primary|vote|summit|conference|hearing|trial|launch)s?\b", re.I
 )
@@ -191,10 +193,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             if anchor is None:
                 return None
             resolved = _nearest_year(month, day, anchor)
-            far = anchor + timedelta(days=FAR_DAYS)
+            far = timedelta(days=FAR_DAYS)
             said_ahead = _future(text, start) and not _NAMES_THING.match(text[end : end + 20])
-            if resolved and resolved > far and not (said_ahead or _scheduled(text, start, end)):
-                resolved = _past(month, day, anchor)  # "the Jan. 6 riot" in a July article
+            if resolved and resolved > anchor + far and not (said_ahead or _scheduled(text, start, end)):
+                resolved = _occurrence(month, day, anchor, -1)  # "the Jan. 6 riot" in a July article
+            elif resolved and resolved < anchor - far and _UNTIL.search(text[max(0, start - 9) : start]):
+                resolved = _occurrence(month, day, anchor, 1)  # "extends the pause through Jan. 31" in August
             return make(resolved, "day", True) if resolved else None
         if kind == "month_year":
             month = MONTHS[g["month"].lower().rstrip(".")]
