@@ -417,8 +417,8 @@ def _differing_dates(a: Claim, b: Claim, twins: bool):
     """The two time expressions on which two claims disagree, or None.
 
     Any two claims: their first day-precise dates of an act (a verb), else the days they give one thing ("the
-    Jan. 6 insurrection"). One sentence reworded little (twins): its dates in order,
-    whatever their precision ("the 2020 election" / "the 2017 election", "until January 2002").
+    Jan. 6 insurrection"). One sentence reworded little (twins): its dates in order, whatever their precision
+    ("the 2020 election" / "the 2017 election", "until January 2002"), when both date an act or the same thing.
     """
     if twins:
         for x, y in zip(a.times, b.times):
