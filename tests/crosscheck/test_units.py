@@ -20,6 +20,7 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The dam gave way late Monday.", "2024-03-05", ("late Monday", "2024-03-04", "day")),  # a Tuesday
         ("Talks resumed on Monday.", "2024-04-15", ("on Monday", "2024-04-15", "day")),  # same day
         ("The union will vote on Saturday.", "2024-04-19", ("on Saturday", "2024-04-20", "day")),  # future
+        ("The order will go into effect at 11:59 p.m. Saturday.", "2021-07-15", ("Saturday", "2021-07-17", "day")),
         ("The Senate may vote as soon as Wednesday.", "2024-09-20", ("Wednesday", "2024-09-25", "day")),  # future
         ("The board may have met on Wednesday.", "2024-09-20", ("on Wednesday", "2024-09-18", "day")),
         ("In May officials said on Tuesday the dam held.", "2024-09-20", ("on Tuesday", "2024-09-17", "day")),

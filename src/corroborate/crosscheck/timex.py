@@ -139,12 +139,14 @@ def _scheduled(text: str, start: int, end: int) -> bool:
     return bool(_DEADLINE.search(text[max(0, start - 20) : start]) or _EVENT_AFTER.match(text[end : end + 40]))
 
 
+_CLOCK = re.compile(r"\b[ap]\.m\.", re.I)  # not the end of a sentence
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 
 
 def _future(text: str, start: int) -> bool:
     """Does the clause before the expression speak of the future?"""
-    left = re.split(r"[.;!?\n]", text[max(0, start - 240) : start])[-1]
+    left = _CLOCK.sub("h", text[max(0, start - 240) : start])  # "will go into effect at 11:59 p.m. Saturday"
+    left = re.split(r"[.;!?\n]", left)[-1]
     left = _RELATIVE_CLAUSE.sub(" ", left)  # "Hochul, who will make history ..., on Sunday vowed": not its clause
     return bool(_FUTURE.search(left[-80:]))
 
