@@ -102,13 +102,6 @@ class Story:
     articles: list[Article]
 
 
-def _spaces(text: str) -> str:
-    """No-break and thin spaces as plain spaces, as ``corroborate ingest`` cleans them (``normalize_line``): the
-    excerpts are scraped web text ("the\xa0New York Post\xa0publicized"), and the tagger reads a no-break space
-    as a token of its own."""
-    return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
-
-
 def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
     """Stories with >= 2 non-empty articles, in file order (the first ``limit`` of them), of one part.
 
@@ -116,6 +109,7 @@ def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
     The detector's thresholds are set on TUNE; figures are reported on TEST.
     """
     from cluster_data import allsides_part
+    from corroborate.clean.boilerplate import plain_spaces  # as `corroborate ingest` cleans the text
 
     stories: list[Story] = []
     with ALLSIDES.open(encoding="utf-8") as fh:
@@ -127,7 +121,7 @@ def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
             if part != "all" and allsides_part(raw["id"]) != part:
                 continue
             arts = [
-                Article(f"{sid}-{a['side']}", a.get("outlet") or a["side"], _spaces(a["text"]), a["side"])
+                Article(f"{sid}-{a['side']}", a.get("outlet") or a["side"], plain_spaces(a["text"]), a["side"])
                 for a in raw.get("articles", [])
                 if (a.get("text") or "").strip()
             ]

@@ -75,13 +75,17 @@ class Cluster:
 
 def load_neus(limit: int | None = None) -> list[Cluster]:
     """The first ``limit`` clusters (all 307 by default); article ids are ``{cluster id}/{position}``."""
+    from corroborate.clean.boilerplate import plain_spaces  # as `corroborate ingest` cleans the text
+
     clusters = []
     with NEUS_FILE.open(encoding="utf-8") as fh:
         for line in fh:
             if limit is not None and len(clusters) >= limit:
                 break
             row = json.loads(line)
-            arts = [Article(f"{row['id']}/{a['position']}", a["title"], a["text"]) for a in row["articles"]]
+            arts = [
+                Article(f"{row['id']}/{a['position']}", a["title"], plain_spaces(a["text"])) for a in row["articles"]
+            ]
             clusters.append(Cluster(row["id"], arts, row["summary"], row["summary_title"]))
     return clusters
 

@@ -28,12 +28,14 @@ ALLSIDES = ROOT.parent / "shared" / "data" / "mds" / "allsides_roundups_2021" / 
 
 
 def load(limit: int | None) -> list[dict]:
+    from corroborate.clean.boilerplate import plain_spaces  # as `corroborate ingest` cleans the text
+
     out = []
     for line in ALLSIDES.read_text(encoding="utf-8").splitlines():
         s = json.loads(line)
         if any(o.get("split") == "test" for o in s.get("neus_overlap") or []):
             continue
-        arts = [a for a in s["articles"] if (a.get("text") or "").strip()]
+        arts = [{**a, "text": plain_spaces(a["text"])} for a in s["articles"] if (a.get("text") or "").strip()]
         if len(arts) >= 2 and s.get("summary"):
             out.append({"id": s["id"], "articles": arts, "summary": s["summary"]})
         if limit and len(out) >= limit:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.clean import classify_line, clean_text
+from corroborate.clean.boilerplate import plain_spaces
 from corroborate.ingest.text import parse_header
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -147,3 +148,10 @@ def test_a_dateline_is_where_and_by_whom_not_the_sentence(text: str, dateline: s
     from corroborate.clean.boilerplate import dateline_end
 
     assert text[: dateline_end(text)] == dateline
+
+
+def test_no_break_and_thin_spaces_become_plain_spaces_at_the_same_offsets() -> None:
+    text = "the\u00a0New York Post\u00a0said 5\u202f000 people\u2009came"
+    plain = plain_spaces(text)
+    assert plain == "the New York Post said 5 000 people came"
+    assert len(plain) == len(text)
