@@ -419,3 +419,11 @@ def test_the_counted_noun_is_found_past_more_and_additional(nlp) -> None:
         doc = nlp(text)
         (quantity,) = find_quantities(text, doc[:])
         assert quantity.noun and quantity.noun == next(t.lemma_.lower() for t in doc if t.text == "doses")
+
+
+def test_a_tally_noun_counts_people_only_when_it_is_a_toll(nlp) -> None:
+    def nouns(text):
+        return [q.noun for q in find_quantities(text, nlp(text)[:])]
+
+    assert nouns("The death toll has risen to 14.") == ["people"]
+    assert "people" not in nouns("Last week's figure was revised down to 405,000.")

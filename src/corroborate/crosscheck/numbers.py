@@ -203,7 +203,8 @@ def _with_noun(q: Quantity, span) -> Quantity:
                         for o in p.children
                         if o.dep_ == "pobj"
                     ]
-                    noun = counted[0].lemma_.lower() if counted else "people"
+                    # a toll counts people; "last week's figure was revised to 405,000" does not say what it counts
+                    noun = counted[0].lemma_.lower() if counted else ("people" if subj.lemma_ == "toll" else "")
                     return replace(q, noun=noun)
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
             return replace(q, noun="#" + token.head.lemma_.lower())
