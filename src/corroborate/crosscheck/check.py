@@ -33,7 +33,7 @@ from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
-NUMBER_ALIGN = 0.45  # looser: the figures themselves differ
+LOOSE_ALIGN = 0.45  # looser, where the pair is tied otherwise: the same figure's noun, dated verb or negated act
 FIGURE_BONUS = 0.15
 NUMBER_OVERLAP = 0.15  # a reworded report of a figure shares this much wording and a name
 TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence reworded
@@ -289,7 +289,7 @@ def _pairs(claims: list[Claim], sim: np.ndarray, threshold: float):
 
 def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
     found: dict[tuple[str, str], list[tuple[Claim, object, Claim, object]]] = defaultdict(list)
-    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
+    for a, b in _pairs(claims, sim, LOOSE_ALIGN):
         if a.negated != b.negated:
             continue
         apart = _days_apart(a.published, b.published)
@@ -365,7 +365,7 @@ def _verb_classes(verbs: frozenset[str]) -> set[str]:
 def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
     out = []
     seen: set[tuple[str, int]] = set()
-    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
+    for a, b in _pairs(claims, sim, LOOSE_ALIGN):
         twins = jac[a.index, b.index] >= TWIN_OVERLAP
         pair = _differing_dates(a, b, twins)
         if pair is None:
@@ -497,7 +497,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 ],
             }
         )
-    for a, b in _pairs(claims, sim, NUMBER_ALIGN):
+    for a, b in _pairs(claims, sim, LOOSE_ALIGN):
         if a.negated == b.negated or a.index in used or b.index in used:
             continue
         if a.stance == "deny" or b.stance == "deny":

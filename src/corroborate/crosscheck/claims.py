@@ -200,10 +200,11 @@ def extract_claims(
                 cue = doc.char_span(best.statement.cue_start, best.statement.cue_end, alignment_mode="expand")
                 if cue is not None and len(cue):
                     heads[cue.root.i] = cue.root
-            has_neg = sum(_negated_verb(h) for h in heads.values()) % 2 == 1
+            negated_heads = [h for h in heads.values() if _negated_verb(h)]
+            has_neg = len(negated_heads) % 2 == 1
             has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
             negated = has_neg != has_deny  # "does not deny" asserts
-            negated_act = next((_act(h) for h in heads.values() if _negated_verb(h)), None) if negated else None
+            negated_act = _act(negated_heads[0]) if negated and negated_heads else None
             conditional = any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in root.children

@@ -117,8 +117,9 @@ def _occurrence(month: int, day: int, anchor: date, step: int) -> date | None:
 # ahead all named past events (the Jan. 6 riot, the September 11 attacks, a Jan. 8 call), while announced future
 # dates ran up to 71 days ahead.
 FAR_DAYS = 80
-_DEADLINE = re.compile(r"\b(?:by|until|till|through|before|ahead of|beginning|starting)\s+$", re.I)
-_UNTIL = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)  # a deadline months back is next year's
+_UNTIL_WORDS = "by|until|till|through"
+_UNTIL = re.compile(rf"\b(?:{_UNTIL_WORDS})\s+$", re.I)  # a deadline months back is next year's
+_DEADLINE = re.compile(rf"\b(?:{_UNTIL_WORDS}|before|ahead of|beginning|starting)\s+$", re.I)
 _EVENT_AFTER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:deadline|target|election|primary|vote|summit|conference|hearing|trial|launch)s?\b", re.I
 )
