@@ -30,6 +30,11 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
             "2021-08-16",
             ("on Sunday", "2021-08-15", "day"),
         ),
+        (  # "would-be" is no future tense
+            "Harris issued a stark warning to would-be migrants from Guatemala on Monday.",
+            "2021-06-09",
+            ("on Monday", "2021-06-07", "day"),
+        ),
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
         ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
@@ -313,6 +318,36 @@ def test_the_same_event_dated_to_two_days_is_a_date_contradiction(nlp) -> None:
     )
     assert kinds(result) == ["date"]
     assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2024-03-03", "2024-03-04"]
+
+
+BURNS = (
+    "CIA Director William Burns met in person with Taliban leader Abdul Ghani Baradar in Kabul {}.",
+    "Burns held a secret meeting {} in Kabul with Abdul Ghani Baradar, the de facto leader of the Taliban.",
+)
+
+
+def lede_dates(nlp, first: str, second: str, published: str = "2021-08-27") -> list[list[str]]:
+    """The date contradictions between two outlets' ledes (each then followed by a sentence of its own)."""
+    result = check(
+        nlp,
+        ("a", BURNS[0].format(first) + " The meeting was not announced.", published),
+        ("b", BURNS[1].format(second) + " Officials would not comment on it.", published),
+    )
+    return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "date"]
+
+
+def test_two_ledes_that_date_the_story_apart_are_a_date_contradiction(nlp) -> None:
+    # other verbs (met / held a meeting): their ledes are what the story is about, and they name the same people
+    assert lede_dates(nlp, "on Monday", "Thursday") == [["2021-08-23", "2021-08-26"]]
+    assert lede_dates(nlp, "on Monday", "Monday") == []
+
+
+def test_ledes_a_day_apart_two_dates_or_a_day_behind_are_not_contradictions(nlp) -> None:
+    assert lede_dates(nlp, "on Monday", "Tuesday") == []  # a day apart: two steps of a story, or two time zones
+    assert lede_dates(nlp, "on Monday", "Thursday, days after the Aug. 15 fall of Kabul,") == []  # which day?
+    # Thursday's article: "early Friday" would be six days back, more likely a publication date a day behind
+    assert lede_dates(nlp, "on Tuesday", "early Friday", "2021-08-26") == []
+    assert lede_dates(nlp, "on Tuesday", "Thursday", "2021-08-26") == [["2021-08-24", "2021-08-26"]]
 
 
 def test_the_day_a_thing_is_named_by_is_not_the_day_of_an_act(nlp) -> None:

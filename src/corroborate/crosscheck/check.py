@@ -374,8 +374,10 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         if not twins:
             # a reworded report of one event: the same verb dated (or the same thing), a name in common, some
             # shared wording
-            if not (thing or (va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb])))):
-                continue
+            same_act = va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))
+            if not (thing or same_act or (va and vb and _ledes(a, b) and _days_apart(ta.date, tb.date) >= 2)):
+                continue  # ledes told in other verbs a day apart: often two steps of the story (a panel votes
+                # Thursday, the director signs off Friday), or one night in two time zones
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
                 continue
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5:
@@ -411,6 +413,23 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
 
 SPEECH = {"say", "tell", "add", "state", "claim", "note", "explain", "write", "ask", "comment", "insist", "argue"}
 SPEECH |= {"report", "announce", "tweet", "post", "reply", "respond", "warn", "told"}
+
+
+LEDE = 1  # a story's news is in its articles' first sentences (0 and 1)
+
+
+def _ledes(a: Claim, b: Claim) -> bool:
+    """Both claims lead their articles, name someone in common and each date one thing only, a day that has
+    passed: the story's main event, told twice. A lede with two dates ("claims fell in the week ended Aug. 14,
+    data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's."""
+    if a.sentence > LEDE or b.sentence > LEDE or not a.names & b.names:
+        return False
+    for c in (a, b):
+        if len(c.times) != 1 or (c.published and c.times[0].expr.date > c.published[:10]):
+            return False
+        if c.times[0].expr.kind == "weekday" and _days_apart(c.times[0].expr.date, c.published) == 6:
+            return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
+    return True
 
 
 def _differing_dates(a: Claim, b: Claim, twins: bool):

@@ -64,9 +64,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SMALL |= {"eight": 8, "nine": 9, "ten": 10}
+# a word of the future, not part of a compound ("would-be migrants")
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be held|is due|are due|scheduled|expected to|plans? to|set to|is to|are to|"
-    r"going to|upcoming|next|as soon as|as early as|no later than|(?-i:may|might) (?!have\b|not\b)[a-z]+)\b",
+    r"going to|upcoming|next|as soon as|as early as|no later than|(?-i:may|might) (?!have\b|not\b)[a-z]+)\b(?!-)",
     re.I,
 )
 
