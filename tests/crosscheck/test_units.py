@@ -219,6 +219,15 @@ def test_a_report_that_an_act_did_not_happen_negates_a_report_of_that_act(nlp) -
     assert kinds(result) == ["denial"]  # worded apart, but the same act (ban, Marsovia, trading) negated
 
 
+def test_a_court_dismissing_a_challenge_denies_nothing_and_can_be_negated(nlp) -> None:
+    court = "The Supreme Court {} a challenge to the Healthcare Access Act on Thursday."
+    result = check(
+        nlp, ("a", court.format("dismissed"), "2021-06-18"), ("b", court.format("did not dismiss"), "2021-06-18")
+    )
+    assert kinds(result) == ["denial"]
+    assert [p["value"] for p in result.contradictions[0]["positions"]] == ["asserted", "negated"]
+
+
 def test_an_act_a_claim_only_mentions_is_not_asserted(nlp) -> None:
     result = check(
         nlp,

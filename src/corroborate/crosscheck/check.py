@@ -519,8 +519,8 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
     for a, b in _pairs(claims, sim, LOOSE_ALIGN):
         if a.negated == b.negated or a.index in used or b.index in used:
             continue
-        if a.stance == "deny" or b.stance == "deny":
-            continue  # handled above
+        if (a.stance == "deny" and a.negated) or (b.stance == "deny" and b.negated):
+            continue  # a denial: handled above ("the court dismissed the challenge" denies nothing)
         pos, neg = (a, b) if b.negated else (b, a)
         overlap = jac[a.index, b.index]
         if _undone(neg, pos):
