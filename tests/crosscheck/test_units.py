@@ -228,6 +228,25 @@ def test_a_court_dismissing_a_challenge_denies_nothing_and_can_be_negated(nlp) -
     assert [p["value"] for p in result.contradictions[0]["positions"]] == ["asserted", "negated"]
 
 
+def test_an_act_named_by_a_light_verb_and_its_noun_is_the_same_act(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "The Marsovian administration did not make its first transfer of a Fort Kell inmate to his home country "
+            "as it pushes to close the prison.",
+            "2021-07-20",
+        ),
+        (
+            "b",
+            "The Marsovian administration on Monday transferred a Fort Kell detainee to his home country for the "
+            "first time, a shift from the previous government.",
+            "2021-07-20",
+        ),
+    )
+    assert kinds(result) == ["denial"]  # "did not make its first transfer" / "transferred": one act
+
+
 def test_an_act_a_claim_only_mentions_is_not_asserted(nlp) -> None:
     result = check(
         nlp,

@@ -17,9 +17,14 @@ DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
 
 
+# verbs whose object names the act ("made a transfer", "held a meeting", "gave its approval")
+LIGHT_VERBS = {"make", "hold", "give", "take", "conduct"}
+
+
 class Act(NamedTuple):
     """A verb with the head words of its subject and object, stemmed ("China ... declaring all transactions
-    illegal" -> declare, china, transact); None where the sentence does not say."""
+    illegal" -> declar, china, transact; "made its first transfer" -> transfer); None where the sentence does
+    not say."""
 
     verb: str
     subject: str | None
@@ -337,4 +342,8 @@ def _act(verb) -> Act:
     subject = arg(verb, ("nsubj", "nsubjpass"))
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subject = arg(verb.head, ("nsubj", "nsubjpass"))
-    return Act(verb.lemma_.lower(), subject, arg(verb, ("dobj",)))
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if noun is not None:  # "made its first transfer": the act is the noun's ("transferred")
+            return Act(stem(noun.lower_), subject, None)
+    return Act(stem(verb.lemma_.lower()), subject, arg(verb, ("dobj",)))
