@@ -128,6 +128,25 @@ def test_a_different_death_toll_on_the_same_day_is_a_number_contradiction(nlp) -
         assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"] == p["value"]
 
 
+def test_one_figure_told_with_two_verbs_of_one_kind_is_a_number_contradiction(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "Marsovia is to donate 750 million more doses of the Velax vaccine to poorer nations from next year.",
+            "2021-09-22",
+        ),
+        (
+            "b",
+            "President Dunn will announce Wednesday that Marsovia is purchasing an additional 500 million doses of "
+            "the Velax vaccine to give to the rest of the world, bringing its total pledge to more than a billion "
+            "shots.",
+            "2021-09-22",
+        ),
+    )
+    assert kinds(result) == ["number"]  # "donate" and "give": one gift
+
+
 def test_rounding_and_updates_days_apart_are_not_contradictions(nlp) -> None:
     result = check(
         nlp,

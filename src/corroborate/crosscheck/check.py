@@ -356,6 +356,9 @@ def _may_report_again(q, other, same_thing) -> bool:
 VERB_CLASSES = {"die": "die", "kill": "die", "drown": "die", "perish": "die", "injure": "hurt", "wound": "hurt"}
 VERB_CLASSES |= {"evacuate": "evacuate", "flee": "evacuate", "displace": "evacuate", "arrest": "arrest"}
 VERB_CLASSES |= {"detain": "arrest", "cut": "cut", "eliminate": "cut", "lose": "cut", "slash": "cut"}
+VERB_CLASSES |= {v: "gain" for v in ("add", "gain", "increase", "rise", "grow", "create", "climb", "jump")}
+VERB_CLASSES |= {v: "fall" for v in ("fall", "drop", "decline", "decrease", "dip", "sink", "plunge", "slide")}
+VERB_CLASSES |= {v: "give" for v in ("donate", "give", "send", "ship", "share", "provide", "deliver")}
 
 
 def _verb_classes(verbs: frozenset[str]) -> set[str]:
