@@ -79,3 +79,9 @@ def test_the_us_as_a_subject_is_the_country_not_the_pronoun_us(nlp) -> None:
     us_pronoun = next(t for t in doc if t.text == "us")
     assert _subject_class(us_country) != "pron_we"  # a speaker like any country, not the writer's "we"
     assert _subject_class(us_pronoun) == "pron_we"
+
+
+def test_what_was_added_is_not_what_was_said(nlp) -> None:
+    assert extract_statements("The Marsovian economy added just 266,000 jobs in April.", nlp) == []
+    st = one("The minister added that the harbour would reopen in May.", nlp, "harbour would reopen")
+    assert st.speaker == "The minister"
