@@ -509,3 +509,12 @@ def test_a_tally_noun_counts_people_only_when_it_is_a_toll(nlp) -> None:
 
     assert nouns("The death toll has risen to 14.") == ["people"]
     assert "people" not in nouns("Last week's figure was revised down to 405,000.")
+
+
+def test_a_day_dates_the_verb_of_its_clause_not_a_hyphenated_word(nlp) -> None:
+    from corroborate.crosscheck.claims import _dated
+
+    text = "Vice President Harris issued a stark warning to would-be migrants from Guatemala on Monday."
+    (expr,) = find_times(text, "2021-06-09")
+    assert expr.date == "2021-06-07"  # "would-be" is no future tense
+    assert _dated(nlp(text), expr).verb == "issue"  # not the "be" of "would-be"

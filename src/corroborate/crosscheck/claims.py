@@ -316,12 +316,18 @@ def _dated(doc, expr: TimeExpr) -> Dated:
     if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
         return Dated(expr, None, token.head.lemma_.lower())
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end):
+        if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
             return Dated(expr, token.lemma_.lower())
         if token.head == token:
             break
         token = token.head
     return Dated(expr, None)
+
+
+def _hyphened(token) -> bool:
+    """Part of a hyphenated word ("would-be migrants"): not a verb of the sentence."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
 
 
 def _asserted_verbs(root) -> list:
