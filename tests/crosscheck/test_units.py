@@ -147,6 +147,25 @@ def test_one_figure_told_with_two_verbs_of_one_kind_is_a_number_contradiction(nl
     assert kinds(result) == ["number"]  # "donate" and "give": one gift
 
 
+def test_time_spans_beside_an_agreed_figure_are_each_writers_frame(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "Marsovian employers added 850,000 jobs in June, well above the average of the previous three months.",
+            "2021-07-02",
+        ),
+        ("b", "The Marsovian economy added 850,000 new jobs in June, after two months of weak growth.", "2021-07-02"),
+    )
+    assert kinds(result) == []
+    other = check(
+        nlp,
+        ("a", "Marsovian employers added 850,000 jobs in June, the most in three months.", "2021-07-02"),
+        ("b", "Marsovian employers added 640,000 jobs in June, the most in three months.", "2021-07-02"),
+    )
+    assert kinds(other) == ["number"]  # the jobs figure itself still counts
+
+
 def test_rounding_and_updates_days_apart_are_not_contradictions(nlp) -> None:
     result = check(
         nlp,

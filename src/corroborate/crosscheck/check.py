@@ -310,6 +310,9 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                     continue
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
+                if qa.noun in SPANS and not twins and _agree_on_another(a, b, qa):
+                    continue  # "added 850,000 jobs ..., above the average of the previous three months" / "added
+                    # 850,000 new jobs ..., after two months of disappointing growth": each writer's own frame
                 if any(compatible(qa, o, twins) for o in b.quantities if _may_report_again(qa, o, same_thing)) or any(
                     compatible(qb, o, twins) for o in a.quantities if _may_report_again(qb, o, same_thing)
                 ):
@@ -345,6 +348,18 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             subject = f"age of {what}"
         out.append({"kind": "number", "subject": subject, "positions": positions})
     return out
+
+
+SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
+
+
+def _agree_on_another(a: Claim, b: Claim, q) -> bool:
+    """Do the two claims give the same exact figure of something other than ``q``'s noun?"""
+    return any(
+        x.noun != q.noun and comparable(x, y) and x.exact and y.exact and compatible(x, y, False)
+        for x in a.quantities
+        for y in b.quantities
+    )
 
 
 def _may_report_again(q, other, same_thing) -> bool:
