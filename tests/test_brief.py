@@ -283,6 +283,20 @@ def test_a_summary_sentence_leaves_out_its_dateline_and_keeps_exact_offsets() ->
     assert text[first.start : first.end] == first.text
 
 
+def test_a_summary_sentence_leaves_out_a_section_label_and_keeps_exact_offsets() -> None:
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    text = (
+        "The harbour authority closed the port on Monday after the storm wrecked two ferries at their moorings. "
+        "Why it matters: The port handles most of the island's food and fuel, and no date has been set to reopen it."
+    )
+    candidates, _, _ = S._prepare([SourceText("a", text, "Harbour Herald")], [load_spacy()(text)], S.Weights(), None)
+    second = next(c for c in candidates if "food and fuel" in c.text)
+    assert second.text.startswith("The port handles")  # the outlet's signpost is not news
+    assert text[second.start : second.end] == second.text
+
+
 def test_a_quote_that_does_not_say_whose_words_is_not_a_candidate() -> None:
     text = (
         "The council approved the new tram line to the harbour district on Monday after a long debate. "

@@ -155,3 +155,21 @@ def test_no_break_and_thin_spaces_become_plain_spaces_at_the_same_offsets() -> N
     plain = plain_spaces(text)
     assert plain == "the New York Post said 5 000 people came"
     assert len(plain) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Why it matters: The new guidance comes after two attacks.", "Why it matters: "),
+        ("Driving the news: But in an unusual move, the director overruled the panel.", "Driving the news: "),
+        ("What they’re saying: “We will rebuild,” the mayor said.", "What they’re saying: "),
+        # not labels: a sentence that only has a colon, or a label that does not open a sentence
+        ("The mayor said: Rebuild the pier.", ""),
+        ("Context matters: the vote was close.", ""),
+        ("Details: none given.", ""),
+    ],
+)
+def test_a_section_label_is_the_outlets_signpost_not_the_sentence(text: str, label: str) -> None:
+    from corroborate.clean.boilerplate import label_end
+
+    assert text[: label_end(text)] == label

@@ -40,7 +40,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..clean.boilerplate import dateline_end
+from ..clean.boilerplate import dateline_end, label_end
 from ..crosscheck.timex import WEEKDAYS
 from ..nlp import first_person
 from ..stories.features import stem
@@ -131,9 +131,10 @@ def _independent(sources, docs) -> list[tuple[object, object]]:
 
 def _news_text(sent) -> tuple[int, str]:
     """Where a sentence's news starts in its article, and its text: stripped, and without a leading dateline
-    ("WASHINGTON (AP) — ": where and by whom, not what happened)."""
+    ("WASHINGTON (AP) — ": where and by whom, not what happened) or section label ("Why it matters: ")."""
     text = sent.text.strip()
     skip = dateline_end(text)
+    skip += label_end(text[skip:])
     return sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + skip, text[skip:]
 
 

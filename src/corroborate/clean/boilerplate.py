@@ -244,6 +244,23 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# A section label a sentence opens with, as Axios writes its stories ("Why it matters: The new guidance comes ...",
+# "Driving the news: ..."): the outlet's signpost, not what happened.
+LABEL_RE = re.compile(
+    r"(?:Why it matters|Driving the news|The big picture|Between the lines|What they[’']re saying|By the numbers|"
+    r"State of play|Details|Reality check|The bottom line|What[’']s next|Yes, but|Zoom in|Zoom out|The latest|"
+    r"Catch up quick|Flashback|The backstory|Our thought bubble|What to watch|What we[’']re watching|"
+    r"The other side|Where it stands|The intrigue|Be smart|Go deeper|Worth noting|Of note|For the record|"
+    r"Key quote|Context|Background)\s*:\s+(?=[A-Z“\"‘'])"
+)
+
+
+def label_end(text: str) -> int:
+    """Where the sentence after a leading section label starts (0: the text opens with none)."""
+    m = LABEL_RE.match(text)
+    return m.end() if m else 0
+
+
 def split_lines(text: str) -> list[str]:
     """Paragraph lines of a text: one per line, or blank-line blocks joined when the text is hard-wrapped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
