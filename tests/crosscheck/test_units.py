@@ -408,6 +408,23 @@ def test_two_ledes_that_date_the_story_apart_are_a_date_contradiction(nlp) -> No
     assert lede_dates(nlp, "on Monday", "Monday") == []
 
 
+SAID = (
+    "Marsovian Foreign Minister Ana Dunn said Monday that the northern border would reopen to trade within weeks.",
+    "Ana Dunn, Marsovia's foreign minister, told reporters on Thursday that trucks could cross the border again soon.",
+)
+
+
+def said_dates(nlp, before: str = "") -> list[list[str]]:
+    result = check(nlp, *[(k, before + t + " Traders welcomed it.", "2021-08-27") for k, t in zip("ab", SAID)])
+    return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "date"]
+
+
+def test_two_ledes_date_one_statement_even_in_two_speech_verbs(nlp) -> None:
+    assert said_dates(nlp) == [["2021-08-23", "2021-08-26"]]
+    # further down an article, "said Monday" / "told reporters on Thursday" may be two statements
+    assert said_dates(nlp, "Trade had stalled for a year. Prices of fuel had doubled. ") == []
+
+
 def test_ledes_a_day_apart_two_dates_or_a_day_behind_are_not_contradictions(nlp) -> None:
     assert lede_dates(nlp, "on Monday", "Tuesday") == []  # a day apart: two steps of a story, or two time zones
     assert lede_dates(nlp, "on Monday", "Thursday, days after the Aug. 15 fall of Kabul,") == []  # which day?

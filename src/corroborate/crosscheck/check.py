@@ -398,9 +398,10 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
                 # Thursday, the director signs off Friday), or one night in two time zones
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
                 continue
-        if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5:
+        ledes = not twins and _ledes(a, b) and _days_apart(ta.date, tb.date) >= 2
+        if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not ledes:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
-        if va in SPEECH and vb in SPEECH and va != vb:
+        if va in SPEECH and vb in SPEECH and va != vb and not ledes:
             continue  # "tweeted on Monday" that she would announce it, "announced Tuesday": two acts of speech
         if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
             continue  # "on Monday" a week apart is two Mondays
