@@ -444,9 +444,10 @@ def _ledes(a: Claim, b: Claim) -> bool:
     if a.sentence > LEDE or b.sentence > LEDE or not a.names & b.names:
         return False
     for c in (a, b):
-        if len(c.times) != 1 or (c.published and c.times[0].expr.date > c.published[:10]):
+        acts = [d for d in c.times if not d.thing]  # "in the week ended July 3" names the week, dates no act
+        if len(acts) != 1 or (c.published and acts[0].expr.date > c.published[:10]):
             return False
-        if c.times[0].expr.kind == "weekday" and _days_apart(c.times[0].expr.date, c.published) == 6:
+        if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
     return True
 

@@ -317,11 +317,16 @@ def _dated(doc, expr: TimeExpr) -> Dated:
         return Dated(expr, None, token.head.lemma_.lower())
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
+            if token.lemma_.lower() in ("end", "begin", "start") and token.head.lemma_.lower() in PERIODS:
+                return Dated(expr, None, token.head.lemma_.lower())  # "in the week ended July 3": the week's day
             return Dated(expr, token.lemma_.lower())
         if token.head == token:
             break
         token = token.head
     return Dated(expr, None)
+
+
+PERIODS = {"week", "month", "quarter", "year", "period", "session", "term"}
 
 
 def _hyphened(token) -> bool:
