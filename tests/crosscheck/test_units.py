@@ -386,6 +386,11 @@ def test_the_same_event_dated_to_two_days_is_a_date_contradiction(nlp) -> None:
     assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2024-03-03", "2024-03-04"]
 
 
+def date_values(result) -> list[list[str]]:
+    """The days each date contradiction sets against each other."""
+    return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "date"]
+
+
 BURNS = (
     "CIA Director William Burns met in person with Taliban leader Abdul Ghani Baradar in Kabul {}.",
     "Burns held a secret meeting {} in Kabul with Abdul Ghani Baradar, the de facto leader of the Taliban.",
@@ -399,7 +404,7 @@ def lede_dates(nlp, first: str, second: str, published: str = "2021-08-27") -> l
         ("a", BURNS[0].format(first) + " The meeting was not announced.", published),
         ("b", BURNS[1].format(second) + " Officials would not comment on it.", published),
     )
-    return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "date"]
+    return date_values(result)
 
 
 def test_two_ledes_that_date_the_story_apart_are_a_date_contradiction(nlp) -> None:
@@ -416,7 +421,7 @@ SAID = (
 
 def said_dates(nlp, before: str = "") -> list[list[str]]:
     result = check(nlp, *[(k, before + t + " Traders welcomed it.", "2021-08-27") for k, t in zip("ab", SAID)])
-    return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "date"]
+    return date_values(result)
 
 
 def test_two_ledes_date_one_statement_even_in_two_speech_verbs(nlp) -> None:

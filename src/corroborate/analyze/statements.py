@@ -346,7 +346,7 @@ def _gap(cue, child) -> int:
 
 # cues whose object is what was added, not what was said ("the economy added 266,000 jobs"); they report
 # speech with a clause ("added that ...") or a quote
-ADDING = frozenset({"add"})
+OBJECT_IS_NOT_SAID = frozenset({"add"})
 
 # subordinators of a clause that says why, when or on what condition, not what was said
 CIRCUMSTANCE_MARKS = frozenset("because since after before when while until unless although though if once".split())
@@ -377,7 +377,7 @@ def _content_head(cue):
     if cue.dep_ == "parataxis" and _parenthetical(cue) and cue.right_edge.i + 1 < len(cue.doc):
         if cue.doc[cue.right_edge.i].is_punct or cue.doc[cue.right_edge.i + 1].is_punct:
             return cue.head, "governor"  # "Too often, Mr. Clarke said, the debate is infected …"
-    if lemma in cue_lexicon() and lemma not in ADDING:  # "endorsed the plan", "criticized the deal"
+    if lemma in cue_lexicon() and lemma not in OBJECT_IS_NOT_SAID:  # "endorsed the plan", "criticized the deal"
         for child in children:
             if child.dep_ in ("dobj", "prep") and child.i > cue.i:
                 return child, "object"

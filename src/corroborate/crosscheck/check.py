@@ -310,7 +310,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                     continue
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
-                if qa.noun in SPANS and not twins and _agree_on_another(a, b, qa):
+                if qa.noun in TIME_SPANS and not twins and _agree_on_another_figure(a, b, qa):
                     continue  # "added 850,000 jobs ..., above the average of the previous three months" / "added
                     # 850,000 new jobs ..., after two months of disappointing growth": each writer's own frame
                 if any(compatible(qa, o, twins) for o in b.quantities if _may_report_again(qa, o, same_thing)) or any(
@@ -350,10 +350,10 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
     return out
 
 
-SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
+TIME_SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
 
 
-def _agree_on_another(a: Claim, b: Claim, q) -> bool:
+def _agree_on_another_figure(a: Claim, b: Claim, q) -> bool:
     """Do the two claims give the same exact figure of something other than ``q``'s noun?"""
     return any(
         x.noun != q.noun and comparable(x, y) and x.exact and y.exact and compatible(x, y, False)
@@ -389,16 +389,17 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         if pair is None:
             continue
         (ta, va, thing), (tb, vb, _) = pair
+        # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
+        # votes Thursday, the director signs off Friday), or one night in two time zones
+        ledes = not twins and bool(va and vb) and _ledes_of_one_event(a, b) and _days_apart(ta.date, tb.date) >= 2
         if not twins:
-            # a reworded report of one event: the same verb dated (or the same thing), a name in common, some
-            # shared wording
+            # a reworded report of one event: the same verb dated (or the same thing, or two ledes), a name in
+            # common, some shared wording
             same_act = va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))
-            if not (thing or same_act or (va and vb and _ledes(a, b) and _days_apart(ta.date, tb.date) >= 2)):
-                continue  # ledes told in other verbs a day apart: often two steps of the story (a panel votes
-                # Thursday, the director signs off Friday), or one night in two time zones
+            if not (thing or same_act or ledes):
+                continue
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
                 continue
-        ledes = not twins and _ledes(a, b) and _days_apart(ta.date, tb.date) >= 2
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not ledes:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
         if va in SPEECH and vb in SPEECH and va != vb and not ledes:
@@ -437,7 +438,7 @@ SPEECH |= {"report", "announce", "tweet", "post", "reply", "respond", "warn", "t
 LEDE = 1  # a story's news is in its articles' first sentences (0 and 1)
 
 
-def _ledes(a: Claim, b: Claim) -> bool:
+def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
     """Both claims lead their articles, name someone in common and each date one thing only, a day that has
     passed: the story's main event, told twice. A lede with two dates ("claims fell in the week ended Aug. 14,
     data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's."""
