@@ -537,6 +537,19 @@ def test_the_writers_we_is_not_resolved_to_a_body_of_the_story_nor_made_a_claim(
     assert quoted and all(s.speaker_entity for s in quoted)  # a quoted "we" still has its speaker
 
 
+def test_a_group_that_speaks_is_not_the_member_it_names(nlp) -> None:
+    text = (
+        "Ravindra Gupta, a virologist at Cambridge, signed the letter on Thursday. "
+        "“More investigation is still needed,” said the 18 scientists, including Ravindra Gupta. "
+        "“The origin is unclear,” said Gupta, a professor at Cambridge."
+    )
+    result = check(nlp, ("a", text, "2021-05-14"))
+    group = [s for s in result.statements if "More investigation" in s.statement.text]
+    assert group and all(s.speaker_entity is None for s in group)  # the 18 scientists, not Gupta alone
+    gupta = [s for s in result.statements if "origin is unclear" in s.statement.text]
+    assert gupta and all(s.speaker_entity for s in gupta)
+
+
 def test_the_counted_noun_is_found_past_more_and_additional(nlp) -> None:
     for text in ("The US will donate 750 million more doses.", "The US will buy 500 million additional doses."):
         doc = nlp(text)
@@ -550,6 +563,17 @@ def test_a_tally_noun_counts_people_only_when_it_is_a_toll(nlp) -> None:
 
     assert nouns("The death toll has risen to 14.") == ["people"]
     assert "people" not in nouns("Last week's figure was revised down to 405,000.")
+
+
+def test_a_figure_revised_to_two_values_is_a_number_conflict_but_not_the_revision_itself(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "Jobless claims fell to 385,000. Last week’s figure was revised down by 1,000 to 607,500.", "2021-06-03"),
+        ("b", "Jobless claims fell to 385,000. The prior week’s reading was revised down to 405,000.", "2021-06-03"),
+    )
+    numbers = [c for c in result.contradictions if c["kind"] == "number"]
+    assert len(numbers) == 1  # "to 607,500" parsed under "by 1,000" still reports the level revised to
+    assert sorted(p["value"] for p in numbers[0]["positions"]) == sorted(["607,500", "405,000"])
 
 
 def test_a_day_dates_the_verb_of_its_clause_not_a_hyphenated_word(nlp) -> None:

@@ -50,6 +50,7 @@ ORG_HEADS = {
     "firm",
 }
 _WORDS = re.compile(r"[^\W\d_]+")
+MEMBERS = re.compile(r",?\s+(?:including|among them|such as)\s", re.I)
 _STOP = {
     "the",
     "a",
@@ -127,13 +128,15 @@ def resolve(
     named = _named_head(statement.speaker_heads, article_mentions, entities)
     if named:
         return [named]
-    words = statement.speaker.lower().split()
+    # "the 18 scientists, including Ravindra Gupta": the group speaks; the name is one of its members
+    speaker = MEMBERS.split(statement.speaker, maxsplit=1)[0]
+    words = speaker.lower().split()
     before = statement.speaker_start
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return _recent(before, "PERSON", article_mentions, entities, previous)
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
         return _recent(before, None, article_mentions, entities, previous, group=True)
-    return _by_role(statement.speaker, before, article_mentions, entities)
+    return _by_role(speaker, before, article_mentions, entities)
 
 
 def _named_head(heads: list[int], article_mentions, entities) -> str | None:

@@ -28,7 +28,7 @@ FRACTIONS |= {"three fifths": 60, "four fifths": 80}
 NOT_KINDS = {"additional", "more", "new", "other", "extra", "further", "total", "overall", "least", "first", "last"}
 NOT_KINDS |= {"latest", "some", "many", "few", "several", "estimated", "about", "nearly", "roughly", "only", "just"}
 TO_COUNTED = {"nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "advmod", "prep"}  # number -> noun
-TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure"}
+TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure", "reading"}
 APPROX = r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|just under|just over"
 LOWER = r"at least|more than|over|upwards of|no fewer than|no less than|in excess of"
 UPPER = r"up to|fewer than|less than|under|at most|no more than"
@@ -193,6 +193,8 @@ def _with_noun(q: Quantity, span) -> Quantity:
                 )
                 return replace(q, noun=head.lemma_.lower(), kind_of=kind_of)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
+        if token.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "revised down by 1,000 to 607,500", "to" parsed under "by"
         if verb.pos_ in ("VERB", "AUX") and token.dep_ in ("pobj", "attr", "dobj"):
             for subj in verb.children:  # "the number of people killed ... has risen to at least 14"
                 if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_.lower() in TALLY_NOUNS:
@@ -203,8 +205,11 @@ def _with_noun(q: Quantity, span) -> Quantity:
                         for o in p.children
                         if o.dep_ == "pobj"
                     ]
-                    # a toll counts people; "last week's figure was revised to 405,000" does not say what it counts
+                    # a toll counts people; "last week's figure was revised to 405,000" does not say what it
+                    # counts, but two reports of one figure revised, or risen, to a value are one figure
                     noun = counted[0].lemma_.lower() if counted else ("people" if subj.lemma_ == "toll" else "")
+                    if not noun and token.dep_ == "pobj" and token.head.lower_ == "to":
+                        noun = "#" + verb.lemma_.lower()
                     return replace(q, noun=noun)
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
             return replace(q, noun="#" + token.head.lemma_.lower())
