@@ -430,6 +430,12 @@ def test_two_ledes_date_one_statement_even_in_two_speech_verbs(nlp) -> None:
     assert said_dates(nlp, "Trade had stalled for a year. Prices of fuel had doubled. ") == []
 
 
+def test_a_lede_that_also_dates_a_things_background_still_dates_one_event(nlp) -> None:
+    background = SAID[1].replace("the border again", "the border, which closed last year, again")
+    result = check(nlp, ("a", SAID[0] + " Traders welcomed it.", "2021-08-27"), ("b", background, "2021-08-27"))
+    assert date_values(result) == [["2021-08-23", "2021-08-26"]]  # "last year" dates the border's closing
+
+
 def test_ledes_a_day_apart_two_dates_or_a_day_behind_are_not_contradictions(nlp) -> None:
     assert lede_dates(nlp, "on Monday", "Tuesday") == []  # a day apart: two steps of a story, or two time zones
     assert lede_dates(nlp, "on Monday", "Thursday, having arrived on Aug. 24,") == []  # which day?

@@ -319,6 +319,9 @@ def _dated(doc, expr: TimeExpr) -> Dated:
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
             if token.lemma_.lower() in ("end", "begin", "start") and token.head.lemma_.lower() in PERIODS:
                 return Dated(expr, None, token.head.lemma_.lower())  # "in the week ended July 3": the week's day
+            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and expr.precision != "day":
+                # "a Trump-era rule that went into effect last year": background to the thing, not the news
+                return Dated(expr, None, token.head.lemma_.lower())
             return Dated(expr, token.lemma_.lower())
         if token.head == token:
             break
