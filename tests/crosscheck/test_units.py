@@ -257,6 +257,43 @@ def test_a_report_that_an_act_did_not_happen_negates_a_report_of_that_act(nlp) -
     assert kinds(result) == ["denial"]  # worded apart, but the same act (ban, Marsovia, trading) negated
 
 
+NOT_DENIALS = [
+    (  # what a source cannot say asserts nothing either way
+        "Police chief Tim Fanning said no one else was injured in the shooting at the office.",
+        "Tim Fanning could not say if anyone else was in the building, but said no one else was injured in the "
+        "shooting at the office.",
+    ),
+    (  # "not ... until": it will be, then
+        "The name of the suspect will be released after he is formally charged, police said on Monday.",
+        "The identity of the suspect will not be released until he is formally charged, police said on Monday.",
+    ),
+    (  # a counterfactual
+        "The Saints placed running back Reggie Bush on injured reserve, ending his season.",
+        "The Saints would not have placed running back Reggie Bush on injured reserve if they were still in "
+        "playoff contention.",
+    ),
+    (  # the same act, done by others
+        "Stars Jennifer Lawrence and Josh Hutcherson are signed for the Hunger Games sequels.",
+        "Unlike Jennifer Lawrence and Josh Hutcherson, director Gary Ross is not signed for the Hunger Games sequels.",
+    ),
+    (  # the negation is of what the other report does not say
+        "Jackson gave a blood sample for a blood-alcohol test after his arrest on Saturday.",
+        "Jackson gave a blood sample for a blood-alcohol test after his arrest on Saturday, but the results won't "
+        "be known for a few weeks.",
+    ),
+    (  # a hedge, not a denial
+        "Peter Capaldi is to be the new star of Doctor Who, the BBC announced.",
+        "Peter Capaldi is not completely new to Doctor Who, the BBC announced.",
+    ),
+]
+
+
+@pytest.mark.parametrize("asserted,negated", NOT_DENIALS)
+def test_a_negation_that_leaves_the_claim_standing_is_no_contradiction(nlp, asserted, negated) -> None:
+    result = check(nlp, ("a", asserted, "2013-08-05"), ("b", negated, "2013-08-05"))
+    assert kinds(result) == []
+
+
 def test_a_court_dismissing_a_challenge_denies_nothing_and_can_be_negated(nlp) -> None:
     court = "The Supreme Court {} a challenge to the Healthcare Access Act on Thursday."
     result = check(

@@ -28,6 +28,7 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
+from ..stories.features import stem
 from .claims import Claim, extract_claims, surname
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
@@ -544,9 +545,20 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             continue  # a denial: handled above ("the court dismissed the challenge" denies nothing)
         pos, neg = (a, b) if b.negated else (b, a)
         overlap = jac[a.index, b.index]
+        if a.conditional != b.conditional or (a.conditional and overlap < TWIN_OVERLAP):
+            continue  # "would not have placed him on injured reserve if they were still in contention" / "placed
+            # him on injured reserve": a condition on one side only (the same condition on both can disagree)
+        if neg.non_answer and not (neg.negated_act and neg.negated_act.verb in pos.answers):
+            continue  # "could not say if anyone else was inside, but said no one else was hurt" / "said no one
+            # else was hurt": not knowing is no denial, unless the other says the source knows ("I know what ...")
         if _undone(neg, pos):
             if overlap < ACT_OVERLAP:
                 continue
+        elif _done_by_another(neg, pos):
+            continue  # "Ross is not signed for a sequel" / "the main stars ... are all signed on"
+        elif _negates_something_else(neg, pos):
+            continue  # "The patch applies only to 32-bit versions" / "The patch applies only to 32-bit versions
+            # and is not being rolled out automatically": the negation is of what the other does not say
         elif sim[a.index, b.index] < ALIGN or overlap < NEGATION_OVERLAP:
             continue
         if a.names and b.names and not a.names & b.names:
@@ -582,6 +594,24 @@ def _undone(neg: Claim, pos: Claim) -> bool:
         if pairs and all(x == y for x, y in pairs):
             return True
     return False
+
+
+def _done_by_another(neg: Claim, pos: Claim) -> bool:
+    """Does ``pos`` say the negated act was done, but by someone else: the same verb with another subject, and the
+    negated claim's subject not named in ``pos`` at all ("the legislation, which is called the ... Act, clocks in
+    at 2,702 pages" is the Act's)?"""
+    act = neg.negated_act
+    if act is None or act.subject is None or act.subject in pos.lemmas:
+        return False
+    return any(o.verb == act.verb and o.subject and o.subject != act.subject for o in pos.acts)
+
+
+def _negates_something_else(neg: Claim, pos: Claim) -> bool:
+    """Does ``neg`` say nearly all that ``pos`` says, and negate an act ``pos`` does not mention?"""
+    act = neg.negated_act
+    if act is None or not pos.lemmas or act.verb in pos.lemmas or act.verb in {stem(v) for v in pos.verbs}:
+        return False  # ("spoke": the word's stem is not the verb's)
+    return len(pos.lemmas - neg.lemmas) <= 0.2 * len(pos.lemmas)
 
 
 @dataclass(frozen=True)

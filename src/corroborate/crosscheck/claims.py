@@ -57,6 +57,8 @@ class Claim:
     negated_act: Act | None = None  # the act a negated claim says did not happen ("China has not declared ...")
     acts: frozenset[Act] = frozenset()  # the acts it says happened, each verb with its subject and object
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
+    non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
+    answers: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
@@ -210,9 +212,15 @@ def extract_claims(
             has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
             negated = has_neg != has_deny  # "does not deny" asserts
             negated_act = _act(negated_heads[0]) if negated and negated_heads else None
-            conditional = any(
+            non_answer = negated and any(_non_answer(h) for h in negated_heads)
+            conditional = any(  # on the main verb, or wherever the parse hangs it ("... on injured reserve if ...")
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for c in root.children
+                for c in (*root.children, *((*span.root.children, *content) if negated_act is not None else ()))
+            )
+            answers = frozenset(
+                stem(t.lemma_.lower())
+                for t in span
+                if t.pos_ in ("VERB", "AUX") and not _negated_verb(t) and _non_answer(t)
             )
             content_lemmas = frozenset(
                 stem(t.lower_)
@@ -250,6 +258,8 @@ def extract_claims(
                     stance=stance,
                     negated=negated,
                     negated_act=negated_act,
+                    non_answer=non_answer,
+                    answers=answers,
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
                     lemmas=lemmas,
@@ -288,16 +298,57 @@ def _denies(verb) -> bool:
 
 
 def _negated_verb(verb) -> bool:
-    """Is this verb negated ("did not approve", "has not declared", "was not informed")?"""
-    return any(_negates(c) for c in verb.children) or any(
+    """Is this verb negated ("did not approve", "has not declared", "was not informed")? Not "not until" ("will
+    not be released until he is charged": it will, then)."""
+    negated = any(_negates(c) for c in verb.children) or any(
         _negates(c) for aux in verb.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
+    )
+    return negated and not _until(verb)
+
+
+NON_ANSWERS = {"say", "know", "tell", "confirm", "disclose", "reveal", "specify", "explain", "indicate", "sure"}
+NON_ANSWERS |= {"certain", "clear", "comment", "elaborate", "speculate", "identify", "name"}
+QUESTION_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where"}
+
+
+def _non_answer(verb) -> bool:
+    """ "Police could not say how many shots were fired", "did not know whether ...", "would not comment",
+    "isn't sure what caused it": what a source does not know or will not tell, which asserts nothing either way."""
+    head = verb
+    if verb.lemma_.lower() == "be":  # "is not sure what ..."
+        head = next((c for c in verb.children if c.dep_ == "acomp"), verb)
+    lemma = head.lemma_.lower()
+    if lemma not in NON_ANSWERS:
+        return False
+    if lemma in ("comment", "elaborate", "speculate"):
+        return True
+    for child in head.children:
+        if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl", "pobj", "prep"):
+            if child.left_edge.lower_ in QUESTION_WORDS or any(
+                t.lower_ in ("whether", "if") and t.dep_ == "mark" for t in child.children
+            ):
+                return True
+    return False
+
+
+def _until(verb) -> bool:
+    """ "It wasn't until May 30 that ...", "could not be rescued until the next morning": it happened then."""
+    return any(
+        c.lower_ in ("until", "till")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in c.children))
+        for c in verb.children
     )
 
 
 def _negates(token) -> bool:
-    """A negation of its head, not the idiom "cannot but" (which asserts)."""
+    """A negation of its head, not the idiom "cannot but" (which asserts) nor a hedge ("is not completely new",
+    "not only ... but", "not necessarily"), which qualifies the claim rather than denying it."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.dep_ == "neg" and not (nxt is not None and nxt.lower_ == "but")
+    return token.dep_ == "neg" and not (nxt is not None and (nxt.lower_ == "but" or nxt.lower_ in NOT_HEDGES))
+
+
+NOT_HEDGES = {"only", "just", "merely", "simply", "always", "necessarily", "completely", "entirely", "fully"}
+NOT_HEDGES |= {"quite", "exactly", "all", "totally", "wholly"}
 
 
 def _spoken_deixis(expr: TimeExpr, quotes: list[tuple[int, int]]) -> bool:
