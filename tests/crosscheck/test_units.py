@@ -473,6 +473,17 @@ def test_a_lede_that_also_dates_a_things_background_still_dates_one_event(nlp) -
     assert date_values(result) == [["2021-08-23", "2021-08-26"]]  # "last year" dates the border's closing
 
 
+def test_a_weekday_counted_from_an_inferred_publication_date_sets_no_date_against_another(nlp) -> None:
+    assert lede_dates(nlp, "on Monday", "Thursday") == [["2021-08-23", "2021-08-26"]]
+    result = check(
+        nlp,
+        ("a", BURNS[0].format("on Monday") + " The meeting was not announced.", "2021-08-27"),
+        ("b", BURNS[1].format("Thursday") + " Officials would not comment on it.", None),  # an undated article
+    )
+    assert result.published["b"][1]  # its date was inferred (and is shown as such) ...
+    assert date_values(result) == []  # ... so which Thursday it means is not known well enough to contradict
+
+
 def test_ledes_a_day_apart_two_dates_or_a_day_behind_are_not_contradictions(nlp) -> None:
     assert lede_dates(nlp, "on Monday", "Tuesday") == []  # a day apart: two steps of a story, or two time zones
     assert lede_dates(nlp, "on Monday", "Thursday, having arrived on Aug. 24,") == []  # which day?

@@ -203,11 +203,12 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         if s.id not in reps:
             continue  # a copy repeats its original's claims (added below as mentions); beyond the cap: skipped
         times = find_times(s.text, published[s.id])
-        claims.extend(
-            extract_claims(
-                s.id, keys[s.id], doc, by_article[s.id], names, quote_spans(s.text), times, published[s.id], len(claims)
-            )
+        extracted = extract_claims(
+            s.id, keys[s.id], doc, by_article[s.id], names, quote_spans(s.text), times, published[s.id], len(claims)
         )
+        for c in extracted:
+            c.published_inferred = s.id in analysis.published and analysis.published[s.id][1]
+        claims.extend(extracted)
     contradictions: list[dict] = []
     groups: list[list[int]] = []
     if claims:
@@ -390,6 +391,8 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         if pair is None:
             continue
         (ta, va, thing), (tb, vb, _) = pair
+        if (ta.relative and a.published_inferred) or (tb.relative and b.published_inferred):
+            continue  # "on Thursday" counted from a publication date the article did not give: too unsure
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
         # votes Thursday, the director signs off Friday), or one night in two time zones
         ledes = not twins and bool(va and vb) and _ledes_of_one_event(a, b) and _days_apart(ta.date, tb.date) >= 2

@@ -68,6 +68,7 @@ class Claim:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Dated] = field(default_factory=list)
     published: str | None = None
+    published_inferred: bool = False  # the article gave no date: ``published`` was inferred from its content
 
     @property
     def label(self) -> str:
