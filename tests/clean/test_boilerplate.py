@@ -111,6 +111,8 @@ def test_real_sentences_are_never_classified_as_boilerplate(line: str) -> None:
         ("Photo: Jana Novak/Harbor Ledger", "photo credit"),
         ("Home | World | Business | Sport | Culture", "list of links (navigation)"),
         ("Tuesday, 5 March 2024", "date-only line (page chrome)"),
+        ("Updated: May 24, 2005, 3:23 PM ET", "timestamp line (page chrome)"),
+        ("Posted on June 3, 2021 at 10:00 am", "timestamp line (page chrome)"),
         ("Related articles", "related-links prompt"),
         ("We use cookies to improve your experience", "cookie notice"),
         ("© 2024 Harbor Ledger Media. All rights reserved.", "copyright line"),
@@ -118,6 +120,21 @@ def test_real_sentences_are_never_classified_as_boilerplate(line: str) -> None:
 )
 def test_boilerplate_lines_from_unseen_outlets(line: str, reason: str) -> None:
     assert classify_line(line) == reason
+
+
+def test_a_published_stamp_dates_the_article_and_an_updated_stamp_does_not() -> None:
+    from corroborate.dates import parse_published
+
+    story = "The port of Celan closed on Monday after a storm damaged two cranes, the harbour master said."
+    lead = "Published on the ministry's website on March 3, 2013, the report says the port is closed."
+    result = clean_text(
+        f"Port Closed After Storm\n\nUpdated: March 12, 2013, 9:36 AM\n\nPUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM"
+        f"\n\n{story}\n\n{lead}",
+        None,
+    )
+    assert [r.reason for r in result.removed] == ["timestamp line (page chrome)"] * 2
+    assert (parse_published(result.published_from_text) or "").startswith("2013-03-11")
+    assert result.text == f"{story}\n\n{lead}"  # a sentence that opens with "Published" is content
 
 
 def test_repeated_paragraph_inside_an_article_is_removed_once() -> None:

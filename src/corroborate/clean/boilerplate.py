@@ -199,6 +199,22 @@ def reads_as_headline(line: str, max_words: int = 30) -> bool:
     return letters >= 0.6 * len(line.replace(" ", ""))
 
 
+# "Published: Monday, March 11, 2013, 10:34 PM", "Updated May 24, 2005 3:23 PM ET", "Posted on June 3, 2021 at 10:00
+# am": when the page says it was published or changed, not what happened
+_TIMESTAMP = re.compile(
+    r"(?P<label>(?:last |first )?(?:updated|update|published|posted|modified))(?: on)?\s*[:|\-–—]?\s*(?P<date>.+)",
+    re.I,
+)
+
+
+def timestamp(line: str) -> tuple[str, str] | None:
+    """(label, date) of a line that only stamps the page with a date ("Published: March 4, 2024"), else None."""
+    m = _TIMESTAMP.fullmatch(line.strip())
+    if not m or not FULL_DATE_RE.match(m.group("date").strip()):
+        return None
+    return m.group("label").lower(), m.group("date").strip()
+
+
 def classify_line(line: str) -> str | None:
     """Reason a single line is boilerplate, or None to keep it. Context-free rules only."""
     if not line:
@@ -213,6 +229,8 @@ def classify_line(line: str) -> str | None:
     stripped = line.strip("()[]-–—|•· ")
     if _DATE_ONLY.fullmatch(stripped) or FULL_DATE_RE.match(stripped):
         return "date-only line (page chrome)"
+    if timestamp(line):
+        return "timestamp line (page chrome)"
     n_words = len(words(line))
     if n_words <= PROMPT_MAX_WORDS:
         for reason, pattern in _PROMPT_RULES:
@@ -319,6 +337,9 @@ def clean_text(text: str, title: str | None) -> CleanResult:
         reason = classify_line(line)
         if reason == "date-only line (page chrome)" and not body_started and FULL_DATE_RE.match(line):
             published_from_text = published_from_text or line
+        stamp = timestamp(line) if reason == "timestamp line (page chrome)" else None
+        if stamp and ("published" in stamp[0] or "posted" in stamp[0]):  # not "updated": that is later
+            published_from_text = published_from_text or stamp[1]
         if reason is None and title is None and not body_started:
             if reads_as_headline(line):
                 title, title_key = line, line_key(line)
