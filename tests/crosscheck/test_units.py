@@ -281,11 +281,25 @@ NOT_DENIALS = [
         "Jackson gave a blood sample for a blood-alcohol test after his arrest on Saturday, but the results won't "
         "be known for a few weeks.",
     ),
+    (  # the negated act is one the other report does not mention
+        "Vincent Jackson was arrested on suspicion of drunken driving early Tuesday morning in San Diego.",
+        "The arrest of Vincent Jackson on suspicion of drunken driving in San Diego will not affect his status.",
+    ),
     (  # a hedge, not a denial
         "Peter Capaldi is to be the new star of Doctor Who, the BBC announced.",
         "Peter Capaldi is not completely new to Doctor Who, the BBC announced.",
     ),
 ]
+
+
+def test_a_negated_verb_is_looked_for_with_the_verbs_it_governs(nlp) -> None:
+    county = "Health officials in Marsh County {} proof of vaccination for patrons at indoor bars and nightclubs."
+    result = check(
+        nlp,
+        ("a", county.format("will require"), "2021-08-13"),
+        ("b", county.format("will not begin requiring"), "2021-08-13"),
+    )
+    assert kinds(result) == ["denial"]  # "begin" is not in the other report, "requiring" is
 
 
 @pytest.mark.parametrize("asserted,negated", NOT_DENIALS)

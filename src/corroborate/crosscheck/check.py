@@ -610,11 +610,22 @@ def _done_by_another(neg: Claim, pos: Claim) -> bool:
 
 
 def _negates_something_else(neg: Claim, pos: Claim) -> bool:
-    """Does ``neg`` say nearly all that ``pos`` says, and negate an act ``pos`` does not mention?"""
+    """Does ``neg`` negate an act that ``pos`` does not mention ("Results of the test have not been released" /
+    "He gave a blood sample for a test")? The negated verb and the verbs it governs ("will not begin requiring")
+    are looked for in ``pos``; a negated "be", "have" or "do" says little by itself ("is not a tough case"), so
+    there ``neg`` must also say nearly all that ``pos`` says."""
     act = neg.negated_act
-    if act is None or not pos.lemmas or act.verb in pos.lemmas or act.verb in {stem(v) for v in pos.verbs}:
-        return False  # ("spoke": the word's stem is not the verb's)
-    return len(pos.lemmas - neg.lemmas) <= 0.2 * len(pos.lemmas)
+    if act is None or not pos.lemmas:
+        return False
+    mentioned = pos.lemmas | {stem(v) for v in pos.verbs}  # ("spoke": the word's stem is not the verb's)
+    if neg.negated_verbs & mentioned or act.verb in mentioned:
+        return False
+    if act.verb in WEAK_VERBS:
+        return len(pos.lemmas - neg.lemmas) <= 0.2 * len(pos.lemmas)
+    return True
+
+
+WEAK_VERBS = {"be", "have", "do", "get"}
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,9 @@ class Claim:
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
     answers: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
+    negated_verbs: frozenset[str] = (
+        frozenset()
+    )  # the negated verb and the verbs it governs ("will not begin requiring")
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
@@ -214,6 +217,11 @@ def extract_claims(
             negated = has_neg != has_deny  # "does not deny" asserts
             negated_act = _act(negated_heads[0]) if negated and negated_heads else None
             non_answer = negated and any(_non_answer(h) for h in negated_heads)
+            negated_verbs = (
+                frozenset(stem(t.lemma_.lower()) for t in _with_xcomps(negated_heads[0]))
+                if negated_act
+                else frozenset()
+            )
             conditional = any(  # on the main verb, or wherever the parse hangs it ("... on injured reserve if ...")
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in (*root.children, *((*span.root.children, *content) if negated_act is not None else ()))
@@ -260,6 +268,7 @@ def extract_claims(
                     negated=negated,
                     negated_act=negated_act,
                     non_answer=non_answer,
+                    negated_verbs=negated_verbs,
                     answers=answers,
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
@@ -330,6 +339,16 @@ def _non_answer(verb) -> bool:
             ):
                 return True
     return False
+
+
+def _with_xcomps(verb) -> list:
+    """The verb and the verbs of its complements ("will not begin requiring proof": begin, require; "has not agreed
+    to probe how the department handled ...": agree, probe, handle)."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            out.extend(_with_xcomps(child))
+    return out
 
 
 def _until(verb) -> bool:
