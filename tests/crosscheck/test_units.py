@@ -285,6 +285,11 @@ NOT_DENIALS = [
         "Vincent Jackson was arrested on suspicion of drunken driving early Tuesday morning in San Diego.",
         "The arrest of Vincent Jackson on suspicion of drunken driving in San Diego will not affect his status.",
     ),
+    (  # "not X, but Y" asserts Y
+        "LaRue said the source for the reporters on the Watergate story was probably a combination of people.",
+        "LaRue said the source for the reporters on the Watergate story was not one person, but probably a "
+        "combination of people.",
+    ),
     (  # a hedge, not a denial
         "Peter Capaldi is to be the new star of Doctor Who, the BBC announced.",
         "Peter Capaldi is not completely new to Doctor Who, the BBC announced.",

@@ -309,11 +309,11 @@ def _denies(verb) -> bool:
 
 def _negated_verb(verb) -> bool:
     """Is this verb negated ("did not approve", "has not declared", "was not informed")? Not "not until" ("will
-    not be released until he is charged": it will, then)."""
+    not be released until he is charged": it will, then) nor "not X but Y" (Y is asserted)."""
     negated = any(_negates(c) for c in verb.children) or any(
         _negates(c) for aux in verb.children if aux.dep_ in ("aux", "auxpass") for c in aux.children
     )
-    return negated and not _until(verb)
+    return negated and not _until(verb) and not _corrected(verb)
 
 
 NON_ANSWERS = {"say", "know", "tell", "confirm", "disclose", "reveal", "specify", "explain", "indicate", "sure"}
@@ -349,6 +349,17 @@ def _with_xcomps(verb) -> list:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
             out.extend(_with_xcomps(child))
     return out
+
+
+def _corrected(verb) -> bool:
+    """ "The source was not one person, but a combination of several": the negation trades one complement for
+    another, which is asserted (unlike "did not attend, but sent a message", where "but" joins two verbs)."""
+    return any(
+        c.dep_ in ("attr", "dobj", "acomp", "prep")
+        and any(cc.dep_ == "cc" and cc.lower_ == "but" for cc in c.children)
+        and any(x.dep_ == "conj" for x in c.children)
+        for c in verb.children
+    )
 
 
 def _until(verb) -> bool:
