@@ -630,6 +630,19 @@ def test_the_counted_noun_is_found_past_more_and_additional(nlp) -> None:
         assert quantity.noun and quantity.noun == next(t.lemma_.lower() for t in doc if t.text == "doses")
 
 
+def test_distances_from_two_places_are_two_quantities(nlp) -> None:
+    def numbers(first: str, second: str) -> list[list[str]]:
+        result = check(
+            nlp,
+            ("a", f"The quake struck at 6:20 a.m. {first}, the Geological Survey said.", "2014-08-24"),
+            ("b", f"The quake struck at 6:20 a.m. {second}, the Geological Survey said.", "2014-08-24"),
+        )
+        return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "number"]
+
+    assert numbers("about 50 miles from Napa", "around 130 miles north of San Francisco") == []
+    assert numbers("about 50 miles from Napa", "about 80 miles from Napa") == [["about 50", "about 80"]]
+
+
 def test_a_tally_noun_counts_people_only_when_it_is_a_toll(nlp) -> None:
     def nouns(text):
         return [q.noun for q in find_quantities(text, nlp(text)[:])]

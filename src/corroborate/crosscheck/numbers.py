@@ -191,6 +191,8 @@ def _with_noun(q: Quantity, span) -> Quantity:
                     and c.lemma_.lower() not in NOT_KINDS
                     and not (q.start <= c.idx < q.end)
                 )
+                if head.lemma_.lower() in DISTANCES:
+                    kind_of |= _anchor(head)
                 return replace(q, noun=head.lemma_.lower(), kind_of=kind_of)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if token.dep_ == "pobj" and verb.dep_ == "prep":
@@ -214,6 +216,24 @@ def _with_noun(q: Quantity, span) -> Quantity:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
             return replace(q, noun="#" + token.head.lemma_.lower())
     return q
+
+
+DISTANCES = {"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "yard", "block"}
+
+
+def _anchor(unit) -> frozenset[str]:
+    """What a distance is measured from: "50 miles from Pyongyang" (pyongyang), "130 miles north of the border"
+    (north, border), "at a depth of 22 miles" (depth). Two distances from two places are two quantities."""
+    words = set()
+    head = unit.head
+    if unit.dep_ == "npadvmod":  # "50 miles from X", "130 miles north of X"
+        if head.lower_ != "from":
+            words.add(head.lemma_.lower())
+        for prep in [head, *[c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]]:
+            words |= {o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"}
+    elif unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":  # "a depth of 22 miles"
+        words.add(head.head.lemma_.lower())
+    return frozenset(words)
 
 
 def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
