@@ -67,7 +67,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # benchmark the checkout, not whatever is installed
 
 RESULTS = ROOT / "bench" / "results"
-SUITES = ("perturb", "claimdiff", "fnc", "speed")
+SUITES = ("perturb", "untouched", "claimdiff", "fnc", "speed")
 BUILTIN_DETECTORS = ("corroborate", "diff", "none")
 TARGET_RECALL, TARGET_PRECISION = 0.90, 0.90
 TARGET_CLAIMDIFF_F1 = 0.55
@@ -730,6 +730,78 @@ def run_fnc(nlp: Any, detectors: list[Detector], fnc_limit: int, seed: int) -> d
     return {"pairs": len(pairs), "full_counts": counts, "sample_counts": dict(by_class), "rows": rows, "notes": notes}
 
 
+# -------------------------------------------------------------------------------------------- untouched
+
+
+def run_untouched(nlp: Any, detectors: list[Detector], show: int) -> dict[str, Any]:
+    """What each detector reports on real stories no one edited: every report is a false alarm or a real
+    disagreement between the outlets (a toll updated, two outlets at odds), so fewer is better, and the
+    examples kept in the JSON say which."""
+    from corroborate.analyze.story import SourceText
+
+    sets = cd.load_untouched()
+    out: dict[str, Any] = {}
+    print("\n## Untouched stories: contradictions reported on real coverage no one edited")
+    rows = []
+    for name, stories in sets.items():
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe([a.text for s in stories for a in s.articles], batch_size=32))
+        parse = time.perf_counter() - t0
+        out[name] = {"stories": len(stories), "articles": len(docs), "parse_seconds": parse, "detectors": {}}
+        at = 0
+        per_story = []
+        for story in stories:
+            per_story.append(docs[at : at + len(story.articles)])
+            at += len(story.articles)
+        for det in detectors:
+            det.reset()
+            kinds: Counter = Counter()
+            touched = 0
+            examples = []
+            for story, story_docs in zip(stories, per_story):
+                srcs = [SourceText(id=a.id, text=a.text, outlet=a.outlet) for a in story.articles]
+                found = det(srcs, story_docs)
+                touched += bool(found)
+                texts = {a.id: a.text for a in story.articles}
+                for c in found:
+                    kinds[c.get("kind", "?")] += 1
+                    if len(examples) < KEEP_EXAMPLES:
+                        examples.append({"story": story.id, "what": _describe_contradiction(c, texts)})
+            total = sum(kinds.values())
+            out[name]["detectors"][det.name] = {
+                "contradictions": total,
+                "by_kind": dict(kinds),
+                "stories_with_any": touched,
+                "per_100_stories": 100 * total / max(1, len(stories)),
+                "seconds": det.seconds,
+                "errors": len(det.errors),
+                "examples": examples,
+            }
+            rows.append(
+                [name, len(stories), det.name, total, f"{100 * total / max(1, len(stories)):.1f}", touched]
+                + [kinds.get(k, 0) for k in ("number", "role", "date", "denial")]
+            )
+            for ex in examples[:show]:
+                print(f"  {name} {det.name} {ex['story']}: {_clip(ex['what'], 300)}")
+    print()
+    _table(
+        [
+            "set",
+            "stories",
+            "detector",
+            "reported",
+            "per 100 stories",
+            "stories with any",
+            "number",
+            "role",
+            "date",
+            "denial",
+        ],
+        rows,
+    )
+    return out
+
+
 # ------------------------------------------------------------------------------------------------ speed
 
 
@@ -1025,6 +1097,8 @@ def main(argv: list[str] | None = None) -> int:
     if "perturb" in suites:
         figures["perturb"] = run_perturb(stories, nlp, detectors, args.seed, args.show)
         analysis_only = figures["perturb"].pop("_untouched_seconds").get("corroborate")
+    if "untouched" in suites:
+        figures["untouched"] = run_untouched(nlp, detectors, args.show)
     if "claimdiff" in suites:
         figures["claimdiff"] = run_claimdiff(nlp, detectors, args.claimdiff_limit)
     if "fnc" in suites:

@@ -57,7 +57,10 @@ ALLSIDES = MDS / "allsides_roundups_2021" / "stories.jsonl"
 CLAIMDIFF = MDS / "claimdiff" / "ClaimDiff-weak-test.json"
 FNC_STANCES = MDS / "fnc1_competition_test" / "competition_test_stances.csv"
 FNC_BODIES = MDS / "fnc1_competition_test" / "competition_test_bodies.csv"
+NEUS = MDS / "neus_allsides_test" / "test.jsonl"
+ECBPLUS = SHARED / "data" / "news-clustering" / "ecbplus" / "ecbplus_docs.jsonl"
 SUITE_FILES = {
+    "untouched": (ALLSIDES, NEUS, ECBPLUS),
     "perturb": (ALLSIDES,),
     "speed": (ALLSIDES,),
     "claimdiff": (CLAIMDIFF,),
@@ -131,6 +134,48 @@ def load_allsides(limit: int | None = None, part: str = "all") -> list[Story]:
             if limit and len(stories) >= limit:
                 break
     return stories
+
+
+def load_untouched() -> dict[str, list[Story]]:
+    """Real multi-outlet stories no one edited, for counting what a detector reports on them.
+
+    * ``neus``: NeuS test clusters (three outlets' excerpts, undated), those whose story is also an AllSides 2021
+      roundup (``neus_overlap``, the perturbation suite's stories) left out;
+    * ``ecb-dev`` / ``ecb-test``: ECB+ gold event clusters of the train + dev topics / the test topics (36-45),
+      undated; line 0 of a document is its headline and is left out, as in the clustering benchmark. ECB+ text
+      is tokenised ("8: 30 p. m.", "didn ’ t"), which makes a few of its figures artifacts.
+    """
+    from corroborate.clean.boilerplate import plain_spaces
+
+    overlap = set()
+    for line in ALLSIDES.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            overlap |= {o["line"] for o in json.loads(line).get("neus_overlap") or [] if o.get("split") == "test"}
+    neus = []
+    for n, line in enumerate(NEUS.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or n in overlap:
+            continue
+        row = json.loads(line)
+        arts = [
+            Article(f"{row['id']}/{a['position']}", f"outlet {a['position']}", plain_spaces(a["text"]), "")
+            for a in row["articles"]
+            if (a.get("text") or "").strip()
+        ]
+        if len(arts) >= 2:
+            neus.append(Story(row["id"], None, "", arts))
+    ecb: dict[str, dict[str, list[Article]]] = {"ecb-dev": {}, "ecb-test": {}}
+    for line in ECBPLUS.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        lines = row["text"].split("\n")
+        text = "\n".join(lines[1:]).strip() or lines[0]
+        part = "ecb-test" if row["split"] == "test" else "ecb-dev"
+        ecb[part].setdefault(row["cluster_id"], []).append(Article(row["doc_id"], row["doc_id"], text, ""))
+    out = {"neus": neus}
+    for part, clusters in ecb.items():
+        out[part] = [Story(cid, None, "", arts) for cid, arts in sorted(clusters.items()) if len(arts) >= 2]
+    return out
 
 
 @dataclass
