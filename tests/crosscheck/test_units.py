@@ -307,6 +307,29 @@ def test_a_negated_verb_is_looked_for_with_the_verbs_it_governs(nlp) -> None:
     assert kinds(result) == ["denial"]  # "begin" is not in the other report, "requiring" is
 
 
+STILL_DENIALS = [
+    (  # a copula: the same sentence negated
+        "Worse was the dishonesty of the mayor's pitch for the harbour budget.",
+        "Worse was not the dishonesty of the mayor's pitch for the harbour budget.",
+    ),
+    (  # a verb the parse takes for a speech cue is still the act negated
+        "You can still witness the cynical takes from the mayor's defenders on the evening news.",
+        "You can not still witness the cynical takes from the mayor's defenders on the evening news.",
+    ),
+    (  # "receive a sentence" is being sentenced
+        "Former police officer Derek Lund was sentenced to 22 years in prison on Friday for the murder of Ann Holm.",
+        "Former police officer Derek Lund did not receive a 270-month prison sentence on Friday for the murder of "
+        "Ann Holm.",
+    ),
+]
+
+
+@pytest.mark.parametrize("asserted,negated", STILL_DENIALS)
+def test_a_claim_and_the_same_act_negated_stay_a_denial(nlp, asserted, negated) -> None:
+    result = check(nlp, ("a", asserted, "2021-06-25"), ("b", negated, "2021-06-25"))
+    assert kinds(result) == ["denial"]
+
+
 @pytest.mark.parametrize("asserted,negated", NOT_DENIALS)
 def test_a_negation_that_leaves_the_claim_standing_is_no_contradiction(nlp, asserted, negated) -> None:
     result = check(nlp, ("a", asserted, "2013-08-05"), ("b", negated, "2013-08-05"))

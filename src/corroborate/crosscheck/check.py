@@ -28,7 +28,6 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
-from ..stories.features import stem
 from .claims import Claim, extract_claims, surname
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
@@ -617,11 +616,12 @@ def _negates_something_else(neg: Claim, pos: Claim) -> bool:
     act = neg.negated_act
     if act is None or not pos.lemmas:
         return False
-    mentioned = pos.lemmas | {stem(v) for v in pos.verbs}  # ("spoke": the word's stem is not the verb's)
+    mentioned = pos.words | pos.lemmas  # lemmas ("spoke": speak) and words, the speech cue's too ("can witness")
     if neg.negated_verbs & mentioned or act.verb in mentioned:
         return False
-    if act.verb in WEAK_VERBS:
-        return len(pos.lemmas - neg.lemmas) <= 0.2 * len(pos.lemmas)
+    if act.verb in WEAK_VERBS:  # nearly all of ``pos`` and more ("Worse was not the dishonesty ..." against the
+        # same sentence without "not" is that sentence negated)
+        return len(pos.lemmas - neg.lemmas) <= 0.2 * len(pos.lemmas) and len(neg.lemmas - pos.lemmas) >= 2
     return True
 
 

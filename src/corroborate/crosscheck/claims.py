@@ -18,7 +18,7 @@ _EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]
 
 
 # verbs whose object names the act ("made a transfer", "held a meeting", "gave its approval")
-LIGHT_VERBS = {"make", "hold", "give", "take", "conduct"}
+LIGHT_VERBS = {"make", "hold", "give", "take", "conduct", "receive", "get"}
 
 
 class Act(NamedTuple):
@@ -59,9 +59,8 @@ class Claim:
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
     answers: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
-    negated_verbs: frozenset[str] = (
-        frozenset()
-    )  # the negated verb and the verbs it governs ("will not begin requiring")
+    negated_verbs: frozenset[str] = frozenset()  # the negated verb and those it governs ("will not begin requiring")
+    words: frozenset[str] = frozenset()  # stems of the lemmas of all its words, cue and stop words too
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
@@ -269,6 +268,7 @@ def extract_claims(
                     negated_act=negated_act,
                     non_answer=non_answer,
                     negated_verbs=negated_verbs,
+                    words=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
                     answers=answers,
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
