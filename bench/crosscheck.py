@@ -30,6 +30,10 @@ Suites (``--suites``, default all):
   and overall, "kind right" (number/role/date/negation -> denial), precision = hits / (hits + false alarms),
   false alarms = every contradiction on a control + those on a perturbed run not touching the change.
   Targets: recall >= 0.90 and precision >= 0.90 in each mode.
+* ``untouched``: what each detector reports on real multi-outlet stories no one edited (``load_untouched``: NeuS
+  test clusters not among the AllSides 2021 stories, ECB+ gold event clusters of the train + dev and of the test
+  topics), by kind and per 100 stories; every report is a false alarm or a real disagreement, kept in the JSON.
+  No target.
 * ``claimdiff``: claim_a and claim_b as two one-sentence sources (outlet = their article headlines); the
   detector says "weakens" when a contradiction has evidence in both. Beside always-yes and a denial-word rule
   on claim_a; ``corroborate.crosscheck.weakens(a, b)`` is scored too when the package exposes it. Target F1
