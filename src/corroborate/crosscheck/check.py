@@ -309,6 +309,9 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
+                if not twins and (_breakdown(a, qa, b) or _breakdown(b, qb, a)):
+                    continue  # "Walgreens reported wasting 2.6 million doses, CVS 2.2 million, Walmart 1.6 million
+                    # ...": a figure in a breakdown is a part, not the whole another report gives
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
                 if qa.noun in TIME_SPANS and not twins and _agree_on_another_figure(a, b, qa):
@@ -349,6 +352,12 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             subject = f"age of {what}"
         out.append({"kind": "number", "subject": subject, "positions": positions})
     return out
+
+
+def _breakdown(claim: Claim, q, other: Claim) -> bool:
+    """Is ``q`` one of three or more figures of one unit in a claim (a breakdown by who or where), set against a
+    report that names none of the parts (a total, not one part's figure: "Walgreens ..., with nearly 2.6 million")?"""
+    return sum(1 for x in claim.quantities if x.unit == q.unit) >= 3 and not claim.names & other.names
 
 
 TIME_SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
