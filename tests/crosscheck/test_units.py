@@ -668,6 +668,15 @@ def test_a_figure_in_a_breakdown_is_a_part_not_the_total(nlp) -> None:
     assert numbers("Harbor Pharmacy reported wasting 3.9 million doses, according to the self-reported numbers.")
 
 
+def test_a_places_population_is_not_a_count_of_the_people_at_the_event(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "A gunman opened fire at the Harbour Chapel in Marlow, a town of about 17,000 people.", "2019-12-30"),
+        ("b", "About 250 people were inside the Harbour Chapel in Marlow when the gunman opened fire.", "2019-12-30"),
+    )
+    assert kinds(result) == []
+
+
 def test_distances_from_two_places_are_two_quantities(nlp) -> None:
     def numbers(first: str, second: str) -> list[list[str]]:
         result = check(

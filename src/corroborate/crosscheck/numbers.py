@@ -193,7 +193,11 @@ def _with_noun(q: Quantity, span) -> Quantity:
                 )
                 if head.lemma_.lower() in DISTANCES:
                     kind_of |= _anchor(head)
-                return replace(q, noun=head.lemma_.lower(), kind_of=kind_of)
+                noun = head.lemma_.lower()
+                of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+                if of is not None and of.head.lemma_.lower() in PLACES:  # "a town of about 17,000 people"
+                    noun = f"{of.head.lemma_.lower()} population"
+                return replace(q, noun=noun, kind_of=kind_of)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if token.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head  # "revised down by 1,000 to 607,500", "to" parsed under "by"
@@ -218,6 +222,7 @@ def _with_noun(q: Quantity, span) -> Quantity:
     return q
 
 
+PLACES = {"town", "city", "village", "country", "nation", "state", "county", "island", "region", "community"}
 DISTANCES = {"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "yard", "block"}
 
 
