@@ -205,8 +205,9 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         extracted = extract_claims(
             s.id, keys[s.id], doc, by_article[s.id], names, quote_spans(s.text), times, published[s.id], len(claims)
         )
+        inferred = analysis.published.get(s.id, (None, False))[1]
         for c in extracted:
-            c.published_inferred = s.id in analysis.published and analysis.published[s.id][1]
+            c.published_inferred = inferred
         claims.extend(extracted)
     contradictions: list[dict] = []
     groups: list[list[int]] = []
@@ -559,7 +560,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if a.conditional != b.conditional or (a.conditional and overlap < TWIN_OVERLAP):
             continue  # "would not have placed him on injured reserve if they were still in contention" / "placed
             # him on injured reserve": a condition on one side only (the same condition on both can disagree)
-        if neg.non_answer and not (neg.negated_act and neg.negated_act.verb in pos.answers):
+        if neg.non_answer and not (neg.negated_act and neg.negated_act.verb in pos.answer_verbs):
             continue  # "could not say if anyone else was inside, but said no one else was hurt" / "said no one
             # else was hurt": not knowing is no denial, unless the other says the source knows ("I know what ...")
         if _undone(neg, pos):
@@ -625,7 +626,7 @@ def _negates_something_else(neg: Claim, pos: Claim) -> bool:
     act = neg.negated_act
     if act is None or not pos.lemmas:
         return False
-    mentioned = pos.words | pos.lemmas  # lemmas ("spoke": speak) and words, the speech cue's too ("can witness")
+    mentioned = pos.all_stems | pos.lemmas  # lemmas ("spoke": speak) and words, the speech cue's too ("can witness")
     if neg.negated_verbs & mentioned or act.verb in mentioned:
         return False
     if act.verb in WEAK_VERBS:  # nearly all of ``pos`` and more ("Worse was not the dishonesty ..." against the

@@ -58,9 +58,9 @@ class Claim:
     acts: frozenset[Act] = frozenset()  # the acts it says happened, each verb with its subject and object
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
-    answers: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
+    answer_verbs: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
     negated_verbs: frozenset[str] = frozenset()  # the negated verb and those it governs ("will not begin requiring")
-    words: frozenset[str] = frozenset()  # stems of the lemmas of all its words, cue and stop words too
+    all_stems: frozenset[str] = frozenset()  # stems of the lemmas of all its words, cue and stop words too
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
@@ -221,11 +221,12 @@ def extract_claims(
                 if negated_act
                 else frozenset()
             )
-            conditional = any(  # on the main verb, or wherever the parse hangs it ("... on injured reserve if ...")
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for c in (*root.children, *((*span.root.children, *content) if negated_act is not None else ()))
+            # an if-clause on the main verb; for a negated claim also wherever the parse hangs it ("would not have
+            # placed him on injured reserve if ...")
+            conditional = _has_condition(root.children) or (
+                negated_act is not None and _has_condition([*span.root.children, *content])
             )
-            answers = frozenset(
+            answer_verbs = frozenset(
                 stem(t.lemma_.lower())
                 for t in span
                 if t.pos_ in ("VERB", "AUX") and not _negated_verb(t) and _non_answer(t)
@@ -268,8 +269,8 @@ def extract_claims(
                     negated_act=negated_act,
                     non_answer=non_answer,
                     negated_verbs=negated_verbs,
-                    words=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
-                    answers=answers,
+                    all_stems=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
+                    answer_verbs=answer_verbs,
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
                     lemmas=lemmas,
@@ -339,6 +340,13 @@ def _non_answer(verb) -> bool:
             ):
                 return True
     return False
+
+
+def _has_condition(tokens) -> bool:
+    """Is one of ``tokens`` an adverbial clause opened by "if" or "unless"?"""
+    return any(
+        t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children) for t in tokens
+    )
 
 
 def _with_xcomps(verb) -> list:
