@@ -373,6 +373,34 @@ def test_a_cut_summary_sentence_is_shown_with_an_ellipsis_and_kept_exact_in_the_
     assert to_markdown(brief).count(cut + " …") == 1
 
 
+def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
+    from corroborate.brief.build import build_brief
+
+    quote = "“We have no doubt that the parties will come to the table,”"
+    mixed = "“Azerbaijan isn’t alone,” Aliyev told Cavusoglu. “Turkey is with us.”"
+    reported = "that Turkey’s role is limited to political and moral support"
+    story = {
+        "id": "s1",
+        "title": "Talks",
+        "article_ids": ["a"],
+        "entities": [{"id": "e1", "name": "Ilham Aliyev"}],
+        "statements": [
+            {"speaker_entity": "e1", "text": t, "stance": "assert", "kind": k, "article_id": "a"}
+            for t, k in ((quote, "direct"), (mixed, "direct"), (reported, "indirect"))
+        ],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "source": "Herald"}})
+    shown = {s["text"] for s in brief["who_said_what"][0]["main"]}
+    assert shown == {
+        "We have no doubt that the parties will come to the table,",
+        "Azerbaijan isn’t alone,” Aliyev told Cavusoglu. “Turkey is with us.",
+        reported,
+    }
+    markdown = to_markdown(brief)
+    assert "““" not in markdown and "””" not in markdown
+    assert f"“{reported}”" in markdown
+
+
 def _candidate(text: str, i: int):
     from corroborate.brief import summary as S
 

@@ -58,6 +58,18 @@ def test_without_a_publication_date_only_dated_expressions_are_placed() -> None:
     ]
 
 
+def test_a_capitalised_today_inside_a_sentence_is_a_name_not_a_date() -> None:
+    # from the seeds: "conducted by Russia Today news agency director-general Dmitry Kiselyov this week"
+    assert resolve("An interview conducted by Russia Today this week.", "2020-11-05") == [
+        ("this week", "2020-11-02", "week")
+    ]
+    assert resolve("She told NBC's Today show she would run.", "2020-11-05") == []
+    assert resolve("Today, the court ruled. It met today.", "2020-11-05") == [
+        ("Today", "2020-11-05", "day"),
+        ("today", "2020-11-05", "day"),
+    ]
+
+
 def test_may_the_verb_is_not_a_month() -> None:
     assert resolve("Officials said the toll may rise in the coming days.", "2024-03-05") == []
 
@@ -726,3 +738,15 @@ def test_the_day_a_week_ended_names_the_week_not_an_act(nlp) -> None:
     doc = nlp(text)
     assert _dated(doc, days["July 3"]).thing == "week"
     assert _dated(doc, days["Thursday"]).verb == "release"
+
+
+def test_a_long_contradiction_subject_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from corroborate.crosscheck.check import _short
+
+    text = "The head of the Foreign Intelligence Service, Sergei Naryshkin, previously stated that mercenaries " * 4
+    short = _short(text)
+    assert len(short) <= 200 and short.endswith("…")
+    assert text.startswith(short[:-1]) and text[len(short) - 1] == " "
+    assert _short("Azerbaijan and Turkey deny deploying any mercenaries.") == (
+        "Azerbaijan and Turkey deny deploying any mercenaries."
+    )

@@ -22,6 +22,16 @@ def _display_text(text: str) -> str:
     return text if text[-1:] in '.!?"”’)…' else text + " …"
 
 
+_OPEN, _CLOSE = "\"“‘'", "\"”’'"
+
+
+def _unquoted(text: str) -> str:
+    """A statement shown inside quotation marks: the marks of a fully quoted text are not doubled."""
+    if len(text) > 2 and text[0] in _OPEN and text[-1] in _CLOSE:
+        return text[1:-1]
+    return text
+
+
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """``story``: a contract story record; ``articles``: contract article records by id (at least the story's)."""
     order = list(story["article_ids"])
@@ -87,7 +97,12 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                 continue
             seen.add(key)
             main.append(
-                {"text": st["text"], "stance": st["stance"], "kind": st["kind"], "cites": cite([st["article_id"]])}
+                {
+                    "text": _unquoted(st["text"]),
+                    "stance": st["stance"],
+                    "kind": st["kind"],
+                    "cites": cite([st["article_id"]]),
+                }
             )
             if len(main) == STATEMENTS_PER_SPEAKER:
                 break

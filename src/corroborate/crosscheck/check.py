@@ -426,7 +426,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         out.append(
             {
                 "kind": "date",
-                "subject": subject[:200],
+                "subject": _short(subject),
                 "positions": [
                     {
                         "value": ta.date,
@@ -535,7 +535,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         out.append(
             {
                 "kind": "denial",
-                "subject": asserted[0].text[:200],
+                "subject": _short(asserted[0].text),
                 "positions": [
                     {
                         "value": f"asserted ({', '.join(who_asserts)})",
@@ -582,7 +582,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         out.append(
             {
                 "kind": "denial",
-                "subject": pos.text[:200],
+                "subject": _short(pos.text),
                 "positions": [
                     {"value": "asserted", "article_ids": [pos.article_id], "evidence": [_evidence(pos)]},
                     {"value": "negated", "article_ids": [neg.article_id], "evidence": [_evidence(neg)]},
@@ -791,6 +791,14 @@ def _role_conflicts(analysis, sources) -> list[dict]:
         ]
         out.append({"kind": "role", "subject": f"{names.get(person, person)}'s office", "positions": positions})
     return out
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """A contradiction's subject within ``limit`` characters, cut at a word with an ellipsis, not mid-word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
 
 
 def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
