@@ -269,6 +269,31 @@ def test_a_report_that_an_act_did_not_happen_negates_a_report_of_that_act(nlp) -
     assert kinds(result) == ["denial"]  # worded apart, but the same act (ban, Marsovia, trading) negated
 
 
+def test_an_actor_and_its_own_people_do_one_act_whatever_else_the_report_negates(nlp) -> None:
+    result = check(
+        nlp,
+        (
+            "a",
+            "The Marsovian health ministry's experts are coalescing around the view that adults will need boosters, "
+            "according to officials who discussed a decision not yet made.",
+            "2021-08-17",
+        ),
+        ("b", "The Marsovian health ministry is not coalescing around a plan to give adults boosters.", "2021-08-17"),
+    )
+    assert kinds(result) == ["denial"]
+    other_people = check(
+        nlp,
+        (
+            "a",
+            "The Marsovian health ministry's critics are coalescing around the view that adults will need boosters, "
+            "according to officials who discussed a decision not yet made.",
+            "2021-08-17",
+        ),
+        ("b", "The Marsovian doctors union is not coalescing around a plan to give boosters to adults.", "2021-08-17"),
+    )
+    assert kinds(other_people) == []
+
+
 NOT_DENIALS = [
     (  # what a source cannot say asserts nothing either way
         "Police chief Tim Fanning said no one else was injured in the shooting at the office.",
@@ -305,6 +330,14 @@ NOT_DENIALS = [
     (  # a hedge, not a denial
         "Peter Capaldi is to be the new star of Doctor Who, the BBC announced.",
         "Peter Capaldi is not completely new to Doctor Who, the BBC announced.",
+    ),
+    (  # one fact, said no to in two ways, whatever else a sentence says
+        "No gun has been recovered, police said on Tuesday after the shooting in the harbour district.",
+        "The gun has not been recovered, police said on Tuesday after the shooting in the harbour district.",
+    ),
+    (
+        "Although no financial terms of the deal were disclosed, it is expected to close within HP's first quarter.",
+        "HP did not disclose financial terms of the deal, which is expected to close within its first quarter.",
     ),
 ]
 
@@ -750,3 +783,37 @@ def test_a_long_contradiction_subject_is_cut_at_a_word_with_an_ellipsis() -> Non
     assert _short("Azerbaijan and Turkey deny deploying any mercenaries.") == (
         "Azerbaijan and Turkey deny deploying any mercenaries."
     )
+
+
+def test_two_prices_per_unit_are_one_figure_and_a_past_price_is_another(nlp) -> None:
+    from corroborate.crosscheck.numbers import find_quantities
+
+    def nouns(text: str) -> list[str]:
+        doc = nlp(text)
+        return [q.noun for q in find_quantities(text, doc[:])]
+
+    assert nouns("Gas prices are up, with an average gallon costing Marsovian drivers $3.04.") == ["per gallon"]
+    assert nouns("The average price of unleaded gasoline is $4.56 per gallon.") == ["per gallon"]
+    assert nouns("Last year we had gasoline under $2 a gallon.") == ["per gallon then"]
+    assert nouns("The bill costs $3.5 trillion.") == ["#cost"]  # the thing's price, not a rate
+    result = check(
+        nlp,
+        (
+            "a",
+            "According to the auto club, Marsovian gas prices are up 58% with an average gallon costing $3.04.",
+            "2021-07-02",
+        ),
+        (
+            "b",
+            "The average price of a gallon of unleaded gasoline in Marsovia is $4.56 per gallon, the auto club said.",
+            "2021-07-02",
+        ),
+        (
+            "c",
+            "The Marsovian president said we had gasoline under $2 a gallon months ago, and the auto club agreed.",
+            "2021-07-02",
+        ),
+    )
+    (contradiction,) = result.contradictions
+    assert contradiction["kind"] == "number" and contradiction["subject"] == "$ price per gallon"
+    assert sorted(p["value"] for p in contradiction["positions"]) == ["$3.04", "$4.56"]

@@ -347,6 +347,12 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             p.pop("_q")
         what = noun.lstrip("#") or unit
         subject = f"how many {what}" if unit == "count" else f"{unit.replace('money:', '')} amount for {what}"
+        if unit.startswith("money:") and what.startswith("per "):
+            subject = f"{unit.replace('money:', '')} price {what}"  # "$ price per gallon"
+        elif unit == "count" and not noun.lstrip("#"):
+            subject = "a count"
+        elif unit.startswith("money:") and not noun.lstrip("#"):
+            subject = f"{unit.replace('money:', '')} amount"
         if unit == "percent":
             subject = f"percentage of {what}"
         elif unit == "age":
@@ -563,7 +569,8 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if neg.non_answer and not (neg.negated_act and neg.negated_act.verb in pos.answer_verbs):
             continue  # "could not say if anyone else was inside, but said no one else was hurt" / "said no one
             # else was hurt": not knowing is no denial, unless the other says the source knows ("I know what ...")
-        if _undone(neg, pos):
+        undone = _undone(neg, pos)
+        if undone:
             if overlap < ACT_OVERLAP:
                 continue
         elif _done_by_another(neg, pos):
@@ -576,8 +583,11 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if a.names and b.names and not a.names & b.names:
             continue
         no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
-        if no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted:
-            continue  # "declined to take questions" / "did not take questions": one fact, worded two ways
+        said_either_way = undone and neg.negated_act.verb not in pos.said_no_to
+        if not said_either_way and (no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted):
+            continue  # "declined to take questions" / "did not take questions": one fact, worded two ways; not
+            # asked of an act the other asserts outright, whatever else it negates ("experts are coalescing around
+            # the view ..., according to people who discussed a decision not yet made")
         used |= {a.index, b.index}
         out.append(
             {
@@ -605,6 +615,11 @@ def _undone(neg: Claim, pos: Claim) -> bool:
         pairs = [(x, y) for x, y in ((act.subject, other.subject), (act.object, other.object)) if x and y]
         if pairs and all(x == y for x, y in pairs):
             return True
+        if act.subject and act.subject in (other.owner, other.subject) and act.owner in (None, other.subject):
+            # "the administration is not coalescing around a plan" / "the administration's experts are coalescing
+            # around the view": an actor and its own people
+            if act.object is None or other.object is None or act.object == other.object:
+                return act.subject == other.owner or act.owner == other.subject
     return False
 
 

@@ -29,6 +29,7 @@ class Act(NamedTuple):
     verb: str
     subject: str | None
     object: str | None
+    owner: str | None = None  # whose the subject is: "the administration's experts" -> administr
 
 
 class Dated(NamedTuple):
@@ -61,6 +62,7 @@ class Claim:
     answer_verbs: frozenset[str] = frozenset()  # verbs it says a source can tell ("I know what happened")
     negated_verbs: frozenset[str] = frozenset()  # the negated verb and those it governs ("will not begin requiring")
     all_stems: frozenset[str] = frozenset()  # stems of the lemmas of all its words, cue and stop words too
+    said_no_to: frozenset[str] = frozenset()  # acts a word of no in it hangs on ("no gun has been recovered")
     lemmas: frozenset[str] = frozenset()  # Snowball stems of the content words ("warned", "warning" -> "warn")
     content: str = ""  # what is claimed: the statement's content when attributed, else the text
     said: str = ""  # what the speaker says, shown after "X says:" (the quotation or reported clause), or ""
@@ -270,6 +272,7 @@ def extract_claims(
                     non_answer=non_answer,
                     negated_verbs=negated_verbs,
                     all_stems=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
+                    said_no_to=_said_no_to(span),
                     answer_verbs=answer_verbs,
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
@@ -432,7 +435,35 @@ def _asserted_verbs(root) -> list:
     """The verbs a claim asserts from ``root`` (its main verb, its statement's or its cue): the root and those
     joined to it ("intensified its crackdown ..., declaring all transactions illegal"); not those it only reports
     or mentions ("instead of taking it personally that somehow I'm saying 'Facebook is killing people'")."""
-    return [root, *(c for c in root.children if c.dep_ in ("conj", "advcl", "xcomp"))]
+    if root.dep_ == "xcomp" and root.head.lemma_.lower() in REFUSALS:
+        return []  # "declined to take questions" does not assert "take"
+    refused = root.lemma_.lower() in REFUSALS
+    return [root, *(c for c in root.children if c.dep_ in ("conj", "advcl") or (c.dep_ == "xcomp" and not refused))]
+
+
+NO_WORDS = {"not", "n't", "never", "no", "none", "nothing", "neither", "nor", "without", "nobody"}
+
+
+def _said_no_to(span) -> frozenset[str]:
+    """The acts a word of no in ``span`` hangs on, as stems of the verb and of its object (for a light verb's
+    act): "No gun has been recovered" (recov), "declined to take questions" (declin, take, question)."""
+    out = set()
+    for token in span:
+        if token.lower_ not in NO_WORDS and token.lemma_.lower() not in REFUSALS:
+            continue
+        head = token
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+        for verb in verbs:
+            out.add(stem(verb.lemma_.lower()))
+            out |= {stem(c.lower_) for c in verb.children if c.dep_ == "dobj"}
+    return frozenset(out)
+
+
+REFUSALS = {"decline", "refuse", "fail", "avoid", "deny", "reject", "stop", "cease", "neglect", "forget"}
 
 
 def _act(verb) -> Act:
@@ -443,11 +474,18 @@ def _act(verb) -> Act:
         head = next((c for c in token.children if c.dep_ in deps), None)
         return stem(head.lower_) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
 
-    subject = arg(verb, ("nsubj", "nsubjpass"))
+    def owner(token) -> str | None:
+        head = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+        return stem(poss.lower_) if poss is not None else None
+
+    subject, whose = arg(verb, ("nsubj", "nsubjpass")), owner(verb)
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        subject = arg(verb.head, ("nsubj", "nsubjpass"))
+        subject, whose = arg(verb.head, ("nsubj", "nsubjpass")), owner(verb.head)
     if verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is not None:  # "made its first transfer": the act is the noun's ("transferred")
-            return Act(stem(noun.lower_), subject, None)
-    return Act(stem(verb.lemma_.lower()), subject, arg(verb, ("dobj",)))
+            return Act(stem(noun.lower_), subject, None, whose)
+    return Act(stem(verb.lemma_.lower()), subject, arg(verb, ("dobj",)), whose)

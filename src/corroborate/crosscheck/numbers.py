@@ -167,6 +167,9 @@ def _with_noun(q: Quantity, span) -> Quantity:
 
     Token offsets (``token.idx``) are the article's, as are the quantity's.
     """
+    rate = _rate(q, span) if q.unit.startswith("money:") else None
+    if rate:  # a price changes: one a past-tense clause gives ("we had gasoline under $2 a gallon") was another
+        return replace(q, noun=rate + (" then" if _in_past_clause(q, span) else ""), kind_of=frozenset())
     for token in span:
         if not (q.start <= token.idx < q.end) or token.pos_ not in ("NUM", "NOUN", "SYM", "ADJ", "DET"):
             continue
@@ -220,6 +223,54 @@ def _with_noun(q: Quantity, span) -> Quantity:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and token.head.pos_ in ("VERB", "AUX"):
             return replace(q, noun="#" + token.head.lemma_.lower())
     return q
+
+
+RATE_ARTICLES = {"per", "a", "an", "each"}
+CHANGE_WORDS = {"higher", "lower", "more", "less", "cheaper", "dearer", "up", "down", "above", "below"}
+
+
+def _rate(q: Quantity, span) -> str | None:
+    """A price per unit: "$4.56 per gallon", "$15 an hour", "an average gallon costing drivers $3.04", "a barrel
+    cost $80": "per gallon". Two prices of one unit are one figure whatever else the sentence says they are of."""
+    inside = [t for t in span if q.start <= t.idx < q.end]
+    if not inside:
+        return None
+    last = inside[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.lower_ in RATE_ARTICLES and nxt.i + 1 < len(nxt.doc):
+        unit = nxt.nbor(1)
+        if unit.pos_ == "NOUN" and unit.is_alpha:
+            after = unit.nbor(1).lower_ if unit.i + 1 < len(unit.doc) else ""
+            change = " change" if after in CHANGE_WORDS else ""  # "$1.08 per gallon higher than last year"
+            return "per " + unit.lemma_.lower() + change
+    for token in inside:  # "a gallon costing drivers $3.04": the money is what one of a unit costs
+        verb = token.head
+        if token.dep_ not in ("dobj", "attr", "npadvmod") or verb.lemma_.lower() != "cost":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            subjects.append(verb.head)
+        for subj in subjects:
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "each", "per") for c in subj.children):
+                return "per " + subj.lemma_.lower()
+    return None
+
+
+def _in_past_clause(q: Quantity, span) -> bool:
+    """Is the quantity's clause in the simple past or past perfect ("had", "cost $2", "had been")?"""
+    inside = [t for t in span if q.start <= t.idx < q.end]
+    head = inside[0] if inside else None
+    for _ in range(8):
+        if head is None:
+            return False
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "acl":
+            if head.tag_ == "VBD":
+                return True
+            return any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lower_ == "had" for c in head.children)
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 PLACES = {"town", "city", "village", "country", "nation", "state", "county", "island", "region", "community"}
