@@ -784,9 +784,13 @@ def run_untouched(nlp: Any, detectors: list[Detector], show: int) -> dict[str, A
             rows.append(
                 [name, len(stories), det.name, total, f"{100 * total / max(1, len(stories)):.1f}", touched]
                 + [kinds.get(k, 0) for k in ("number", "role", "date", "denial")]
+                + [len(det.errors)]
             )
             for ex in examples[:show]:
                 print(f"  {name} {det.name} {ex['story']}: {_clip(ex['what'], 300)}")
+            if det.errors:
+                first = det.errors[0]
+                print(f"  {det.name} raised on {len(det.errors)} {name} stories (scored as empty); first: {first}")
     print()
     _table(
         [
@@ -800,6 +804,7 @@ def run_untouched(nlp: Any, detectors: list[Detector], show: int) -> dict[str, A
             "role",
             "date",
             "denial",
+            "errors",
         ],
         rows,
     )

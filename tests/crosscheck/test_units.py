@@ -817,3 +817,46 @@ def test_two_prices_per_unit_are_one_figure_and_a_past_price_is_another(nlp) -> 
     (contradiction,) = result.contradictions
     assert contradiction["kind"] == "number" and contradiction["subject"] == "$ price per gallon"
     assert sorted(p["value"] for p in contradiction["positions"]) == ["$3.04", "$4.56"]
+
+
+def test_an_age_is_an_age_in_tokenised_text_too() -> None:
+    from corroborate.crosscheck.numbers import find_quantities
+
+    for text in ("a 36-year-old climber", "a 36 - year - old climber", "a 36 year old climber"):
+        assert [(q.text, q.unit) for q in find_quantities(text)] == [("36", "age")]
+    assert [q.unit for q in find_quantities("He climbed for 36 years.")] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Orioles offered $140-$150 million.", [("$140-$150 million", 140e6, 150e6)]),
+        ("Some 5-10% of voters are undecided.", [("5-10%", 5, 10)]),
+        ("Between 40 and 50 people died.", [("Between 40 and 50", 40, 50)]),
+        ("The damage was estimated at €1 million ($1.52 million).", [("€1 million", 1e6, 1e6)]),  # a conversion
+        ("Jobless claims were revised down by 1,000 to 607,500.", [("1,000", 1e3, 1e3), ("607,500", 607.5e3, 607.5e3)]),
+        ("The court ruled 8-1 in a 220-212 vote.", []),  # scores and tallies are no ranges (nor counts)
+    ],
+)
+def test_a_range_is_one_figure_and_a_conversion_none(text, expected) -> None:
+    from corroborate.crosscheck.numbers import find_quantities
+
+    found = [(q.text, q.low, q.high) for q in find_quantities(text)]
+    assert [x[0] for x in found] == [x[0] for x in expected]
+    for (_, low, high), (_, want_low, want_high) in zip(found, expected):
+        assert low <= want_low <= high and low <= want_high <= high and high <= want_high * 1.03
+
+
+def test_a_range_agrees_with_both_its_bounds_given_elsewhere(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "The Marsovian Orioles offered Teixeira $140-$150 million over seven years, reports said.", "2008-12-20"),
+        ("b", "The Marsovian Orioles offered Teixeira $145 million over seven years, reports said.", "2008-12-20"),
+    )
+    assert kinds(result) == []
+    wrong = check(
+        nlp,
+        ("a", "The Marsovian Orioles offered Teixeira $140-$150 million over seven years, reports said.", "2008-12-20"),
+        ("b", "The Marsovian Orioles offered Teixeira $190 million over seven years, reports said.", "2008-12-20"),
+    )
+    assert kinds(wrong) == ["number"]

@@ -51,7 +51,8 @@ NUMBER_RE = re.compile(
 )
 # digits that are not counts: years, times, ordinals, dates, phone-like strings
 _NOT_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th|:\d|[-/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC))", re.I)
-_AGE_AFTER = re.compile(r"^(?:-| )years?(?:-| )old\b", re.I)  # "a 25-year-old man": an age, which names a person
+# "a 25-year-old man": an age, which names a person; also as tokenised text spaces it ("a 25 - year - old man")
+_AGE_AFTER = re.compile(r"^(?:-| - | )years?(?:-| - | )old\b", re.I)
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|(?:no\.|number|page|article)\s*$",
     re.I,
@@ -117,8 +118,14 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         g = m.groupdict()
         mod = g["mod"] or ""
         if g["num"]:
+            range_end = (  # "5-10%", "140-150 million": the upper bound of a range (joined below)
+                text[max(0, m.start("num") - 2) : m.start("num")][:1].isdigit()
+                and text[m.start("num") - 1] in "-–"
+                and (g["unit"] or g["scale"])
+            )
             if (
                 text[max(0, m.start("num") - 1) : m.start("num")] in (":", "/", "-", "#")
+                and not range_end
                 or _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5])
                 or _MONTH_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
             ):
@@ -143,7 +150,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
             value = FRACTIONS[g["frac"].lower()]
             low, high = _interval(value, mod or "about", 0)
             exact = False
-        unit = "age" if _AGE_AFTER.match(text[m.end() : m.end() + 12]) else "count"
+        unit = "age" if _AGE_AFTER.match(text[m.end() : m.end() + 16]) else "count"
         if g["unit"]:
             u = g["unit"].lower()
             unit = "percent" if ("%" in u or "percent" in u or "per cent" in u) else ("money:" + u)
@@ -157,8 +164,83 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         hedge = _hedge(mod) if not g["vague"] else "vague"
         point = low if hedge == "vague" else value
         out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
+    out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
         out = [_with_noun(q, doc) for q in out]
+    return out
+
+
+# "$140-$150 million", "5-10%", "between 40 and 50 people", "2 to 3 million": one figure between two bounds
+_RANGE_START = re.compile(
+    r"(?i:\bbetween\s+)?(?P<cur>[$€£]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*$"
+)
+# "from 5 to 10 million", "revised down by 1,000 to 607,500", "rose 5 to 10": a change, not a range
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|rose|fell|increased|decreased|grew|dropped|jumped|climbed|slid|up|down)\s+[$€£]?\s?[\d,.]+\s*$",
+    re.I,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+
+
+def _ranges_joined(text: str, found: list[Quantity], offset: int) -> list[Quantity]:
+    """A figure written as a range is one quantity from the lower bound to the upper: the upper's scale and unit
+    apply to both ("$140-$150 million" is not $140). Not "from 5 to 10 million" (a change) or "8-1" (a score)."""
+    out: list[Quantity] = []
+    for q in found:
+        start = q.start - offset
+        m = None
+        for join in re.finditer(r"(?:-|–|—|\bto\b|\band\b)", text[max(0, start - 4) : start]):
+            m = join
+        if m is None or q.hedge or not _RANGE_JOIN.match(text[max(0, start - 4) + m.start() : start]):
+            out.append(q)
+            continue
+        left = text[: max(0, start - 4) + m.start()]
+        lower = _RANGE_START.search(left)
+        if lower is None or _CHANGE_BEFORE.search(left):
+            out.append(q)
+            continue
+        is_and = m.group(0) == "and"
+        if is_and != bool(re.match(r"between\b", lower.group(0), re.I)):
+            out.append(q)
+            continue  # "and" joins a range only after "between"
+        value = float(lower.group("num").replace(",", ""))
+        scale_word = re.search(r"(?i)\b(thousand|million|billion|trillion|bn|k|m)\b", q.text)
+        scale = SCALES[scale_word.group(1).lower()] if scale_word else 1.0
+        low = value * (scale if value * scale <= q.point else 1.0)
+        if not low < q.point:
+            out.append(q)
+            continue  # "8-1", "220-212": a score or a tally, not a range
+        begin = len(left) - len(lower.group(0)) + offset
+        out = [x for x in out if not (begin <= x.start < q.start)]  # the lower bound read on its own
+        unit = q.unit
+        if lower.group("cur") and unit == "count":
+            unit = "money:" + lower.group("cur").strip()  # "$140-150 million"
+        out.append(
+            replace(
+                q,
+                unit=unit,
+                start=begin,
+                text=text[begin - offset : q.end - offset],
+                low=low * 0.98,
+                high=q.point * 1.02,
+                exact=False,
+                hedge="range",
+            )
+        )
+    return out
+
+
+def _conversions_dropped(text: str, found: list[Quantity], offset: int) -> list[Quantity]:
+    """An amount in parentheses right after another amount is that amount in another currency ("€110 billion
+    ($143 billion)", "$US1 million ($1.52 million)"): not a figure of its own."""
+    out = []
+    for q in found:
+        before = text[max(0, q.start - offset - 16) : q.start - offset]
+        if q.unit.startswith("money:") and re.search(
+            r"(?:\d|million|billion|trillion|bn|m)\s*\(\s*(?:[A-Z]{1,3})?$", before
+        ):
+            continue
+        out.append(q)
     return out
 
 
