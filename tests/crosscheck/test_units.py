@@ -331,6 +331,21 @@ NOT_DENIALS = [
         "Peter Capaldi is to be the new star of Doctor Who, the BBC announced.",
         "Peter Capaldi is not completely new to Doctor Who, the BBC announced.",
     ),
+    (  # a court denying a request decides it; it does not deny a claim
+        "The Marsovian abortion law went into effect on Wednesday after the Supreme Court did not act on emergency "
+        "requests to block it.",
+        "Just before midnight, the Supreme Court denied the request by Marsovian abortion providers for an emergency "
+        "order to block the law.",
+    ),
+    (  # a court that dismisses a complaint rules on it
+        "A Marsovian judge on Monday threw out antitrust lawsuits brought against Facebook by the trade commission.",
+        "A Marsovian federal court on Monday dismissed the trade commission's antitrust complaint against Facebook, as "
+        "well as a parallel case brought by 48 state attorneys general.",
+    ),
+    (  # an order is no claim of fact
+        "The Marsovian health agency said all adults and students should wear masks in schools.",
+        "Don't wear a mask in schools.",
+    ),
     (  # one fact, said no to in two ways, whatever else a sentence says
         "No gun has been recovered, police said on Tuesday after the shooting in the harbour district.",
         "The gun has not been recovered, police said on Tuesday after the shooting in the harbour district.",
@@ -478,6 +493,25 @@ def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None
         ("Vladimir Putin", ["a", "b"]),
         ("Vladimir Lukashenko", ["c"]),
     ]
+
+
+def test_a_chamber_leader_is_also_its_member_but_not_its_other_leader(nlp) -> None:
+    both = check(
+        nlp,
+        ("a", "Senate Minority Leader Mitch McConnell opposed the Marsovian trade bill on Tuesday.", "2021-06-02"),
+        ("b", "Senator Mitch McConnell opposed the Marsovian trade bill on Tuesday, aides said.", "2021-06-02"),
+        ("c", "Speaker Nancy Pelosi backed the Marsovian trade bill; so did Rep. Nancy Pelosi.", "2021-06-02"),
+    )
+    assert kinds(both) == []
+    wrong = check(
+        nlp,
+        ("a", "Senate Minority Leader Mitch McConnell opposed the Marsovian trade bill on Tuesday.", "2021-06-02"),
+        ("b", "Senator Mitch McConnell opposed the Marsovian trade bill on Tuesday, aides said.", "2021-06-02"),
+        ("c", "Senate Majority Leader Mitch McConnell opposed the Marsovian trade bill.", "2021-06-02"),
+        ("d", "Rep. Mitch McConnell opposed the Marsovian trade bill.", "2021-06-02"),
+    )
+    (role,) = wrong.contradictions
+    assert role["kind"] == "role" and len(role["positions"]) == 4
 
 
 def test_a_title_spaced_with_a_no_break_space_is_still_an_office(nlp) -> None:

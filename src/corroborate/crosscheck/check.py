@@ -19,6 +19,7 @@ Contradictions (each needs evidence from two sides):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -718,6 +719,20 @@ def _same_office(a: Office, b: Office) -> bool:
     return True
 
 
+def _held_together(a: Office, b: Office) -> bool:
+    """Two offices one person holds at once: a chamber's leader, whip or speaker is also a member of it ("Senate
+    Minority Leader Mitch McConnell" / "Sen. Mitch McConnell"). Not "Justice" / "Chief Justice": outlets name the
+    chief justice as such, and "Chief Justice Brett Kavanaugh" is more likely an error than a second name."""
+    for x, y in ((a, b), (b, a)):
+        chambers = set(y.qualifier.split()) & CHAMBERS
+        if y.core.endswith(("leader", "whip")) or y.core == "speaker":
+            if x.core == "senator" and (chambers <= {"senate"}) and y.core != "speaker":
+                return True
+            if x.core == "representative" and chambers <= {"house"}:
+                return True
+    return False
+
+
 def _holder_key(office: Office) -> str | None:
     """An office only one person holds at a time, as the story names it; None when several people do."""
     if office.past or office.core in ("senator", "representative", "ambassador", "governor", "mayor", "judge"):
@@ -793,7 +808,7 @@ def _role_conflicts(analysis, sources) -> list[dict]:
                 home[1].append(ev)
                 if office.qualifier and not home[0].qualifier:  # keep the fuller name of the office
                     groups[groups.index(home)] = (office, home[1])
-        if len(groups) < 2:
+        if len(groups) < 2 or all(_held_together(a[0], b[0]) for a, b in itertools.combinations(groups, 2)):
             continue
         articles = [{e["article_id"] for e in ev} for _, ev in groups]
         if all(a == articles[0] for a in articles):

@@ -170,6 +170,8 @@ def extract_claims(
             and sent.start_char < s.statement.end
             and not (s.speaker_entity is None and writer_speaking(s.statement, quotes))  # the writer's own voice
         ]
+        if not attributed and _imperative(sent):
+            continue  # "Don't wear a mask.", "Read more here": an order or a plea, no claim of fact
         if not attributed:
             outside = [t for t in sent if not _inside_quotes(doc, t.i, quotes)]
             if any(first_person(t) for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
@@ -298,17 +300,37 @@ CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggest
 CLAIM_NOUNS |= {"rumor", "rumour", "story", "account", "finding", "conclusion"}
 
 
+def _imperative(sent) -> bool:
+    """A sentence in the imperative: its main verb in the base form with no subject and no modal."""
+    root = sent.root
+    return (
+        root.tag_ == "VB"
+        and root.i - sent.start <= 3
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+    )
+
+
 def _denies(verb) -> bool:
     """ "denied that ...", "rejected claims that ...", "denies any wrongdoing"; not "the court rejected the appeal"."""
     lemma = verb.lemma_.lower()
     if lemma not in DENY_LEMMAS:
         return False
-    if lemma == "deny":
-        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in COURTS for c in verb.children):
+        return False  # "a federal court dismissed the complaint": a ruling, not a denial
+    if lemma == "deny":  # not "denied the request by abortion providers", "denied bail": a decision, no denial
+        return not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DECIDED for c in verb.children)
     return any(
         c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS)
         for c in verb.children
     )
+
+
+COURTS = {"court", "judge", "justice", "tribunal", "panel", "jury", "magistrate", "appeals"}
+# what an authority grants or denies: denying one decides, it does not say a claim is false
+DECIDED = {"request", "motion", "appeal", "application", "petition", "bail", "permit", "visa", "entry", "access"}
+DECIDED |= {"bid", "waiver", "extension", "stay", "injunction", "license", "licence", "asylum", "parole", "permission"}
+DECIDED |= {"approval", "exemption", "pardon", "clemency", "relief", "certiorari", "review", "hearing", "service"}
 
 
 def _negated_verb(verb) -> bool:
