@@ -894,3 +894,33 @@ def test_a_range_agrees_with_both_its_bounds_given_elsewhere(nlp) -> None:
         ("b", "The Marsovian Orioles offered Teixeira $190 million over seven years, reports said.", "2008-12-20"),
     )
     assert kinds(wrong) == ["number"]
+
+
+def test_a_story_told_over_days_dates_each_days_news_not_one_event_twice(nlp) -> None:
+    appeal = (
+        "The 5th U.S. Circuit Court of Appeals late Friday temporarily allowed Marsovia's near-total abortion ban to "
+        "again be enforced after freezing a federal judge's order."
+    )
+    judge = (
+        "A federal judge on Wednesday ordered Marsovia to suspend its near-total abortion ban, the strictest in the "
+        "nation, after the Justice Department sued."
+    )
+    assert kinds(check(nlp, ("a", appeal, "2021-10-09"), ("b", judge, "2021-10-07"))) == []
+    weekly = check(
+        nlp,
+        ("a", "New jobless claims in Marsovia fell to 473,000 for the week ended May 8, data showed.", "2021-05-13"),
+        ("b", "New jobless claims in Marsovia fell to 444,000 for the week ended May 15, data showed.", "2021-05-20"),
+    )
+    assert "date" not in kinds(weekly)  # each weekly report names its own week
+
+
+def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
+    storm = (
+        "Marsovia was struck by the Atlantic's latest tropical storm on Monday as the country continues to recover "
+        "from a massive earthquake that killed hundreds of people."
+    )
+    quake = (
+        "A tropical storm system has dumped heavy rain on the area of Marsovia where a 7.2-magnitude earthquake on "
+        "Saturday killed at least 1,419 people."
+    )
+    assert date_values(check(nlp, ("a", storm, "2021-08-17"), ("b", quake, "2021-08-17"))) == []

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
-from .claims import Claim, extract_claims, surname
+from .claims import PERIODS, Claim, extract_claims, surname
 from .numbers import comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 
@@ -406,9 +406,14 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         pair = _differing_dates(a, b, twins)
         if pair is None:
             continue
-        (ta, va, thing), (tb, vb, _) = pair
+        (ta, va, thing, _), (tb, vb, _, _) = pair
         if (ta.relative and a.published_inferred) or (tb.relative and b.published_inferred):
             continue  # "on Thursday" counted from a publication date the article did not give: too unsure
+        if thing in PERIODS and (not twins or (_days_apart(a.published, b.published) or 0) >= 1):
+            continue  # "the week ended May 8" / "the week ended May 15": each weekly report names its own week
+        if not twins and (ta.relative or tb.relative) and (_days_apart(a.published, b.published) or 0) >= 1:
+            continue  # a story told over days: each day's article dates its own news ("a federal judge froze the
+            # law on Wednesday" / "the appeals court late Friday allowed it to be enforced again")
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
         # votes Thursday, the director signs off Friday), or one night in two time zones
         ledes = not twins and bool(va and vb) and _ledes_of_one_event(a, b) and _days_apart(ta.date, tb.date) >= 2
@@ -468,6 +473,9 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
         acts = [d for d in c.times if not d.thing]  # "in the week ended July 3" names the week, dates no act
         if len(acts) != 1 or (c.published and acts[0].expr.date > c.published[:10]):
             return False
+        if acts[0].background:
+            return False  # "... on the area of Haiti where a 7.2-magnitude earthquake on Saturday killed ...": the
+            # day of what a relative clause tells, not of the lede's news (a storm that "struck Haiti on Monday")
         if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
     return True

@@ -38,6 +38,7 @@ class Dated(NamedTuple):
     expr: TimeExpr
     verb: str | None  # lemma of the verb it dates ("gave way late Monday" -> "give")
     thing: str | None = None  # or the noun it names the day of ("the Jan. 6 insurrection" -> "insurrection")
+    background: bool = False  # the verb is a relative clause's on a common noun ("the area where an earthquake ...")
 
 
 @dataclass
@@ -437,7 +438,10 @@ def _dated(doc, expr: TimeExpr) -> Dated:
             if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and expr.precision != "day":
                 # "a Trump-era rule that went into effect last year": background to the thing, not the news
                 return Dated(expr, None, token.head.lemma_.lower())
-            return Dated(expr, token.lemma_.lower())
+            # "the area of Haiti where an earthquake on Saturday killed ...": a relative clause on a common noun
+            # tells background; on a name ("Frances Haugen, who blasted her ex-employer on Tuesday") the news
+            background = token.dep_ == "relcl" and token.head.pos_ == "NOUN"
+            return Dated(expr, token.lemma_.lower(), background=background)
         if token.head == token:
             break
         token = token.head
