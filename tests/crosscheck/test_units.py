@@ -924,3 +924,47 @@ def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
         "Saturday killed at least 1,419 people."
     )
     assert date_values(check(nlp, ("a", storm, "2021-08-17"), ("b", quake, "2021-08-17"))) == []
+
+
+NOT_NUMBER_CONFLICTS = [
+    (  # a forecast is not the figure
+        "Marsovian payrolls increased by only 266,000 jobs in April, the statistics office said on Friday.",
+        "Forecasters had anticipated that the Marsovian economy would add nearly 1 million payroll jobs in April.",
+    ),
+    (  # the world's tally is not the country's
+        "Marsovia has logged 40 million Covid-19 cases since the start of the pandemic, the health ministry said.",
+        "The global tally of confirmed Covid-19 cases climbed above 221 million on Tuesday, the health ministry said.",
+    ),
+    (  # parts of two other wholes
+        "At least 28 Marsovians, including nine children, have been reported killed in the port strikes.",
+        "Seven of the Marsovians killed in the port strikes were of a single family, including three children.",
+    ),
+    (  # the parts add up to the whole
+        "Marsovia is donating 200 million doses this year and 300 million doses in the first half of 2022.",
+        "Marsovia formally announced its plan to donate 500 million doses to 92 poorer countries.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), NOT_NUMBER_CONFLICTS)
+def test_a_forecast_the_world_a_subset_or_a_sum_is_another_figure(nlp, first, second) -> None:
+    assert "number" not in kinds(check(nlp, ("a", first, "2021-06-10"), ("b", second, "2021-06-10")))
+
+
+def test_two_reports_of_one_forecast_or_one_subset_still_disagree(nlp) -> None:
+    forecast = check(
+        nlp,
+        (
+            "a",
+            "Forecasters had anticipated that the Marsovian economy would add nearly 1 million jobs in April.",
+            "2021-05-07",
+        ),
+        ("b", "Forecasters had anticipated that the Marsovian economy would add 400,000 jobs in April.", "2021-05-07"),
+    )
+    assert kinds(forecast) == ["number"]
+    same_whole = check(
+        nlp,
+        ("a", "At least 28 Marsovians, including nine children, were killed in the port strikes.", "2021-05-11"),
+        ("b", "At least 28 Marsovians, including 12 children, were killed in the port strikes.", "2021-05-11"),
+    )
+    assert kinds(same_whole) == ["number"]

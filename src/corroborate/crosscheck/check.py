@@ -311,6 +311,14 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
+                if (qa.frames ^ qb.frames) & {"forecast", "world"}:
+                    continue  # "the nearly 1 million jobs economists expected" / "added 266,000 jobs"; "the global
+                    # tally ... above 221 million" / "the country has logged 40 million cases"
+                if ("subset" in qa.frames or "subset" in qb.frames) and not _same_whole(a, qa, b, qb):
+                    continue  # "at least 28 Palestinians, including nine children" / "seven of the deaths were of a
+                    # single family, including three children": parts of two other wholes
+                if not twins and (_sum_of_parts(a, qa, qb) or _sum_of_parts(b, qb, qa)):
+                    continue  # "donating 200 million doses this year and 300 million doses in 2022" / "500 million"
                 if not twins and (_breakdown(a, qa, b) or _breakdown(b, qb, a)):
                     continue  # "Walgreens reported wasting 2.6 million doses, CVS 2.2 million, Walmart 1.6 million
                     # ...": a figure in a breakdown is a part, not the whole another report gives
@@ -360,6 +368,25 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             subject = f"age of {what}"
         out.append({"kind": "number", "subject": subject, "positions": positions})
     return out
+
+
+def _same_whole(a: Claim, qa, b: Claim, qb) -> bool:
+    """Are two parts ("including nine children") parts of one whole: both parts, after wholes that agree?"""
+
+    def whole(claim: Claim, q):
+        return next((x for x in reversed(claim.quantities) if x.start < q.start and "subset" not in x.frames), None)
+
+    wa, wb = whole(a, qa), whole(b, qb)
+    return "subset" in qa.frames and "subset" in qb.frames and wa is not None and wb is not None and compatible(wa, wb)
+
+
+def _sum_of_parts(claim: Claim, q, total) -> bool:
+    """Is ``total`` the sum of ``q`` and the claim's other figures of the same thing?"""
+    parts = [x for x in claim.quantities if comparable(x, q) and x.exact]
+    if len(parts) < 2 or not total.exact:
+        return False
+    whole = sum(x.point for x in parts)
+    return abs(whole - total.point) <= 0.02 * max(whole, total.point)
 
 
 def _breakdown(claim: Claim, q, other: Claim) -> bool:

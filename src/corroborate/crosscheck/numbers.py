@@ -72,6 +72,9 @@ class Quantity:
     hedge: str = ""  # "" (exact), approx, lower ("at least"), upper ("up to"), vague ("hundreds")
     point: float = 0.0  # the figure as written, before its hedge widens it
     kind_of: frozenset[str] = frozenset()  # the counted noun's modifiers ("infrastructure" package)
+    frames: frozenset[str] = (
+        frozenset()
+    )  # "forecast" (what was expected), "subset" ("including nine children"), "world"
 
     @property
     def value(self) -> str:
@@ -166,8 +169,52 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
     out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
-        out = [_with_noun(q, doc) for q in out]
+        out = [_with_frames(_with_noun(q, doc), doc) for q in out]
     return out
+
+
+FORECAST_VERBS = {"expect", "anticipate", "forecast", "predict", "project", "estimate", "eye", "foresee"}
+FORECAST_NOUNS = {"forecast", "expectation", "projection", "prediction", "estimate", "consensus"}
+WORLD_WORDS = {"global", "globally", "worldwide"}  # not "world": "to give to the rest of the world"
+
+
+def _with_frames(q: Quantity, span) -> Quantity:
+    """How a figure is framed: "forecast" when it is what someone expected ("the nearly 1 million jobs economists
+    expected", "forecasters had anticipated that the economy would add nearly 1 million jobs"), "subset" when it is
+    a part named inside another figure ("at least 28 Palestinians, including nine children"), "world" when its
+    sentence counts the world ("the global tally of confirmed cases climbed above 221 million")."""
+    inside = [t for t in span if q.start <= t.idx < q.end]
+    if not inside:
+        return q
+    frames = set()
+    head = inside[-1]
+    for _ in range(8):
+        lemma = head.lemma_.lower()
+        if head.lower_ == "including" or (head.dep_ == "pobj" and head.head.lower_ == "including"):
+            frames.add("subset")
+        if head.pos_ == "NOUN" and (
+            lemma in FORECAST_NOUNS
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in FORECAST_VERBS for c in head.children)
+        ):
+            frames.add("forecast")  # "the consensus forecast of 1 million", "the 1 million jobs economists expected"
+        if head.pos_ in ("VERB", "AUX") and not (q.start <= head.idx < q.end):
+            if lemma in FORECAST_VERBS and not any(c.dep_ == "xcomp" for c in head.children):
+                frames.add("forecast")  # not "officials expect the toll of 14 to rise": 14 is the toll now
+            elif (
+                head.dep_ in ("ccomp", "xcomp")
+                and head.head.lemma_.lower() in FORECAST_VERBS
+                and (head.tag_ in ("VB", "VBG") or any(c.lower_ in ("would", "will") for c in head.children))
+            ):
+                frames.add("forecast")  # "had anticipated that the economy would add ...", "forecast payrolls rising"
+            break
+        if head.head is head:
+            break
+        head = head.head
+    if any(t.lower_ in WORLD_WORDS for t in span) or re.search(
+        r"(?i)\b(?:around|across) the (?:world|globe)\b", span.text
+    ):
+        frames.add("world")
+    return replace(q, frames=frozenset(frames)) if frames else q
 
 
 # "$140-$150 million", "5-10%", "between 40 and 50 people", "2 to 3 million": one figure between two bounds
