@@ -72,6 +72,9 @@ def test_a_capitalised_today_inside_a_sentence_is_a_name_not_a_date() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert resolve("Officials said the toll may rise in the coming days.", "2024-03-05") == []
+    assert resolve("It stands in contrast to a vote in May, when 35 joined.", "2021-06-30") == [
+        ("in May", "2021-05", "month")
+    ]
 
 
 def test_an_undated_article_takes_the_latest_fitting_date_of_its_text() -> None:
@@ -968,3 +971,14 @@ def test_two_reports_of_one_forecast_or_one_subset_still_disagree(nlp) -> None:
         ("b", "At least 28 Marsovians, including 12 children, were killed in the port strikes.", "2021-05-11"),
     )
     assert kinds(same_whole) == ["number"]
+
+
+def test_a_figure_of_an_earlier_occasion_is_not_set_against_todays(nlp) -> None:
+    today = "The vote on the Marsovian committee was 222-190 with two Republicans joining Democrats."
+    march = (
+        "The 220-to-190 party-line vote on the Marsovian committee stands in contrast to a vote in March, when 35 "
+        "House Republicans joined Democrats."
+    )
+    assert kinds(check(nlp, ("a", today, "2021-06-30"), ("b", march, "2021-06-30"))) == []
+    june = march.replace("a vote in March", "a vote on Monday")  # the same occasion, this week: 35 against two
+    assert kinds(check(nlp, ("a", today, "2021-06-30"), ("b", june, "2021-06-30"))) == ["number"]

@@ -301,6 +301,9 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
         twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
+        if not twins and (_another_occasion(a, b) or _another_occasion(b, a)):
+            continue  # "when 35 House Republicans joined Democrats in a vote in May" / "the vote was 222-190 with
+            # two Republicans": figures of two occasions
         if not twins and (jac[a.index, b.index] < NUMBER_OVERLAP or (a.names and b.names and not a.names & b.names)):
             continue  # two different figures of one story (a company's share, the total) are not one report
 
@@ -368,6 +371,35 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             subject = f"age of {what}"
         out.append({"kind": "number", "subject": subject, "positions": positions})
     return out
+
+
+OCCASIONS = {"month_year", "month_day", "day_month", "iso"}  # "in May", "on June 3": not "a month ago"
+
+
+def _another_occasion(a: Claim, b: Claim) -> bool:
+    """Does ``a`` date its figure to a time well before ``b`` was published (two months or more before its month,
+    a day more than a week before), a time ``b`` does not give?"""
+    if not b.published:
+        return False
+    published = b.published[:10]
+    for d in a.times:
+        expr = d.expr
+        if d.thing or (expr.relative and a.published_inferred) or expr.kind not in OCCASIONS:
+            continue
+        if re.match(r"(?i)(?:from|since|until|by)\b", expr.text):
+            continue  # "growth from January to March": a span the figure is set against, not its occasion
+        if not any(abs(q.start - expr.start) <= 80 for q in a.quantities):
+            continue  # a date far from the claim's figures dates something else
+        months_back = (int(published[:4]) - int(expr.date[:4])) * 12 + int(published[5:7]) - int(expr.date[5:7])
+        if expr.precision == "month" and months_back >= 2:  # not "added 266,000 jobs in April" in a May report
+            far = True
+        elif expr.precision == "day" and (_days_apart(expr.date, published) or 0) > 7 and expr.date < published:
+            far = True
+        else:
+            far = False
+        if far and not any(x.expr.date[:7] == expr.date[:7] for x in b.times):
+            return True
+    return False
 
 
 def _same_whole(a: Claim, qa, b: Claim, qb) -> bool:

@@ -215,8 +215,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             return make(resolved, "day", True) if resolved else None
         if kind == "month_year":
             month = MONTHS[g["month"].lower().rstrip(".")]
-            if g["month"].lower() == "may" and not g.get("year"):
-                return None  # the modal verb
+            if g["month"] != "May" and g["month"].lower() == "may" and not g.get("year"):
+                return None  # the modal verb ("by may" in a lower-case heading); "in May" is the month
             if g.get("year"):
                 return make(f"{int(g['year']):04d}-{month:02d}", "month", False)
             if anchor is None:
