@@ -942,6 +942,10 @@ NOT_NUMBER_CONFLICTS = [
         "At least 28 Marsovians, including nine children, have been reported killed in the port strikes.",
         "Seven of the Marsovians killed in the port strikes were of a single family, including three children.",
     ),
+    (  # what is added is not the total
+        "The new agreement means that the drug maker will supply 200 million doses of the Velax vaccine to Marsovia.",
+        "The drug maker will supply 100 million more doses of the Velax vaccine to Marsovia by this summer.",
+    ),
     (  # the parts add up to the whole
         "Marsovia is donating 200 million doses this year and 300 million doses in the first half of 2022.",
         "Marsovia formally announced its plan to donate 500 million doses to 92 poorer countries.",
@@ -982,3 +986,16 @@ def test_a_figure_of_an_earlier_occasion_is_not_set_against_todays(nlp) -> None:
     assert kinds(check(nlp, ("a", today, "2021-06-30"), ("b", march, "2021-06-30"))) == []
     june = march.replace("a vote in March", "a vote on Monday")  # the same occasion, this week: 35 against two
     assert kinds(check(nlp, ("a", today, "2021-06-30"), ("b", june, "2021-06-30"))) == ["number"]
+
+
+def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
+    nominee = (
+        "President Joe Biden's nominee for attorney general, Merrick Garland, said at his confirmation hearing on "
+        "Monday that the attacks on the Marsovian courthouses may not qualify."
+    )
+    judge = "For Merrick Garland, a federal judge, there was a condition under which he would accept the nomination."
+    assert kinds(check(nlp, ("a", nominee, "2021-02-22"), ("b", judge, "2021-02-22"))) == []
+    held = nominee.replace(
+        "President Joe Biden's nominee for attorney general, Merrick Garland,", "Attorney General Merrick Garland"
+    )
+    assert kinds(check(nlp, ("a", held, "2021-02-22"), ("b", judge, "2021-02-22"))) == ["role"]

@@ -47,6 +47,10 @@ TITLE_BEFORE = re.compile(
     r"(?:Deputy )?Prime Minister|Speaker|Chancellor|Mayor|Secretary(?: of State)?|(?:Chief )?Justice)\s*$"
 )
 EXCLUSIVE_UNQUALIFIED = {"prime minister", "vice president", "chancellor", "speaker", "attorney general"}
+PROSPECTIVE = re.compile(
+    r"(?i)\b(?:nominee|nominated|nomination|pick|picked|choice|candidate|candidacy|bid|run|running|tapped|named)"
+    r"\s+(?:for|to be|as|to become|to serve as)\s+(?:the\s+|a\s+)?$"
+)
 PAST = re.compile(r"\b(former|ex-|then-|late|outgoing|incoming|acting|designate|elect)\b", re.I)
 
 
@@ -314,9 +318,10 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
-                if (qa.frames ^ qb.frames) & {"forecast", "world"}:
+                if (qa.frames ^ qb.frames) & {"forecast", "world", "increment"}:
                     continue  # "the nearly 1 million jobs economists expected" / "added 266,000 jobs"; "the global
-                    # tally ... above 221 million" / "the country has logged 40 million cases"
+                    # tally ... above 221 million" / "the country has logged 40 million cases"; "will supply 100
+                    # million more doses" / "will supply 200 million doses"
                 if ("subset" in qa.frames or "subset" in qb.frames) and not _same_whole(a, qa, b, qb):
                     continue  # "at least 28 Palestinians, including nine children" / "seven of the deaths were of a
                     # single family, including three children": parts of two other wholes
@@ -829,6 +834,8 @@ def _role_conflicts(analysis, sources) -> list[dict]:
         if office is None:
             continue
         role_start = text.rfind(written, max(0, m.start - 200), m.end + len(written) + 40)
+        if role_start >= 0 and PROSPECTIVE.search(text[max(0, role_start - 40) : role_start]):
+            continue  # "Biden's nominee for U.S. attorney general, Merrick Garland": an office not yet held
         start, end = (
             (min(role_start, m.start), max(role_start + len(written), m.end)) if role_start >= 0 else (m.start, m.end)
         )

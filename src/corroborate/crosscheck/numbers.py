@@ -175,6 +175,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
 
 FORECAST_VERBS = {"expect", "anticipate", "forecast", "predict", "project", "estimate", "eye", "foresee"}
 FORECAST_NOUNS = {"forecast", "expectation", "projection", "prediction", "estimate", "consensus"}
+INCREMENT_WORDS = {"more", "additional", "extra", "another", "further"}
 WORLD_WORDS = {"global", "globally", "worldwide"}  # not "world": "to give to the rest of the world"
 
 
@@ -210,6 +211,13 @@ def _with_frames(q: Quantity, span) -> Quantity:
         if head.head is head:
             break
         head = head.head
+    last = inside[-1]
+    counted = last.head if last.dep_ in ("nummod", "compound", "quantmod") else None
+    after = inside[-1].nbor(1) if inside[-1].i + 1 < len(inside[-1].doc) else None
+    if (counted is not None and any(c.lower_ in INCREMENT_WORDS for c in counted.children)) or (
+        after is not None and after.lower_ in ("more", "additional", "extra")
+    ):
+        frames.add("increment")  # "100 million more doses", "an additional 400 million doses": added to a total
     if any(t.lower_ in WORLD_WORDS for t in span) or re.search(
         r"(?i)\b(?:around|across) the (?:world|globe)\b", span.text
     ):
