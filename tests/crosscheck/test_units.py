@@ -954,7 +954,7 @@ NOT_NUMBER_CONFLICTS = [
 
 
 @pytest.mark.parametrize(("first", "second"), NOT_NUMBER_CONFLICTS)
-def test_a_forecast_the_world_a_subset_or_a_sum_is_another_figure(nlp, first, second) -> None:
+def test_a_forecast_a_world_tally_a_subset_an_addition_or_a_sum_is_another_figure(nlp, first, second) -> None:
     assert "number" not in kinds(check(nlp, ("a", first, "2021-06-10"), ("b", second, "2021-06-10")))
 
 

@@ -362,20 +362,23 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             continue
         for p in positions:
             p.pop("_q")
-        what = noun.lstrip("#") or unit
-        subject = f"how many {what}" if unit == "count" else f"{unit.replace('money:', '')} amount for {what}"
-        if unit.startswith("money:") and what.startswith("per "):
-            subject = f"{unit.replace('money:', '')} price {what}"  # "$ price per gallon"
-        elif unit == "count" and not noun.lstrip("#"):
-            subject = "a count"
-        elif unit.startswith("money:") and not noun.lstrip("#"):
-            subject = f"{unit.replace('money:', '')} amount"
-        if unit == "percent":
-            subject = f"percentage of {what}"
-        elif unit == "age":
-            subject = f"age of {what}"
-        out.append({"kind": "number", "subject": subject, "positions": positions})
+        out.append({"kind": "number", "subject": _number_subject(unit, noun), "positions": positions})
     return out
+
+
+def _number_subject(unit: str, noun: str) -> str:
+    """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adult"."""
+    what = noun.lstrip("#")  # "#add": a figure named by its verb
+    if unit == "percent":
+        return f"percentage of {what or unit}"
+    if unit == "age":
+        return f"age of {what or unit}"
+    if unit == "count":
+        return f"how many {what}" if what else "a count"
+    currency = unit.removeprefix("money:")
+    if what.startswith("per "):
+        return f"{currency} price {what}"  # "$ price per gallon"
+    return f"{currency} amount for {what}" if what else f"{currency} amount"
 
 
 OCCASIONS = {"month_year", "month_day", "day_month", "iso"}  # "in May", "on June 3": not "a month ago"
@@ -473,9 +476,10 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         (ta, va, thing, _), (tb, vb, _, _) = pair
         if (ta.relative and a.published_inferred) or (tb.relative and b.published_inferred):
             continue  # "on Thursday" counted from a publication date the article did not give: too unsure
-        if thing in PERIODS and (not twins or (_days_apart(a.published, b.published) or 0) >= 1):
+        published_apart = _days_apart(a.published, b.published) or 0
+        if thing in PERIODS and (not twins or published_apart >= 1):
             continue  # "the week ended May 8" / "the week ended May 15": each weekly report names its own week
-        if not twins and (ta.relative or tb.relative) and (_days_apart(a.published, b.published) or 0) >= 1:
+        if not twins and (ta.relative or tb.relative) and published_apart >= 1:
             continue  # a story told over days: each day's article dates its own news ("a federal judge froze the
             # law on Wednesday" / "the appeals court late Friday allowed it to be enforced again")
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
@@ -493,7 +497,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
         if va in SPEECH and vb in SPEECH and va != vb and not ledes:
             continue  # "tweeted on Monday" that she would announce it, "announced Tuesday": two acts of speech
-        if ta.kind == tb.kind == "weekday" and (_days_apart(a.published, b.published) or 0) >= 3:
+        if ta.kind == tb.kind == "weekday" and published_apart >= 3:
             continue  # "on Monday" a week apart is two Mondays
         if (a.article_id, ta.start) in seen or (b.article_id, tb.start) in seen:
             continue
@@ -688,11 +692,10 @@ def _undone(neg: Claim, pos: Claim) -> bool:
         pairs = [(x, y) for x, y in ((act.subject, other.subject), (act.object, other.object)) if x and y]
         if pairs and all(x == y for x, y in pairs):
             return True
-        if act.subject and act.subject in (other.owner, other.subject) and act.owner in (None, other.subject):
-            # "the administration is not coalescing around a plan" / "the administration's experts are coalescing
-            # around the view": an actor and its own people
-            if act.object is None or other.object is None or act.object == other.object:
-                return act.subject == other.owner or act.owner == other.subject
+        own_people = act.subject and act.subject == other.owner and act.owner in (None, other.subject)
+        if own_people and (act.object is None or other.object is None or act.object == other.object):
+            return True  # "the administration is not coalescing around a plan" / "the administration's experts are
+            # coalescing around the view": an actor and its own people
     return False
 
 

@@ -171,9 +171,9 @@ def extract_claims(
             and sent.start_char < s.statement.end
             and not (s.speaker_entity is None and writer_speaking(s.statement, quotes))  # the writer's own voice
         ]
-        if not attributed and _imperative(sent):
-            continue  # "Don't wear a mask.", "Read more here": an order or a plea, no claim of fact
         if not attributed:
+            if _imperative(sent):
+                continue  # "Don't wear a mask.", "Read more here": an order or a plea, no claim of fact
             outside = [t for t in sent if not _inside_quotes(doc, t.i, quotes)]
             if any(first_person(t) for t in outside) or any(t.lower_ in OPINION_MODALS for t in outside):
                 continue  # unattributed opinion

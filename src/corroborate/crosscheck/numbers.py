@@ -72,9 +72,7 @@ class Quantity:
     hedge: str = ""  # "" (exact), approx, lower ("at least"), upper ("up to"), vague ("hundreds")
     point: float = 0.0  # the figure as written, before its hedge widens it
     kind_of: frozenset[str] = frozenset()  # the counted noun's modifiers ("infrastructure" package)
-    frames: frozenset[str] = (
-        frozenset()
-    )  # "forecast" (what was expected), "subset" ("including nine children"), "world"
+    frames: frozenset[str] = frozenset()  # forecast, subset ("including nine"), world, increment ("100 more")
 
     @property
     def value(self) -> str:
@@ -179,12 +177,18 @@ INCREMENT_WORDS = {"more", "additional", "extra", "another", "further"}
 WORLD_WORDS = {"global", "globally", "worldwide"}  # not "world": "to give to the rest of the world"
 
 
+def _tokens_of(q: Quantity, span) -> list:
+    """The tokens of ``span`` that write the quantity ("$", "140", "million")."""
+    return [t for t in span if q.start <= t.idx < q.end]
+
+
 def _with_frames(q: Quantity, span) -> Quantity:
     """How a figure is framed: "forecast" when it is what someone expected ("the nearly 1 million jobs economists
     expected", "forecasters had anticipated that the economy would add nearly 1 million jobs"), "subset" when it is
     a part named inside another figure ("at least 28 Palestinians, including nine children"), "world" when its
-    sentence counts the world ("the global tally of confirmed cases climbed above 221 million")."""
-    inside = [t for t in span if q.start <= t.idx < q.end]
+    sentence counts the world ("the global tally of confirmed cases climbed above 221 million"), "increment" when it
+    is added to a total ("100 million more doses", "an additional 400 million doses")."""
+    inside = _tokens_of(q, span)
     if not inside:
         return q
     frames = set()
@@ -213,7 +217,7 @@ def _with_frames(q: Quantity, span) -> Quantity:
         head = head.head
     last = inside[-1]
     counted = last.head if last.dep_ in ("nummod", "compound", "quantmod") else None
-    after = inside[-1].nbor(1) if inside[-1].i + 1 < len(inside[-1].doc) else None
+    after = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if (counted is not None and any(c.lower_ in INCREMENT_WORDS for c in counted.children)) or (
         after is not None and after.lower_ in ("more", "additional", "extra")
     ):
@@ -234,6 +238,7 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|rose|fell|increased|decreased|grew|dropped|jumped|climbed|slid|up|down)\s+[$€£]?\s?[\d,.]+\s*$",
     re.I,
 )
+_SCALE_WORD = re.compile(rf"(?i)\b({'|'.join(SCALES)})\b")  # "million" in "$140-$150 million"
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 
@@ -259,7 +264,7 @@ def _ranges_joined(text: str, found: list[Quantity], offset: int) -> list[Quanti
             out.append(q)
             continue  # "and" joins a range only after "between"
         value = float(lower.group("num").replace(",", ""))
-        scale_word = re.search(r"(?i)\b(thousand|million|billion|trillion|bn|k|m)\b", q.text)
+        scale_word = _SCALE_WORD.search(q.text)
         scale = SCALES[scale_word.group(1).lower()] if scale_word else 1.0
         low = value * (scale if value * scale <= q.point else 1.0)
         if not low < q.point:
@@ -285,15 +290,16 @@ def _ranges_joined(text: str, found: list[Quantity], offset: int) -> list[Quanti
     return out
 
 
+_AFTER_AN_AMOUNT = re.compile(r"(?:\d|million|billion|trillion|bn|m)\s*\(\s*(?:[A-Z]{1,3})?$")  # "€110 billion ("
+
+
 def _conversions_dropped(text: str, found: list[Quantity], offset: int) -> list[Quantity]:
     """An amount in parentheses right after another amount is that amount in another currency ("€110 billion
     ($143 billion)", "$US1 million ($1.52 million)"): not a figure of its own."""
     out = []
     for q in found:
         before = text[max(0, q.start - offset - 16) : q.start - offset]
-        if q.unit.startswith("money:") and re.search(
-            r"(?:\d|million|billion|trillion|bn|m)\s*\(\s*(?:[A-Z]{1,3})?$", before
-        ):
+        if q.unit.startswith("money:") and _AFTER_AN_AMOUNT.search(before):
             continue
         out.append(q)
     return out
@@ -369,7 +375,7 @@ CHANGE_WORDS = {"higher", "lower", "more", "less", "cheaper", "dearer", "up", "d
 def _rate(q: Quantity, span) -> str | None:
     """A price per unit: "$4.56 per gallon", "$15 an hour", "an average gallon costing drivers $3.04", "a barrel
     cost $80": "per gallon". Two prices of one unit are one figure whatever else the sentence says they are of."""
-    inside = [t for t in span if q.start <= t.idx < q.end]
+    inside = _tokens_of(q, span)
     if not inside:
         return None
     last = inside[-1]
@@ -395,7 +401,7 @@ def _rate(q: Quantity, span) -> str | None:
 
 def _in_past_clause(q: Quantity, span) -> bool:
     """Is the quantity's clause in the simple past or past perfect ("had", "cost $2", "had been")?"""
-    inside = [t for t in span if q.start <= t.idx < q.end]
+    inside = _tokens_of(q, span)
     head = inside[0] if inside else None
     for _ in range(8):
         if head is None:

@@ -153,7 +153,7 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(left[-80:]))
 
 
-def _names_program(text: str, start: int, word: str) -> bool:
+def _part_of_a_name(text: str, start: int, word: str) -> bool:
     """ "Russia Today", "USA Today", "the Today show", "The Tonight Show": a capitalised day word inside a sentence
     is part of a name; "today" as a date is written in lower case there."""
     if not word[:1].isupper() or word.isupper():
@@ -240,7 +240,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 back = back or 7
             return make(anchor - timedelta(days=back), "day", True)
         if kind == "relative_day":
-            if _names_program(text, start, g["rel"]):
+            if _part_of_a_name(text, start, g["rel"]):
                 return None
             rel = g["rel"].lower()
             shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
