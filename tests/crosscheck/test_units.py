@@ -871,6 +871,7 @@ def test_an_age_is_an_age_in_tokenised_text_too() -> None:
         ("Some 5-10% of voters are undecided.", [("5-10%", 5, 10)]),
         ("Between 40 and 50 people died.", [("Between 40 and 50", 40, 50)]),
         ("The damage was estimated at €1 million ($1.52 million).", [("€1 million", 1e6, 1e6)]),  # a conversion
+        ("The program ($5 billion) was cut.", [("$5 billion", 5e9, 5e9)]),  # a word ending in "m" is no amount
         ("Jobless claims were revised down by 1,000 to 607,500.", [("1,000", 1e3, 1e3), ("607,500", 607.5e3, 607.5e3)]),
         ("The court ruled 8-1 in a 220-212 vote.", []),  # scores and tallies are no ranges (nor counts)
     ],

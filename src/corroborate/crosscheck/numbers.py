@@ -290,7 +290,8 @@ def _ranges_joined(text: str, found: list[Quantity], offset: int) -> list[Quanti
     return out
 
 
-_AFTER_AN_AMOUNT = re.compile(r"(?:\d|million|billion|trillion|bn|m)\s*\(\s*(?:[A-Z]{1,3})?$")  # "€110 billion ("
+# "€110 billion (", "$US1m (": not a word that only ends in "m" ("the program ($5 billion)")
+_AFTER_AN_AMOUNT = re.compile(r"(?:\d|(?<![A-Za-z])(?:million|billion|trillion|bn|m))\s*\(\s*(?:[A-Z]{1,3})?$")
 
 
 def _conversions_dropped(text: str, found: list[Quantity], offset: int) -> list[Quantity]:
