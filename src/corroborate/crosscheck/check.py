@@ -660,8 +660,8 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if a.names and b.names and not a.names & b.names:
             continue
         no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
-        said_either_way = undone and neg.negated_act.verb not in pos.said_no_to
-        if not said_either_way and (no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted):
+        asserted_outright = undone and neg.negated_act.verb not in pos.said_no_to
+        if not asserted_outright and (no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted):
             continue  # "declined to take questions" / "did not take questions": one fact, worded two ways; not
             # asked of an act the other asserts outright, whatever else it negates ("experts are coalescing around
             # the view ..., according to people who discussed a decision not yet made")
