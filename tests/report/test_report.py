@@ -45,3 +45,24 @@ def test_html_site_escapes_hostile_article_text(tmp_path: Path, settings: Settin
         assert "<script>alert" not in doc and "<img src=x" not in doc and "<b onmouseover" not in doc
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "Content-Security-Policy" in html and "http" not in html.split("<body>")[0].replace("http-equiv", "")
+
+
+def test_a_story_spans_the_inferred_date_of_its_undated_article(tmp_path: Path, settings: Settings) -> None:
+    import json
+
+    body = "\n\n".join(ARTICLE_PARAGRAPHS)
+    later = "On March 14, 2024, the dock strike at Port Celan entered its third week.\n\n" + body
+    records = [
+        {"id": "a", "source": "Harbor Ledger", "title": "Dock strike", "published": "2024-03-04", "text": body},
+        {"id": "b", "source": "Port Daily", "title": "Port strike", "published": "2024-03-05", "text": body},
+        {"id": "c", "source": "Coast Herald", "title": "Strike goes on", "text": later},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    service.run([str(path)], settings)
+    report = service.report(settings)
+    undated = next(a for a in report["articles"] if a["source"] == "Coast Herald")
+    assert undated["published_inferred"] and undated["published"][:10] == "2024-03-14"
+    (story,) = [s for s in report["stories"] if undated["id"] in s["article_ids"]]
+    assert len(story["article_ids"]) == 3
+    assert story["first_published"][:10] == "2024-03-04" and story["last_published"][:10] == "2024-03-14"

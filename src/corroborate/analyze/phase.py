@@ -89,6 +89,14 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
                     "WHERE id = ? AND (published IS NULL OR published_inferred)",
                     [date, article_id],
                 )
+        # the story's span counts its members' inferred dates too, as a rerun that reads them from the store does
+        store.con.execute(
+            "UPDATE stories SET first_published = d.first, last_published = d.last FROM ("
+            "SELECT min(a.published) AS first, max(a.published) AS last FROM story_articles sa "
+            "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? AND a.published IS NOT NULL) d "
+            "WHERE stories.id = ? AND d.first IS NOT NULL",
+            [story_id, story_id],
+        )
         store.con.execute(
             "INSERT INTO story_analysis SELECT id, n_articles, updated_run, ? FROM stories WHERE id = ? "
             "ON CONFLICT (story_id) DO UPDATE SET n_articles = excluded.n_articles, "
