@@ -930,6 +930,18 @@ def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
     assert date_values(check(nlp, ("a", storm, "2021-08-17"), ("b", quake, "2021-08-17"))) == []
 
 
+def test_a_lede_dates_its_news_not_the_release_of_the_source_it_cites(nlp) -> None:
+    skipping = (
+        "Millions of Americans are skipping the second COVID-19 vaccine shot, according to data released Sunday by "
+        "the U.S. Centers for Disease Control and Prevention."
+    )
+    outdoors = (
+        "Fully vaccinated people can venture outdoors without masks, according to updated guidance from the Centers "
+        "for Disease Control and Prevention issued Tuesday."
+    )
+    assert date_values(check(nlp, ("a", skipping, "2021-04-27"), ("b", outdoors, "2021-04-27"))) == []
+
+
 NOT_NUMBER_CONFLICTS = [
     (  # a forecast is not the figure
         "Marsovian payrolls increased by only 266,000 jobs in April, the statistics office said on Friday.",
@@ -951,12 +963,45 @@ NOT_NUMBER_CONFLICTS = [
         "Marsovia is donating 200 million doses this year and 300 million doses in the first half of 2022.",
         "Marsovia formally announced its plan to donate 500 million doses to 92 poorer countries.",
     ),
+    (  # figures of two acts: fully vaccinated, one dose received
+        "By Tuesday, 37.3% of Marsovian adults were fully vaccinated against Covid-19, with about 2.7 million shots "
+        "each day.",
+        "Over 55% of adults have received at least one dose of a Covid-19 vaccine, and 39% have been fully "
+        "vaccinated, according to the Marsovian health ministry.",
+    ),
+    (  # when each measure was taken, not a figure the reports give
+        "The effectiveness of the Velax vaccine falls below 50 percent after five months, according to a new study "
+        "published in The Lancet.",
+        "The effectiveness of the Velax vaccine against infection tumbles over several months, falling from a peak "
+        "of 88% a month after the second shot to 47% six months later, according to a study published in The Lancet.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("first", "second"), NOT_NUMBER_CONFLICTS)
 def test_a_forecast_a_world_tally_a_subset_an_addition_or_a_sum_is_another_figure(nlp, first, second) -> None:
     assert "number" not in kinds(check(nlp, ("a", first, "2021-06-10"), ("b", second, "2021-06-10")))
+
+
+def test_two_rows_of_a_list_are_two_figures_however_alike_their_wording(nlp) -> None:
+    rows = "Army: 40% fully vaccinated with 57% with one dose. Navy: 73% fully vaccinated, 79% with at least one dose."
+    result = check(nlp, ("a", "Here are the figures by branch. " + rows, "2021-08-24"), ("b", rows, "2021-08-24"))
+    assert "number" not in kinds(result)
+
+
+def test_two_tolls_of_one_act_told_in_other_verbs_still_disagree(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "Twelve people died in the flood after the dam collapsed in Marsovia on Thursday.", "2024-03-08"),
+        ("b", "At least 14 people were killed in the flood after the dam collapsed in Marsovia.", "2024-03-08"),
+    )
+    assert kinds(result) == ["number"]
+    cables = check(
+        nlp,
+        ("a", "Marsovia lost internet access after two undersea cables suffered heavy damage on Friday.", "2008-02-01"),
+        ("b", "Marsovia lost internet access on Friday when three undersea cables were damaged.", "2008-02-01"),
+    )
+    assert kinds(cables) == ["number"]  # "suffered damage" / "were damaged": one act
 
 
 def test_two_reports_of_one_forecast_or_one_subset_still_disagree(nlp) -> None:

@@ -30,7 +30,7 @@ import numpy as np
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
 from .claims import PERIODS, Claim, extract_claims, surname
-from .numbers import comparable, compatible
+from .numbers import TIME_SPANS, comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
@@ -304,14 +304,18 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             continue  # figures move: a toll two days later is an update, not a contradiction
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
+        if _rows_of_a_list(a, b):
+            continue  # "Army: 40% fully vaccinated ..." / "Navy: 73% fully vaccinated ...": a list's two rows
         twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
         if not twins and (_another_occasion(a, b) or _another_occasion(b, a)):
             continue  # "when 35 House Republicans joined Democrats in a vote in May" / "the vote was 222-190 with
             # two Republicans": figures of two occasions
-        if not twins and (jac[a.index, b.index] < NUMBER_OVERLAP or (a.names and b.names and not a.names & b.names)):
+        if not twins and jac[a.index, b.index] < NUMBER_OVERLAP:
             continue  # two different figures of one story (a company's share, the total) are not one report
 
         def same_thing(x, y, twins=twins):
+            if _other_acts(x, y):
+                return False
             return comparable(x, y) or (twins and x.unit == y.unit and not (x.noun and y.noun))
 
         for qa in a.quantities:
@@ -322,6 +326,9 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                     continue  # "the nearly 1 million jobs economists expected" / "added 266,000 jobs"; "the global
                     # tally ... above 221 million" / "the country has logged 40 million cases"; "will supply 100
                     # million more doses" / "will supply 200 million doses"
+                if "when" in qa.frames | qb.frames and not twins:
+                    continue  # "falls below 50 percent after five months" / "47% six months later": when each
+                    # measure was taken (the measures may differ), not a figure the reports give
                 if ("subset" in qa.frames or "subset" in qb.frames) and not _same_whole(a, qa, b, qb):
                     continue  # "at least 28 Palestinians, including nine children" / "seven of the deaths were of a
                     # single family, including three children": parts of two other wholes
@@ -364,6 +371,18 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             p.pop("_q")
         out.append({"kind": "number", "subject": _number_subject(unit, noun), "positions": positions})
     return out
+
+
+ROW_LABEL = re.compile(r"^\s*([A-Z][\w.,'& -]{0,40}?):\s")  # "Army: ", "Air Force, which includes ...: "
+
+
+def _rows_of_a_list(a: Claim, b: Claim) -> bool:
+    """Two rows of a list or breakdown, alike but about two things: other labels ("Army: ..." / "Navy: ..."), or
+    names with none in common."""
+    la, lb = ROW_LABEL.match(a.text), ROW_LABEL.match(b.text)
+    if la and lb and la.group(1).lower() != lb.group(1).lower():
+        return True
+    return bool(a.names and b.names and not a.names & b.names)
 
 
 def _number_subject(unit: str, noun: str) -> str:
@@ -435,9 +454,6 @@ def _breakdown(claim: Claim, q, other: Claim) -> bool:
     return sum(1 for x in claim.quantities if x.unit == q.unit) >= 3 and not claim.names & other.names
 
 
-TIME_SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
-
-
 def _agree_on_another_figure(a: Claim, b: Claim, q) -> bool:
     """Do the two claims give the same exact figure of something other than ``q``'s noun?"""
     return any(
@@ -465,6 +481,14 @@ def _verb_classes(verbs: frozenset[str]) -> set[str]:
     return {VERB_CLASSES.get(v, v) for v in verbs}
 
 
+def _other_acts(x, y) -> bool:
+    """Are two figures the subjects of verbs of two acts? "37.3% of adults were fully vaccinated" / "over 55% of
+    adults have received at least one dose"; "12 people died" / "14 people were injured" count different things."""
+    return bool(x.predicate and y.predicate) and VERB_CLASSES.get(x.predicate, x.predicate) != VERB_CLASSES.get(
+        y.predicate, y.predicate
+    )
+
+
 def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
     out = []
     seen: set[tuple[str, int]] = set()
@@ -473,7 +497,9 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         pair = _differing_dates(a, b, twins)
         if pair is None:
             continue
-        (ta, va, thing, _), (tb, vb, _, _) = pair
+        da, db = pair
+        ta, va, thing = da.expr, da.verb, da.thing
+        tb, vb = db.expr, db.verb
         if (ta.relative and a.published_inferred) or (tb.relative and b.published_inferred):
             continue  # "on Thursday" counted from a publication date the article did not give: too unsure
         published_apart = _days_apart(a.published, b.published) or 0
@@ -537,6 +563,10 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
     data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's."""
     if a.sentence > LEDE or b.sentence > LEDE or not a.names & b.names:
         return False
+    cited = {d.cited for c in (a, b) for d in c.times if not d.thing}
+    if len(cited) == 2 and None not in cited:
+        return False  # "according to data released Sunday" / "according to guidance issued Tuesday": the days two
+        # sources the ledes cite came out, not the day of one event
     for c in (a, b):
         acts = [d for d in c.times if not d.thing]  # "in the week ended July 3" names the week, dates no act
         if len(acts) != 1 or (c.published and acts[0].expr.date > c.published[:10]):

@@ -39,6 +39,7 @@ class Dated(NamedTuple):
     verb: str | None  # lemma of the verb it dates ("gave way late Monday" -> "give")
     thing: str | None = None  # or the noun it names the day of ("the Jan. 6 insurrection" -> "insurrection")
     background: bool = False  # the verb is a relative clause's on a common noun ("the area where an earthquake ...")
+    cited: str | None = None  # the source whose release it dates ("according to data released Sunday" -> "data")
 
 
 @dataclass
@@ -441,11 +442,20 @@ def _dated(doc, expr: TimeExpr) -> Dated:
             # "the area of Haiti where an earthquake on Saturday killed ...": a relative clause on a common noun
             # tells background; on a name ("Frances Haugen, who blasted her ex-employer on Tuesday") the news
             background = token.dep_ == "relcl" and token.head.pos_ == "NOUN"
-            return Dated(expr, token.lemma_.lower(), background=background)
+            return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token))
         if token.head == token:
             break
         token = token.head
     return Dated(expr, None)
+
+
+def _cited(verb) -> str | None:
+    """The source a sentence cites whose release ``verb`` tells: "according to data released Sunday" -> "data"."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    return noun.lemma_.lower() if prep.lower_ == "to" and prep.head.lower_ == "according" else None
 
 
 PERIODS = {"week", "month", "quarter", "year", "period", "session", "term"}

@@ -72,7 +72,8 @@ class Quantity:
     hedge: str = ""  # "" (exact), approx, lower ("at least"), upper ("up to"), vague ("hundreds")
     point: float = 0.0  # the figure as written, before its hedge widens it
     kind_of: frozenset[str] = frozenset()  # the counted noun's modifiers ("infrastructure" package)
-    frames: frozenset[str] = frozenset()  # forecast, subset ("including nine"), world, increment ("100 more")
+    frames: frozenset[str] = frozenset()  # forecast, subset ("including nine"), world, increment ("100 more"), when
+    predicate: str = ""  # lemma of the verb it is the subject of ("37.3% of adults were fully vaccinated")
 
     @property
     def value(self) -> str:
@@ -167,7 +168,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
     out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
-        out = [_with_frames(_with_noun(q, doc), doc) for q in out]
+        out = [_with_predicate(_with_frames(_with_noun(q, doc), doc), doc) for q in out]
     return out
 
 
@@ -175,6 +176,8 @@ FORECAST_VERBS = {"expect", "anticipate", "forecast", "predict", "project", "est
 FORECAST_NOUNS = {"forecast", "expectation", "projection", "prediction", "estimate", "consensus"}
 INCREMENT_WORDS = {"more", "additional", "extra", "another", "further"}
 WORLD_WORDS = {"global", "globally", "worldwide"}  # not "world": "to give to the rest of the world"
+TIME_SPANS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}  # counted time: a span
+TIME_ANCHORS = {"after", "later", "before", "earlier", "ago", "since"}  # "six months after", "after five months"
 
 
 def _tokens_of(q: Quantity, span) -> list:
@@ -222,11 +225,37 @@ def _with_frames(q: Quantity, span) -> Quantity:
         after is not None and after.lower_ in ("more", "additional", "extra")
     ):
         frames.add("increment")  # "100 million more doses", "an additional 400 million doses": added to a total
+    if counted is not None and counted.lemma_.lower() in TIME_SPANS and counted.head.lower_ in TIME_ANCHORS:
+        frames.add("when")  # "falls below 50 percent after five months", "47% six months later": when a measure is
+        # taken, not what is measured
     if any(t.lower_ in WORLD_WORDS for t in span) or re.search(
         r"(?i)\b(?:around|across) the (?:world|globe)\b", span.text
     ):
         frames.add("world")
     return replace(q, frames=frozenset(frames)) if frames else q
+
+
+def _with_predicate(q: Quantity, span) -> Quantity:
+    """The act a figure is the subject of, through the noun it counts: "37.3% of adults were fully vaccinated"
+    (vaccinate), "12 people died" (die); a light verb's object names it ("55% of adults have received a dose": dose,
+    "two cables suffered severe damage": damage)."""
+    inside = _tokens_of(q, span)
+    if not inside or q.unit not in ("count", "percent"):
+        return q  # "the $13 billion acquisition will help ...": an amount qualifies its noun, whatever that does
+    head = inside[-1]
+    while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head:
+        head = head.head  # "12" -> "people"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if lemma in LIGHT_VERBS:  # "two cables suffered severe damage": the act is the damage
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            lemma = obj.lemma_.lower() if obj is not None else lemma
+        return replace(q, predicate=lemma)
+    return q
+
+
+LIGHT_VERBS = {"suffer", "sustain", "experience", "undergo", "have", "get", "take", "make", "receive", "see", "face"}
 
 
 # "$140-$150 million", "5-10%", "between 40 and 50 people", "2 to 3 million": one figure between two bounds
