@@ -481,6 +481,19 @@ def test_a_claim_label_says_who_says_what_once(nlp) -> None:
         "Ann Lee says: “The dredging of the northern channel will be finished before the spring storms”"
     )
     assert label_of["Her comments"] == texts["c"]  # it says who urged what; its main clause is no one's statement
+    run_on = check(  # a statement that runs on into a quotation in the next sentence
+        nlp,
+        (
+            "a",
+            "The conflict is drawing in extremists “like a magnet” particularly from northern groups, Marsovian "
+            "Foreign Intelligence Service Director Ivan Petrov said in a website statement Tuesday. “We cannot but be "
+            "concerned” that militants may “subsequently infiltrate into states adjacent to Marsovia and Velaria.”",
+            "2024-06-03",
+        ),
+    )
+    assert run_on.claims[0]["text"] == (
+        "Ivan Petrov says: The conflict is drawing in extremists “like a magnet” particularly from northern groups"
+    )
 
 
 def test_an_office_given_to_two_people_and_two_offices_given_to_one(nlp) -> None:

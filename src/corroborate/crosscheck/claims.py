@@ -206,8 +206,12 @@ def extract_claims(
             content = span
             cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
             if attributed:
-                cs = max(start, best.statement.start)
-                ce = min(end, best.statement.end)
+                # the statement's pieces in this sentence: a statement that runs on into the next sentence ("...,
+                # Naryshkin said in a statement Tuesday. “We cannot but be concerned” that ...") spans its cue too
+                pieces = [(a, b) for a, b in best.statement.content_spans if a < end and b > start]
+                first, last = (min(a for a, _ in pieces), max(b for _, b in pieces)) if pieces else (0, len(doc.text))
+                cs = max(start, best.statement.start, first)
+                ce = min(end, best.statement.end, last)
                 content = doc.char_span(cs, ce, alignment_mode="expand") or span
             root = content.root
             said = said_text(content) if attributed and content is not span else ""
