@@ -287,6 +287,8 @@ class ModeTally:
     one_sided: int = 0
     duplicates: int = 0
     malformed: int = 0
+    paired_n: Counter = field(default_factory=Counter)  # inplace edits with a paired sentence elsewhere, by kind
+    paired_hit: Counter = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alarms: list[dict[str, Any]] = field(default_factory=list)
 
@@ -322,6 +324,12 @@ class ModeTally:
             "one_sided": self.one_sided,
             "duplicates": self.duplicates,
             "malformed": self.malformed,
+            "paired": {
+                "n": sum(self.paired_n.values()),
+                "detected": sum(self.paired_hit.values()),
+                "recall": _ratio(sum(self.paired_hit.values()), sum(self.paired_n.values())),
+                "by_kind": {k: [self.paired_hit[k], self.paired_n[k]] for k in cd.KINDS},
+            },
         }
 
 
@@ -394,6 +402,9 @@ def score_perturb(ps: PerturbSet, det: Detector) -> dict[str, Any]:
             t.control_fa += len(fa_control)
             s = cd.score_perturbed(found, p)
             t.hit[p.kind] += s.hit
+            if p.paired:
+                t.paired_n[p.kind] += 1
+                t.paired_hit[p.kind] += s.hit
             t.kind_right[p.kind] += s.kind_right
             t.perturbed_fa += len(s.false_alarms)
             t.one_sided += s.one_sided
@@ -471,6 +482,14 @@ def print_perturb(det: Detector, result: dict[str, Any], show: int) -> dict[str,
             f"precision {_fmt(prec)} = {f['detected']} hits / ({f['detected']} + {t.false_alarms_total} false alarms) "
             f"(target >= {TARGET_PRECISION}: {_verdict(None if prec is None else prec >= TARGET_PRECISION)})"
         )
+        pf = f["paired"]
+        if pf["n"]:
+            kinds = ", ".join(f"{k} {h}/{n}" for k, (h, n) in pf["by_kind"].items())
+            print(
+                f"recall {_fmt(pf['recall'])} = {pf['detected']} / {pf['n']} on the edits whose value another outlet "
+                f"states in a sentence sharing >= {cd.PAIR_WORDS} other content words with the edited one ({kinds}); "
+                f"{f['n'] - pf['n']} edits have no such sentence (a diagnostic, not the target)"
+            )
         print(
             f"false alarms: {t.control_fa} on the {f['n']} control runs + {t.perturbed_fa} on perturbed runs away from "
             f"the change; not counted: {t.one_sided} touching the change without evidence elsewhere, "

@@ -657,6 +657,30 @@ def supporting_articles(edit: Edit, others: Sequence[tuple[str, str, Any]]) -> l
     return [aid for aid, text, doc in others if states_same_value(edit, text, doc)]
 
 
+PAIR_WORDS = 6  # content words besides the value that a paired sentence shares with the edited one
+
+
+def paired_sentence(edit: Edit, doc: Any, others: Sequence[tuple[str, str, Any]]) -> bool:
+    """Does another article ``(id, text, doc)`` state the value in a sentence a reader would set beside the edited
+    one: one sentence of it states the value and shares ``PAIR_WORDS`` or more other content words (and a fifth of
+    the shorter sentence's) with the edited sentence of ``doc`` (the original article)? A diagnostic of the inplace
+    mode, independent of any detector: the mode itself asks only that the value appear somewhere in the other."""
+    span = doc.char_span(edit.sent[0], edit.sent[1], alignment_mode="expand")
+    if span is None:
+        return False
+    value = {w.lower() for w in re.findall(r"\w+", edit.old)}
+    mine = content_lemmas(span) - value
+    for _aid, _text, other in others:
+        for sent in other.sents:
+            if not states_same_value(edit, sent.text, sent):
+                continue
+            theirs = content_lemmas(sent) - value
+            shared = len(mine & theirs)
+            if shared >= PAIR_WORDS and shared >= 0.3 * min(len(mine), len(theirs)):
+                return True
+    return False
+
+
 # --------------------------------------------------------------------------------------------- planting
 
 
@@ -672,6 +696,7 @@ class Planted:
     perturbed_id: str  # "{story}-pert" in copy mode, the target's own id in inplace mode
     text: str  # the perturbed article
     support: list[str] = field(default_factory=list)  # other outlets stating the original value
+    paired: bool = False  # inplace: another outlet states the value in a sentence that pairs with the edited one
 
     @property
     def mark(self) -> Span:
@@ -695,6 +720,7 @@ class Planted:
             "sentence": self.text[s0:s1],
             "original_sentence": self.original_text()[self.edit.sent[0] : self.edit.sent[1]],
             "support": self.support,
+            "paired": self.paired,
             "edit": asdict(self.edit),
         }
 
@@ -734,7 +760,10 @@ def plan_story(
         kind = rng.choice(kinds)
         aid, e, support = rng.choice(candidates[mode][kind])
         pid = f"{story_id}-pert" if mode == "copy" else aid
-        plan.planted[mode] = Planted(story_id, mode, kind, e, aid, pid, e.apply(texts[aid]), support)
+        paired = mode == "inplace" and paired_sentence(
+            e, next(d for i, _, d in articles if i == aid), [a for a in articles if a[0] in support]
+        )
+        plan.planted[mode] = Planted(story_id, mode, kind, e, aid, pid, e.apply(texts[aid]), support, paired)
     return plan
 
 
