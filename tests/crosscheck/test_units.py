@@ -530,6 +530,21 @@ def test_a_chamber_leader_is_also_its_member_but_not_its_other_leader(nlp) -> No
     assert role["kind"] == "role" and len(role["positions"]) == 4
 
 
+def test_a_state_courts_judge_is_its_justice_but_not_its_chief_justice(nlp) -> None:
+    same = check(
+        nlp,
+        ("a", "Marsovia Supreme Court Judge Ivan Petrov sentenced the harbour master on Tuesday.", "2021-06-02"),
+        ("b", "Justice Ivan Petrov sentenced the harbour master to nine years on Tuesday.", "2021-06-02"),
+    )
+    assert kinds(same) == []
+    other = check(
+        nlp,
+        ("a", "Marsovia Supreme Court Judge Ivan Petrov sentenced the harbour master on Tuesday.", "2021-06-02"),
+        ("b", "Chief Justice Ivan Petrov sentenced the harbour master to nine years on Tuesday.", "2021-06-02"),
+    )
+    assert kinds(other) == ["role"]
+
+
 def test_a_title_spaced_with_a_no_break_space_is_still_an_office(nlp) -> None:
     texts = {
         "a": "The Senate will vote on the harbour bill on Wednesday, Majority Leader\xa0Ann Lee announced.",

@@ -810,6 +810,9 @@ def _same_office(a: Office, b: Office) -> bool:
     """One office under two names? "Secretary X" and "Secretary of State X" yes; "Vice President" and
     "President" no; "Interior Minister" and "Foreign Minister" no, "Russian Foreign Minister" and "Foreign
     Minister" yes (for ministers and secretaries the words before the title name the portfolio)."""
+    if {a.core, b.core} == {"judge", "justice"}:
+        return True  # "Brooklyn Supreme Court Judge Vincent Del Giudice" / "Justice Vincent Del Giudice": a state
+        # court's judges are its justices (not "Chief Justice", another core)
     if a.core != b.core:
         generic = (
             (a, b) if b.core in _GENERIC.get(a.core, ()) else (b, a) if a.core in _GENERIC.get(b.core, ()) else None
