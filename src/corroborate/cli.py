@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from typing import Any
@@ -401,8 +402,16 @@ def brief(ctx: click.Context, story_id: str, db_local: str | None, fmt: str, out
 @click.argument("story_id")
 @_db_option
 @click.option("--all", "show_all", is_flag=True, help="List single-source claims too (default: the first 15).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "json"]),
+    default="terminal",
+    show_default=True,
+    help="json: the story's claims, contradictions and timeline as the report contract names them.",
+)
 @click.pass_context
-def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: bool) -> None:
+def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: bool, fmt: str) -> None:
     """Cross-check a story: corroborated claims, single-source claims, contested points, timeline."""
     _ctx_db(ctx, db_local)
     try:
@@ -411,6 +420,10 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
         _fail(str(exc))
     if story is None:
         _fail(f"no story with id {story_id!r}")
+    if fmt == "json":
+        keys = ("id", "title", "article_ids", "independent_sources", "claims", "contradictions", "timeline")
+        sys.stdout.write(json.dumps({k: story.get(k) for k in keys}, ensure_ascii=False, indent=2) + "\n")
+        return
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
     n_articles, n_sources = len(story["article_ids"]), story["independent_sources"]
     out.print(f"story {story['id']} · {n_articles} articles · {n_sources} independent sources")

@@ -149,3 +149,10 @@ def test_check_command_prints_the_contested_corroborated_and_timeline_sections(c
     assert "denied (" in result.output and "about 600 jobs" in result.output
     missing = CliRunner().invoke(main, ["--db", checked["db"], "check", "s-nosuchstory"])
     assert missing.exit_code == 2 and "no story" in missing.output
+    as_json = CliRunner().invoke(main, ["--db", checked["db"], "check", story_id[:8], "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    record = json.loads(as_json.output)
+    assert record["id"] == story_id
+    assert any(c["kind"] == "denial" for c in record["contradictions"])
+    assert {c["status"] for c in record["claims"]} >= {"corroborated", "single_source"}
+    assert record["timeline"] and all(t["article_ids"] for t in record["timeline"])
