@@ -105,6 +105,10 @@ def q(text: str):
         ("78 percent", "87 percent", False),
         ("$2,000", "$1,500", False),
         ("more than twenty", "Thirty-one", True),
+        ("3%", "3.1%", True),  # the same figure rounded to fewer decimals
+        ("2.6 million", "2.55 million", True),
+        ("3%", "4.4%", False),
+        ("3.5 million", "3.9 million", False),
     ],
 )
 def test_quantity_intervals(a, b, same) -> None:
@@ -798,6 +802,26 @@ def test_distances_from_two_places_are_two_quantities(nlp) -> None:
 
     assert numbers("about 50 miles from Napa", "around 130 miles north of San Francisco") == []
     assert numbers("about 50 miles from Napa", "about 80 miles from Napa") == [["about 50", "about 80"]]
+
+
+def test_a_span_written_into_a_noun_measures_that_noun(nlp) -> None:
+    def nouns(text):
+        return [q.noun for q in find_quantities(text, nlp(text)[:])]
+
+    assert nouns("The bill would create an eight-year path to citizenship.") == ["year path"]
+    assert nouns("The 10 - year plan was passed.") == ["year plan"]
+    assert nouns("It is the biggest surge at the border in 20 years.") == ["year"]
+
+
+def test_figures_of_two_named_months_or_years_are_two_occasions_in_undated_articles_too(nlp) -> None:
+    october = "Marsovian employers added a solid 128,000 jobs in October, a figure held down by a strike."
+    november = "Marsovian employers added 266,000 jobs in November, the statistics office said."
+    assert check(nlp, ("a", october, None), ("b", november, None)).contradictions == []
+    again = "Marsovian employers added 310,000 jobs in October, the statistics office said."
+    assert kinds(check(nlp, ("a", october, None), ("b", again, None))) == ["number"]
+    later = "Petrov died while serving a 12-year sentence imposed in 1997 after he was convicted of racketeering."
+    first = "It was smuggling that first sent Petrov to prison, in 1959, when he received a five-year sentence."
+    assert check(nlp, ("a", later, None), ("b", first, None)).contradictions == []
 
 
 def test_a_tally_noun_counts_people_only_when_it_is_a_toll(nlp) -> None:

@@ -307,7 +307,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         if _rows_of_a_list(a, b):
             continue  # "Army: 40% fully vaccinated ..." / "Navy: 73% fully vaccinated ...": a list's two rows
         twins = jac[a.index, b.index] >= TWIN_OVERLAP  # one sentence, reworded little: its figures line up
-        if not twins and (_another_occasion(a, b) or _another_occasion(b, a)):
+        if not twins and (_another_occasion(a, b) or _another_occasion(b, a) or _dated_apart(a, b)):
             continue  # "when 35 House Republicans joined Democrats in a vote in May" / "the vote was 222-190 with
             # two Republicans": figures of two occasions
         if not twins and jac[a.index, b.index] < NUMBER_OVERLAP:
@@ -400,6 +400,10 @@ def _number_subject(unit: str, noun: str) -> str:
     return f"{currency} amount for {what}" if what else f"{currency} amount"
 
 
+IN_A_MONTH = re.compile(
+    r"\b(?:in|during|for|of|through)\s+(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
 OCCASIONS = {"month_year", "month_day", "day_month", "iso"}  # "in May", "on June 3": not "a month ago"
 
 
@@ -427,6 +431,35 @@ def _another_occasion(a: Claim, b: Claim) -> bool:
         if far and not any(x.expr.date[:7] == expr.date[:7] for x in b.times):
             return True
     return False
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Do both claims date their figures, to months or years that differ ("added 266,000 jobs in November" / "added
+    128,000 jobs in October"; "a 12-year sentence imposed in 1997" / "in 1959, ... a five-year sentence")? Two
+    occasions, whenever the articles were published."""
+
+    def near(c: Claim, found) -> set:
+        return {x for at, x in found if any(abs(q.start - at) <= 80 for q in c.quantities)}
+
+    def months(c: Claim) -> set[int]:  # the month of the year only: "in November" takes its year from the article
+        found = [(c.start + m.start(), MONTHS[m.group(1).lower()]) for m in IN_A_MONTH.finditer(c.text)]
+        found += [(d.expr.start, int(d.expr.date[5:7])) for d in c.times if not d.thing and d.expr.kind in OCCASIONS]
+        return near(c, found)  # named in the text too, as an undated article names it
+
+    def years(c: Claim) -> set[str]:
+        return near(
+            c,
+            [
+                (d.expr.start, d.expr.date[:4])
+                for d in c.times
+                if not d.thing
+                and not d.expr.relative
+                and (d.expr.kind in OCCASIONS or (d.expr.kind == "year" and d.expr.text.lower().startswith("in ")))
+            ],
+        )
+
+    ma, mb, ya, yb = months(a), months(b), years(a), years(b)
+    return bool((ma and mb and not ma & mb) or (ya and yb and not ya & yb))
 
 
 def _same_whole(a: Claim, qa, b: Claim, qb) -> bool:

@@ -168,7 +168,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
     out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
-        out = [_with_predicate(_with_frames(_with_noun(q, doc), doc), doc) for q in out]
+        out = [_with_predicate(_with_frames(_spanning(_with_noun(q, doc), doc), doc), doc) for q in out]
     return out
 
 
@@ -233,6 +233,19 @@ def _with_frames(q: Quantity, span) -> Quantity:
     ):
         frames.add("world")
     return replace(q, frames=frozenset(frames)) if frames else q
+
+
+def _spanning(q: Quantity, span) -> Quantity:
+    """A span written into a noun ("an eight-year path", "a 10-day quarantine") measures that noun: its noun is
+    "year path", not "year", so it is not set against "the biggest surge in 20 years"."""
+    if q.noun not in TIME_SPANS:
+        return q
+    # "eight-year", or "10 - year" as tokenised text writes it
+    unit = next((t for t in span if q.end < t.idx <= q.end + 3 and t.lemma_.lower() == q.noun), None)
+    joined = unit is not None and unit.i > 0 and unit.nbor(-1).text == "-"
+    if joined and unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
+        return replace(q, noun=f"{q.noun} {unit.head.lemma_.lower()}")
+    return q
 
 
 def _with_predicate(q: Quantity, span) -> Quantity:
@@ -473,7 +486,30 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     """
     if same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper"):
         return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
-    return a.low <= b.high * 1.02 and b.low <= a.high * 1.02
+    return (a.low <= b.high * 1.02 and b.low <= a.high * 1.02) or _rounded_alike(a, b)
+
+
+_WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.(\d+))?|\d+(?:\.(\d+))?")
+
+
+def _rounded_alike(a: Quantity, b: Quantity) -> bool:
+    """Is one exact figure the other rounded to fewer decimals ("wages rose 3%" / "rose 3.1%", "2.6 million" /
+    "2.55 million")? Both written in the same scale ("million"), the coarser one within half its last digit."""
+    if not (a.exact and b.exact) or a.unit != b.unit:
+        return False
+    written = []
+    for q in (a, b):
+        m = _WRITTEN.search(q.text)
+        if m is None:
+            return False
+        value = float(m.group(0).replace(",", ""))
+        if not value:
+            return False
+        written.append((len(m.group(1) or m.group(2) or ""), value, q.point / value))
+    (da, va, sa), (db, vb, sb) = sorted(written)
+    if da == db or abs(sa - sb) > 1e-9 * max(sa, sb):
+        return False
+    return abs(va - vb) <= 0.5 * 10**-da + 1e-9
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
