@@ -982,6 +982,18 @@ def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
     assert date_values(check(nlp, ("a", storm, "2021-08-17"), ("b", quake, "2021-08-17"))) == []
 
 
+def test_two_ledes_share_a_name_outside_quotation_marks_to_date_one_event(nlp) -> None:
+    suspended = (
+        "Chirp suspended an account on Thursday that appeared to be circumventing its ban on former President Ivan "
+        "Petrov by posting messages he shared on his own website."
+    )
+    revealed = (
+        "An account pulled from Chirp was not created by the former president's team, The Post has learned. The 45th "
+        "president on Tuesday revealed his new website, “From the Desk of Ivan Petrov,” which lets him post messages."
+    )
+    assert date_values(check(nlp, ("a", suspended, "2021-05-06"), ("b", revealed, "2021-05-06"))) == []
+
+
 def test_a_lede_dates_its_news_not_the_release_of_the_source_it_cites(nlp) -> None:
     skipping = (
         "Millions of Americans are skipping the second COVID-19 vaccine shot, according to data released Sunday by "

@@ -71,6 +71,7 @@ class Claim:
     content_lemmas: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # stems of the proper nouns
+    named: frozenset[str] = frozenset()  # those outside quotation marks
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Dated] = field(default_factory=list)
     published: str | None = None
@@ -289,6 +290,15 @@ def extract_claims(
                         stem(t.lower_)
                         for t in span
                         if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in WEEKDAYS and t.lower_ not in MONTHS
+                    ),
+                    named=frozenset(  # outside quotation marks: not a title's ("“From the Desk of Donald J. Trump”")
+                        stem(t.lower_)
+                        for t in span
+                        if t.pos_ == "PROPN"
+                        and t.is_alpha
+                        and t.lower_ not in WEEKDAYS
+                        and t.lower_ not in MONTHS
+                        and not _inside_quotes(doc, t.i, quotes)
                     ),
                     content=content.text,
                     said=said,
