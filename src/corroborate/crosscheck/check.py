@@ -407,6 +407,11 @@ IN_A_MONTH = re.compile(
 OCCASIONS = {"month_year", "month_day", "day_month", "iso"}  # "in May", "on June 3": not "a month ago"
 
 
+def _near_a_figure(claim: Claim, at: int) -> bool:
+    """Is character ``at`` (a date) within 80 characters of one of the claim's figures, so likely its date?"""
+    return any(abs(q.start - at) <= 80 for q in claim.quantities)
+
+
 def _another_occasion(a: Claim, b: Claim) -> bool:
     """Does ``a`` date its figure to a time well before ``b`` was published (two months or more before its month,
     a day more than a week before), a time ``b`` does not give?"""
@@ -419,7 +424,7 @@ def _another_occasion(a: Claim, b: Claim) -> bool:
             continue
         if re.match(r"(?i)(?:from|since|until|by)\b", expr.text):
             continue  # "growth from January to March": a span the figure is set against, not its occasion
-        if not any(abs(q.start - expr.start) <= 80 for q in a.quantities):
+        if not _near_a_figure(a, expr.start):
             continue  # a date far from the claim's figures dates something else
         months_back = (int(published[:4]) - int(expr.date[:4])) * 12 + int(published[5:7]) - int(expr.date[5:7])
         if expr.precision == "month" and months_back >= 2:  # not "added 266,000 jobs in April" in a May report
@@ -439,7 +444,7 @@ def _dated_apart(a: Claim, b: Claim) -> bool:
     occasions, whenever the articles were published."""
 
     def near(c: Claim, found) -> set:
-        return {x for at, x in found if any(abs(q.start - at) <= 80 for q in c.quantities)}
+        return {x for at, x in found if _near_a_figure(c, at)}
 
     def months(c: Claim) -> set[int]:  # the month of the year only: "in November" takes its year from the article
         found = [(c.start + m.start(), MONTHS[m.group(1).lower()]) for m in IN_A_MONTH.finditer(c.text)]
@@ -510,16 +515,18 @@ VERB_CLASSES |= {v: "fall" for v in ("fall", "drop", "decline", "decrease", "dip
 VERB_CLASSES |= {v: "give" for v in ("donate", "give", "send", "ship", "share", "provide", "deliver")}
 
 
+def _verb_class(verb: str) -> str:
+    return VERB_CLASSES.get(verb, verb)
+
+
 def _verb_classes(verbs: frozenset[str]) -> set[str]:
-    return {VERB_CLASSES.get(v, v) for v in verbs}
+    return {_verb_class(v) for v in verbs}
 
 
 def _other_acts(x, y) -> bool:
     """Are two figures the subjects of verbs of two acts? "37.3% of adults were fully vaccinated" / "over 55% of
     adults have received at least one dose"; "12 people died" / "14 people were injured" count different things."""
-    return bool(x.predicate and y.predicate) and VERB_CLASSES.get(x.predicate, x.predicate) != VERB_CLASSES.get(
-        y.predicate, y.predicate
-    )
+    return bool(x.predicate and y.predicate) and _verb_class(x.predicate) != _verb_class(y.predicate)
 
 
 def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
@@ -547,7 +554,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         if not twins:
             # a reworded report of one event: the same verb dated (or the same thing, or two ledes), a name in
             # common, some shared wording
-            same_act = va and vb and _verb_classes(frozenset([va])) == _verb_classes(frozenset([vb]))
+            same_act = va and vb and _verb_class(va) == _verb_class(vb)
             if not (thing or same_act or ledes):
                 continue
             if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):

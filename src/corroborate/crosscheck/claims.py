@@ -260,6 +260,11 @@ def extract_claims(
                 and t.idx not in cue_chars
             )
             verbs = frozenset(t.lemma_.lower() for t in span if t.pos_ == "VERB" and t.idx not in cue_chars)
+            proper = [
+                t
+                for t in span
+                if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in WEEKDAYS and t.lower_ not in MONTHS
+            ]
             claim_times = []
             for expr in times:
                 if start <= expr.start < end and not _spoken_deixis(expr, quotes):
@@ -286,20 +291,9 @@ def extract_claims(
                     acts=frozenset(_act(t) for h in heads.values() for t in _asserted_verbs(h) if not _negated_verb(t)),
                     conditional=conditional,
                     lemmas=lemmas,
-                    names=frozenset(
-                        stem(t.lower_)
-                        for t in span
-                        if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in WEEKDAYS and t.lower_ not in MONTHS
-                    ),
-                    named=frozenset(  # outside quotation marks: not a title's ("“From the Desk of Donald J. Trump”")
-                        stem(t.lower_)
-                        for t in span
-                        if t.pos_ == "PROPN"
-                        and t.is_alpha
-                        and t.lower_ not in WEEKDAYS
-                        and t.lower_ not in MONTHS
-                        and not _inside_quotes(doc, t.i, quotes)
-                    ),
+                    names=frozenset(stem(t.lower_) for t in proper),
+                    # outside quotation marks: not a title's ("“From the Desk of Donald J. Trump”")
+                    named=frozenset(stem(t.lower_) for t in proper if not _inside_quotes(doc, t.i, quotes)),
                     content=content.text,
                     said=said,
                     content_lemmas=content_lemmas,
