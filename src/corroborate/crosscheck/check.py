@@ -601,7 +601,7 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
     """Both claims lead their articles, name someone in common and each date one thing only, a day that has
     passed: the story's main event, told twice. A lede with two dates ("claims fell in the week ended Aug. 14,
     data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's."""
-    if a.sentence > LEDE or b.sentence > LEDE or not a.named & b.named:
+    if a.sentence > LEDE or b.sentence > LEDE or not a.names_outside_quotes & b.names_outside_quotes:
         return False  # a name in common outside quotation marks (not a website's title "... of Donald J. Trump")
     cited = {d.cited for c in (a, b) for d in c.times if not d.thing}
     if len(cited) == 2 and None not in cited:

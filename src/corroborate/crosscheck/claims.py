@@ -71,7 +71,7 @@ class Claim:
     content_lemmas: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # stems of the proper nouns
-    named: frozenset[str] = frozenset()  # those outside quotation marks
+    names_outside_quotes: frozenset[str] = frozenset()  # those not inside quotation marks
     quantities: list[Quantity] = field(default_factory=list)
     times: list[Dated] = field(default_factory=list)
     published: str | None = None
@@ -292,8 +292,10 @@ def extract_claims(
                     conditional=conditional,
                     lemmas=lemmas,
                     names=frozenset(stem(t.lower_) for t in proper),
-                    # outside quotation marks: not a title's ("“From the Desk of Donald J. Trump”")
-                    named=frozenset(stem(t.lower_) for t in proper if not _inside_quotes(doc, t.i, quotes)),
+                    # not a title's ("“From the Desk of Donald J. Trump”")
+                    names_outside_quotes=frozenset(
+                        stem(t.lower_) for t in proper if not _inside_quotes(doc, t.i, quotes)
+                    ),
                     content=content.text,
                     said=said,
                     content_lemmas=content_lemmas,

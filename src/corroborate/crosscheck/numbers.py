@@ -168,7 +168,7 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
         out.append(Quantity(start + offset, end + offset, text[start:end], low, high, unit, "", exact, hedge, point))
     out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
-        out = [_with_predicate(_with_frames(_spanning(_with_noun(q, doc), doc), doc), doc) for q in out]
+        out = [_with_predicate(_with_frames(_with_measured_noun(_with_noun(q, doc), doc), doc), doc) for q in out]
     return out
 
 
@@ -235,7 +235,7 @@ def _with_frames(q: Quantity, span) -> Quantity:
     return replace(q, frames=frozenset(frames)) if frames else q
 
 
-def _spanning(q: Quantity, span) -> Quantity:
+def _with_measured_noun(q: Quantity, span) -> Quantity:
     """A span written into a noun ("an eight-year path", "a 10-day quarantine") measures that noun: its noun is
     "year path", not "year", so it is not set against "the biggest surge in 20 years"."""
     if q.noun not in TIME_SPANS:
