@@ -107,3 +107,31 @@ def test_transliteration_key() -> None:
 def test_noun_cue_with_a_possessive_speaker(nlp) -> None:
     st = one("The mayor's warning that the levee could fail was ignored for weeks.", nlp, "the levee could fail")
     assert (st.cue, st.speaker, st.stance) == ("warning", "The mayor's", "warn")
+
+
+def test_quote_opened_curly_and_closed_straight_is_one_quote() -> None:
+    # The Hill mixes its marks: the straight mark after "pandemic," closes the curly one, it does not open a quote
+    text = (
+        '“The government has spent trillions of dollars during this pandemic," Becerra said on CNN\'s "New Day." '
+        '"So it is absolutely the government\'s business."'
+    )
+    got = [text[a:b] for a, b in quote_spans(text)]
+    assert got == [
+        '“The government has spent trillions of dollars during this pandemic,"',
+        '"New Day."',
+        '"So it is absolutely the government\'s business."',
+    ]
+
+
+def test_straight_mark_after_punctuation_never_opens_a_quote() -> None:
+    # an excerpt that starts inside a quote: its first mark closes, so it must not pair with the next one
+    text = 'during this pandemic," Becerra said on "New Day." He was asked "whether the rule stands."'
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"New Day."', '"whether the rule stands."']
+
+
+def test_excerpt_cut_inside_its_last_quote_keeps_the_quote() -> None:
+    text = "Becerra spoke on CNN.\n\n\"So it is absolutely the government's business, if we have to keep reopen..."
+    (span,) = quote_spans(text)
+    assert text[span[0] : span[1]].startswith('"So it is') and span[1] == len(text)
+    # without the cut, an unclosed mark is no quote
+    assert quote_spans(text.removesuffix("...") + " schools.") == []

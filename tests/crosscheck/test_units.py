@@ -1004,6 +1004,20 @@ def test_a_lede_dates_its_news_not_the_release_of_the_source_it_cites(nlp) -> No
         "for Disease Control and Prevention issued Tuesday."
     )
     assert date_values(check(nlp, ("a", skipping, "2021-04-27"), ("b", outdoors, "2021-04-27"))) == []
+    # one lede cites a release, the other dates another act of the same body: two events
+    unveiled = (
+        "The U.S. Centers for Disease Control and Prevention unveiled updated guidance on Tuesday for millions of "
+        "Americans who got their second COVID-19 vaccine shot."
+    )
+    assert date_values(check(nlp, ("a", skipping, "2021-04-27"), ("c", unveiled, "2021-04-27"))) == []
+    # the other lede dates that very release: one event, two days
+    released = (
+        "Millions of Americans are skipping their second COVID-19 vaccine shot, the U.S. Centers for Disease Control "
+        "and Prevention said in data it released on Tuesday."
+    )
+    assert date_values(check(nlp, ("a", skipping, "2021-04-27"), ("d", released, "2021-04-27"))) == [
+        ["2021-04-25", "2021-04-27"]
+    ]
 
 
 NOT_NUMBER_CONFLICTS = [

@@ -212,6 +212,9 @@ NOUN_STANCE = {
 SPEAKER_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "''": "''"}
 _OPENERS = '“«"„'
+# A straight mark after a word or a sentence's punctuation closes a quote ('pandemic,"'), it never opens one.
+_BEFORE_A_CLOSE = frozenset(".,!?;…")
+_STRAIGHT_CLOSE = re.compile(r'(?<=[^\s“])"(?!\w)')
 
 
 @dataclass(slots=True)
@@ -232,16 +235,22 @@ class Statement:
     content_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _closes_here(text: str, i: int) -> bool:
+    return text[i - 1].isalnum() or text[i - 1] in _BEFORE_A_CLOSE
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quoted passages, marks included; a quote may run on over paragraph breaks."""
     spans: list[tuple[int, int]] = []
     i = 0
     n = len(text)
+    kept = text.rstrip()
+    cut_at = len(kept) if kept.endswith(("...", "…")) else None
     while i < n:
         ch = text[i]
         if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
             ch = "''"  # two apostrophes for a quotation mark, as some newspapers' feeds write it
-        if ch in QUOTE_PAIRS and (ch in ("“", "«", "„") or i == 0 or not text[i - 1].isalnum()):
+        if ch in QUOTE_PAIRS and (ch in ("“", "«", "„") or i == 0 or not _closes_here(text, i)):
             close = QUOTE_PAIRS[ch]
             j = text.find(close, i + len(ch))
             # A paragraph that ends without closing its quote, and the next one reopening it: one long quote.
@@ -252,6 +261,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     j = -1
                     break
                 para_end = text.find("\n", para_end + 1 + (len(text[para_end:]) - len(after)))
+            if j == -1 and ch == "“":
+                # an outlet that mixes its marks: “... pandemic," Becerra said — closed by a straight one
+                para_end = text.find("\n", i + 1)
+                straight = _STRAIGHT_CLOSE.search(text, i + 1, n if para_end == -1 else para_end)
+                if straight is not None:
+                    j, close = straight.start(), '"'
+            if j == -1 and cut_at is not None and "\n" not in text[i:cut_at]:
+                spans.append((i, cut_at))  # an excerpt cut inside its last quote, as a feed's summary is
+                break
             if j == -1:
                 i += 1
                 continue

@@ -29,6 +29,7 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
+from ..stories.features import stem
 from .claims import PERIODS, Claim, extract_claims, surname
 from .numbers import TIME_SPANS, comparable, compatible
 from .timex import MONTHS, WEEKDAYS, find_times, infer_published
@@ -607,6 +608,9 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
     if len(cited) == 2 and None not in cited:
         return False  # "according to data released Sunday" / "according to guidance issued Tuesday": the days two
         # sources the ledes cite came out, not the day of one event
+    for c, other in ((a, b), (b, a)):
+        if any(_cites_another_release(d, other) for d in c.times if d.cited and not d.thing):
+            return False
     for c in (a, b):
         acts = [d for d in c.times if not d.thing]  # "in the week ended July 3" names the week, dates no act
         if len(acts) != 1 or (c.published and acts[0].expr.date > c.published[:10]):
@@ -617,6 +621,13 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
         if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
     return True
+
+
+def _cites_another_release(dated, other: Claim) -> bool:
+    """Does a lede's date only say when a source it cites came out ("according to data released Sunday"), while
+    ``other`` neither names that source nor dates a release ("the CDC unveiled updated guidelines on Tuesday")?"""
+    other_acts = {_verb_class(d.verb) for d in other.times if d.verb}
+    return stem(dated.cited) not in other.all_stems and _verb_class(dated.verb) not in other_acts
 
 
 def _differing_dates(a: Claim, b: Claim, twins: bool):
