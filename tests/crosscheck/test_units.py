@@ -676,6 +676,33 @@ def test_one_thing_named_by_two_days_is_a_date_contradiction(nlp) -> None:
     assert sorted(p["value"] for p in result.contradictions[0]["positions"]) == ["2021-01-06", "2021-01-12"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # one kind of event in two nouns
+            "Speaker Nancy Pelosi named a committee to investigate the Jan. 6 insurrection at the Capitol.",
+            "Speaker Nancy Pelosi said her committee on the Jan. 12 riot at the Capitol will do its job.",
+        ),
+        (  # one act told as a noun and as a verb
+            "Andrew Yang will start the party in conjunction with the Oct. 11 release of his new book, Forward.",
+            "Andrew Yang will start the party when his new book, Forward, is released on Oct. 5, sources said.",
+        ),
+    ],
+)
+def test_one_event_named_in_other_words_by_two_days_is_a_date_contradiction(nlp, first, second) -> None:
+    result = check(nlp, ("a", first, "2021-07-01"), ("b", second, "2021-07-01"))
+    assert kinds(result) == ["date"]
+
+
+def test_things_of_two_kinds_dated_apart_are_not_one_event(nlp) -> None:
+    result = check(
+        nlp,
+        ("a", "Speaker Nancy Pelosi named a committee to investigate the Jan. 6 insurrection at the Capitol.", None),
+        ("b", "Speaker Nancy Pelosi said her committee will hold a Jan. 12 hearing at the Capitol.", None),
+    )
+    assert kinds(result) == []
+
+
 def test_copies_of_one_text_count_as_one_source(nlp) -> None:
     text = "Heavy rain closed the mountain pass for three days, the road agency said."
     sources = [

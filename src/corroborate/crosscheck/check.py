@@ -539,7 +539,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         if pair is None:
             continue
         da, db = pair
-        ta, va, thing = da.expr, da.verb, da.thing
+        ta, va, thing = da.expr, da.verb, da.thing or db.thing
         tb, vb = db.expr, db.verb
         if (ta.relative and a.published_inferred) or (tb.relative and b.published_inferred):
             continue  # "on Thursday" counted from a publication date the article did not give: too unsure
@@ -639,19 +639,35 @@ def _differing_dates(a: Claim, b: Claim, twins: bool):
     """
     if twins:
         for x, y in zip(a.times, b.times):
-            if x.expr.precision == y.expr.precision and x.expr.date != y.expr.date and x.thing == y.thing:
+            if (
+                x.expr.precision == y.expr.precision
+                and x.expr.date != y.expr.date
+                and (x.thing == y.thing or _one_thing(x, y))
+            ):
                 return x, y
         return None
     days_a = [d for d in a.times if d.expr.precision == "day" and d.verb]
     days_b = [d for d in b.times if d.expr.precision == "day" and d.verb]
     if days_a and days_b and days_a[0].expr.date != days_b[0].expr.date:
         return days_a[0], days_b[0]
-    for x in a.times:  # the day of one thing ("the Jan. 6 insurrection" / "the Jan. 12 insurrection")
+    for x in a.times:  # the day of one thing ("the Jan. 6 insurrection" / "the Jan. 12 riot at the Capitol")
         for y in b.times:
-            if x.thing and x.thing == y.thing and x.expr.precision == y.expr.precision == "day":
-                if x.expr.date != y.expr.date:
-                    return x, y
+            if _one_thing(x, y) and x.expr.precision == y.expr.precision == "day" and x.expr.date != y.expr.date:
+                return x, y
     return None
+
+
+THING_CLASSES = {n: "attack" for n in ("attack", "riot", "insurrection", "siege", "storming", "assault", "uprising")}
+
+
+def _one_thing(x, y) -> bool:
+    """Do two dated expressions date one thing: one noun or one kind of event ("the Jan. 6 insurrection" / "the
+    Jan. 12 riot"), or one act told as a noun and as a verb ("the Oct. 11 release of his book" / "the book is
+    released on Oct. 5")?"""
+    if x.thing and y.thing:
+        return THING_CLASSES.get(x.thing, x.thing) == THING_CLASSES.get(y.thing, y.thing)
+    noun, verb = (x, y) if x.thing else (y, x)
+    return bool(noun.thing) and noun.thing == verb.verb and not verb.cited
 
 
 NEGATIVE_WORDING = re.compile(
