@@ -703,6 +703,33 @@ def test_things_of_two_kinds_dated_apart_are_not_one_event(nlp) -> None:
     assert kinds(result) == []
 
 
+def test_an_act_negated_of_coordinated_objects_the_parser_splits_differently_is_a_denial(nlp) -> None:
+    directed = (
+        "In a memorandum released Monday evening, Attorney General Merrick Garland directed the FBI and U.S. "
+        "attorneys' offices to meet in the next 30 days with federal, state and local law enforcement leaders."
+    )
+    negated = (
+        "Garland did not direct the FBI and U.S. attorneys in the next 30 days to convene meetings with federal, "
+        "state, and local leaders within 30 days."
+    )
+    assert kinds(check(nlp, ("a", directed, "2021-10-05"), ("b", negated, "2021-10-05"))) == ["denial"]
+    # another object altogether is another act
+    other = negated.replace("the FBI and U.S. attorneys", "the Justice Department's prosecutors")
+    assert kinds(check(nlp, ("a", directed, "2021-10-05"), ("c", other, "2021-10-05"))) == []
+
+
+def test_one_body_saying_an_act_happened_and_did_not_is_a_denial_whatever_places_each_names(nlp) -> None:
+    arrested = (
+        "Essex Police said a 25-year-old man had been arrested on suspicion of murder, and that counterterror "
+        "detectives were investigating his motivations."
+    )
+    negated = (
+        "Police said a 25-year-old man was not arrested on suspicion of murder after the attack at a church in "
+        "Leigh-on-Sea."
+    )
+    assert kinds(check(nlp, ("a", arrested, "2021-10-15"), ("b", negated, "2021-10-15"))) == ["denial"]
+
+
 def test_copies_of_one_text_count_as_one_source(nlp) -> None:
     text = "Heavy rain closed the mountain pass for three days, the road agency said."
     sources = [

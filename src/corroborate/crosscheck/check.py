@@ -754,8 +754,8 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             # and is not being rolled out automatically": the negation is of what the other does not say
         elif sim[a.index, b.index] < ALIGN or overlap < NEGATION_OVERLAP:
             continue
-        if a.names and b.names and not a.names & b.names:
-            continue
+        if a.names and b.names and not a.names & b.names and not _one_speaker(a, b):
+            continue  # other names, unless one body says both ("Essex Police said a man had been arrested")
         no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
         asserted_outright = undone and neg.negated_act.verb not in pos.said_no_to
         if not asserted_outright and (no_in_asserted - no_in_negated or not no_in_negated - no_in_asserted):
@@ -776,6 +776,10 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
     return out
 
 
+def _one_speaker(a: Claim, b: Claim) -> bool:
+    return a.speaker_entity is not None and a.speaker_entity == b.speaker_entity
+
+
 def _undone(neg: Claim, pos: Claim) -> bool:
     """Does ``neg`` say an act of ``pos`` did not happen: the same verb, the same subject and object where both
     say them, and at least one of the two said by both ("China has not declared all transactions illegal" /
@@ -786,9 +790,9 @@ def _undone(neg: Claim, pos: Claim) -> bool:
     for other in pos.acts:
         if other.verb != act.verb:
             continue
-        pairs = [(x, y) for x, y in ((act.subject, other.subject), (act.object, other.object)) if x and y]
-        if pairs and all(x == y for x, y in pairs):
-            return True
+        pairs = [(x, y) for x, y in ((act.subjects, other.subjects), (act.objects, other.objects)) if x and y]
+        if pairs and all(x & y for x, y in pairs):
+            return True  # coordinated heads count: "the FBI and U.S. attorneys" / "the FBI and U.S. attorneys' offices"
         own_people = act.subject and act.subject == other.owner and act.owner in (None, other.subject)
         if own_people and (act.object is None or other.object is None or act.object == other.object):
             return True  # "the administration is not coalescing around a plan" / "the administration's experts are

@@ -30,6 +30,8 @@ class Act(NamedTuple):
     subject: str | None
     object: str | None
     owner: str | None = None  # whose the subject is: "the administration's experts" -> administr
+    subjects: frozenset[str] = frozenset()  # the subject's head and the heads coordinated with it
+    objects: frozenset[str] = frozenset()  # the same of the object ("the FBI and U.S. attorneys' offices")
 
 
 class Dated(NamedTuple):
@@ -520,6 +522,15 @@ def _act(verb) -> Act:
         head = next((c for c in token.children if c.dep_ in deps), None)
         return stem(head.lower_) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
 
+    def args(token, deps) -> frozenset[str]:
+        """The argument's head and the nouns coordinated with it (the parser often makes the first of "the FBI and
+        U.S. attorneys' offices" a modifier of the last)."""
+        head = next((c for c in token.children if c.dep_ in deps), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return frozenset()
+        joined = [c for c in head.children if c.dep_ in ("conj", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+        return frozenset(stem(t.lower_) for t in (head, *joined))
+
     def owner(token) -> str | None:
         head = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
@@ -527,11 +538,14 @@ def _act(verb) -> Act:
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
         return stem(poss.lower_) if poss is not None else None
 
+    doer = verb
     subject, whose = arg(verb, ("nsubj", "nsubjpass")), owner(verb)
     if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        subject, whose = arg(verb.head, ("nsubj", "nsubjpass")), owner(verb.head)
+        doer = verb.head
+        subject, whose = arg(doer, ("nsubj", "nsubjpass")), owner(doer)
+    subjects = args(doer, ("nsubj", "nsubjpass")) if subject else frozenset()
     if verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is not None:  # "made its first transfer": the act is the noun's ("transferred")
-            return Act(stem(noun.lower_), subject, None, whose)
-    return Act(stem(verb.lemma_.lower()), subject, arg(verb, ("dobj",)), whose)
+            return Act(stem(noun.lower_), subject, None, whose, subjects)
+    return Act(stem(verb.lemma_.lower()), subject, arg(verb, ("dobj",)), whose, subjects, args(verb, ("dobj",)))
