@@ -88,3 +88,28 @@ def test_dash_signed_quotation_but_not_a_tweet_signature() -> None:
     )
     lines = _line_attributions(text)
     assert [(s.speaker, s.cue) for s in lines] == [("Steve Quinlan", "―")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the parser conjoins the descriptions and leaves the name a second subject
+            "Former Olympian, reality TV star, and conservative firebrand Caitlyn Jenner has announced she is running "
+            "for governor of California.",
+            "conservative firebrand Caitlyn Jenner",
+        ),
+        ("Author, activist and former senator Jane Doe said the bill was dead.", "former senator Jane Doe"),
+    ],
+)
+def test_descriptions_listed_before_a_name_are_that_persons(nlp, text, speaker) -> None:
+    st = one(text, nlp, "governor" if "governor" in text else "bill")
+    assert st.speaker == speaker and st.group == []
+
+
+def test_bare_plurals_and_named_people_stay_groups(nlp) -> None:
+    assert [g[0] for g in one("Residents and officials said the bridge was closed.", nlp, "bridge").group] == [
+        "Residents",
+        "officials",
+    ]
+    text = "Republican Sen. Ted Cruz and Democratic Rep. Ro Khanna said the bill was dead."
+    assert len(one(text, nlp, "bill").group) == 2

@@ -332,6 +332,34 @@ def _speaker_tokens(subject):
     return tokens or [subject]
 
 
+def _description(token) -> bool:
+    """A singular noun without determiner, possessive or number ("reality TV star", "Former Olympian"): a
+    description of someone, not a speaker of its own (plurals go bare: "Residents and officials said")."""
+    if token.tag_ == "NNP" and token.ent_type_ != "NORP":
+        return False
+    return token.tag_ in ("NN", "NNP") and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+DESCRIBING = {"PUNCT", "CCONJ", "ADJ", "NOUN", "PROPN"}
+
+
+def _named_after_descriptions(subject, cue):
+    """'Former Olympian, reality TV star, and conservative firebrand Caitlyn Jenner has announced': descriptions
+    listed before a name are that one person's (the parser makes them the subject, or conjoins them); the speaker
+    is the name's head."""
+    members = _conjuncts(subject)
+    if not all(_description(m) for m in members):
+        return subject
+    doc = subject.doc
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start <= subject.i or ent.end > cue.i:
+            continue
+        if all(t.pos_ in DESCRIBING for t in doc[subject.i : ent.start]) and ent.start - subject.i <= 12:
+            return ent.root
+        break
+    return subject
+
+
 def _conjuncts(subject) -> list:
     return [subject, *[t for t in subject.conjuncts if t.i > subject.i]]
 
@@ -663,6 +691,7 @@ def _make(
         content_spans=[(start, end)],
     )
     if speaker_head is not None:
+        speaker_head = _named_after_descriptions(speaker_head, cue_tokens[0])
         s_start, s_end = _span(_speaker_tokens(speaker_head))
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
         st.speaker_heads = [speaker_head.idx] + [c.idx for c in speaker_head.children if c.dep_ == "appos"]
