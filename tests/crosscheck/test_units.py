@@ -694,6 +694,31 @@ def test_one_event_named_in_other_words_by_two_days_is_a_date_contradiction(nlp,
     assert kinds(result) == ["date"]
 
 
+def test_the_same_act_dated_two_ways_is_found_past_another_dated_act(nlp) -> None:
+    sentenced = (
+        "A Florida man who was charged with a felony after breaching the Senate chamber in the United States Capitol "
+        "during a riot on Jan. 6 was sentenced {} to eight months in jail."
+    )
+    other = (
+        "A man who pleaded guilty to breaching the Senate chamber during the US Capitol insurrection was sentenced "
+        "Monday to eight months in prison."
+    )
+    result = check(nlp, ("a", sentenced.format("Wednesday"), "2021-07-20"), ("b", other, "2021-07-20"))
+    assert date_values(result) == [["2021-07-14", "2021-07-19"]]
+    # the sentencing agrees: the breach's Jan. 6 is not set against the sentencing's Monday
+    assert kinds(check(nlp, ("a", sentenced.format("Monday"), "2021-07-20"), ("b", other, "2021-07-20"))) == []
+    # the first dates agree: another act's date is not looked for (an ECB+ story: a range and one of its ends)
+    blackmore = (
+        'Blackmore, alleged to have 19 wives, is charged with "practicing polygamy" between May 1, 2005, and Dec. 8, '
+        "2006."
+    )
+    both = (
+        'Blackmore has been charged with "practising polygamy" on May 1, 2005 and Oler has been charged with the '
+        "same crime on Nov. 1, 2004."
+    )
+    assert kinds(check(nlp, ("c", blackmore, "2009-01-08"), ("d", both, "2009-01-08"))) == []
+
+
 def test_things_of_two_kinds_dated_apart_are_not_one_event(nlp) -> None:
     result = check(
         nlp,
@@ -728,6 +753,25 @@ def test_one_body_saying_an_act_happened_and_did_not_is_a_denial_whatever_places
         "Leigh-on-Sea."
     )
     assert kinds(check(nlp, ("a", arrested, "2021-10-15"), ("b", negated, "2021-10-15"))) == ["denial"]
+
+
+def test_a_speaker_saying_she_does_and_does_not_is_a_denial(nlp) -> None:
+    running = (
+        "Caitlyn Jenner, the former Olympian, reality TV star and transgender activist, said Friday she is running "
+        "to be governor of California, as a recall of the sitting Democratic governor moves forward."
+    )
+    negated = (
+        "Former Olympian, reality TV star, and conservative firebrand Caitlyn Jenner has announced she is not "
+        "running for governor against incumbent Gov. Gavin Newsom (D) in the impending recall election."
+    )
+    assert kinds(check(nlp, ("a", running, "2021-04-24"), ("b", negated, "2021-04-24"))) == ["denial"]
+    # "she" is the speaker; someone else named as the subject is not
+    daughter = negated.replace("she is not", "her daughter is not")
+    assert kinds(check(nlp, ("a", running, "2021-04-24"), ("c", daughter, "2021-04-24"))) == []
+    # inside a quotation "he" is someone else (the speaker is "I"): an ECB+ story
+    quoted = "\"I think it's unfortunate for Mo, he's a great coach, but my dad is ready to step in,\" DiLeo said."
+    never = "DiLeo has never been an NBA coach."
+    assert kinds(check(nlp, ("d", quoted, "2009-04-21"), ("e", never, "2009-04-21"))) == []
 
 
 def test_copies_of_one_text_count_as_one_source(nlp) -> None:

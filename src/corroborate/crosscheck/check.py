@@ -649,7 +649,12 @@ def _differing_dates(a: Claim, b: Claim, twins: bool):
     days_a = [d for d in a.times if d.expr.precision == "day" and d.verb]
     days_b = [d for d in b.times if d.expr.precision == "day" and d.verb]
     if days_a and days_b and days_a[0].expr.date != days_b[0].expr.date:
-        return days_a[0], days_b[0]
+        # the first dates of two acts differ: the dates of one act, if both date it, decide ("breaching the Senate
+        # chamber ... on Jan. 6 was sentenced Wednesday" / "was sentenced Monday"; "sentenced Monday" in both agree)
+        same_verb = [(x, y) for x in days_a for y in days_b if _verb_class(x.verb) == _verb_class(y.verb)]
+        if not same_verb:
+            return days_a[0], days_b[0]
+        return next(((x, y) for x, y in same_verb if x.expr.date != y.expr.date), None)
     for x in a.times:  # the day of one thing ("the Jan. 6 insurrection" / "the Jan. 12 riot at the Capitol")
         for y in b.times:
             if _one_thing(x, y) and x.expr.precision == y.expr.precision == "day" and x.expr.date != y.expr.date:
