@@ -774,6 +774,21 @@ def test_a_speaker_saying_she_does_and_does_not_is_a_denial(nlp) -> None:
     assert kinds(check(nlp, ("d", quoted, "2009-04-21"), ("e", never, "2009-04-21"))) == []
 
 
+def test_two_caps_on_one_plan_disagree_two_bounds_of_a_count_need_not(nlp) -> None:
+    sending = (
+        "Noem's announcement that she will send up to 25 South Dakota National Guard troops to Texas comes as the GOP "
+        "ramps up a political fight with President Joe Biden over border security."
+    )
+    tweeted = (
+        "“Tomorrow morning I’m officially announcing up to 50 National Guard troops to Texas to help secure our "
+        "border,” South Dakota Governor Kristi Noem tweeted on Monday."
+    )
+    assert kinds(check(nlp, ("a", sending, "2021-06-30"), ("b", tweeted, "2021-06-30"))) == ["number"]
+    fewer = sending.replace("she will send up to 25", "fewer than 25 people will send")
+    came = tweeted.replace("officially announcing up to 50", "officially announcing that fewer than 50 people sent")
+    assert kinds(check(nlp, ("c", fewer, "2021-06-30"), ("d", came, "2021-06-30"))) == []
+
+
 def test_copies_of_one_text_count_as_one_source(nlp) -> None:
     text = "Heavy rain closed the mountain pass for three days, the road agency said."
     sources = [

@@ -484,9 +484,18 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     With ``same_report`` (one sentence, reworded little), two bounds of the same sort ("more than 200" / "more
     than 100") report one figure and must agree on it.
     """
-    if same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper"):
+    if (same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper")) or (_cap(a) and _cap(b)):
         return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
     return (a.low <= b.high * 1.02 and b.low <= a.high * 1.02) or _rounded_alike(a, b)
+
+
+CAP = re.compile(r"(?i)(?:up to|at most|no more than)\s")
+
+
+def _cap(q: Quantity) -> bool:
+    """A most set on a plan or a limit ("will send up to 25 troops"): two reports of it name one figure ("up to 50
+    troops" says another), unlike two bounds of a count ("fewer than 100" / "fewer than 50" can both be true)."""
+    return q.hedge == "upper" and CAP.match(q.text) is not None
 
 
 _WRITTEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.(\d+))?|\d+(?:\.(\d+))?")
