@@ -719,6 +719,20 @@ def test_the_same_act_dated_two_ways_is_found_past_another_dated_act(nlp) -> Non
     assert kinds(check(nlp, ("c", blackmore, "2009-01-08"), ("d", both, "2009-01-08"))) == []
 
 
+def test_a_thing_dated_by_a_participle_is_that_things_day(nlp) -> None:
+    dated = (
+        "In the letter dated April 16, condominium association president Jean Wodnicki explained to residents why "
+        "$15 million in repairs was necessary."
+    )
+    named = (
+        "In the April 9 letter, the Surfside condo board president, Jean Wodnicki, wrote how the building was in "
+        "desperate need of repairs."
+    )
+    assert date_values(check(nlp, ("a", dated, "2021-06-28"), ("b", named, "2021-06-28"))) == [
+        ["2021-04-09", "2021-04-16"]
+    ]
+
+
 def test_things_of_two_kinds_dated_apart_are_not_one_event(nlp) -> None:
     result = check(
         nlp,

@@ -452,6 +452,8 @@ def _dated(doc, expr: TimeExpr) -> Dated:
         return Dated(expr, None, token.head.lemma_.lower())
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
+            if token.lemma_.lower() == "date" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+                return Dated(expr, None, token.head.lemma_.lower())  # "the letter dated April 16": the letter's day
             if token.lemma_.lower() in ("end", "begin", "start") and token.head.lemma_.lower() in PERIODS:
                 return Dated(expr, None, token.head.lemma_.lower())  # "in the week ended July 3": the week's day
             if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and expr.precision != "day":
