@@ -341,6 +341,7 @@ def _description(token) -> bool:
 
 
 DESCRIBING = {"PUNCT", "CCONJ", "ADJ", "NOUN", "PROPN"}
+MAX_DESCRIBING = 12  # tokens of descriptions before the name: a few, not a clause
 
 
 def _named_after_descriptions(subject, cue):
@@ -354,7 +355,7 @@ def _named_after_descriptions(subject, cue):
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.start <= subject.i or ent.end > cue.i:
             continue
-        if all(t.pos_ in DESCRIBING for t in doc[subject.i : ent.start]) and ent.start - subject.i <= 12:
+        if all(t.pos_ in DESCRIBING for t in doc[subject.i : ent.start]) and ent.start - subject.i <= MAX_DESCRIBING:
             return ent.root
         break
     return subject

@@ -482,7 +482,7 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     """Can both reports be true of one quantity? Intervals that meet, widened by 2% for rounding.
 
     With ``same_report`` (one sentence, reworded little), two bounds of the same sort ("more than 200" / "more
-    than 100") report one figure and must agree on it.
+    than 100") report one figure and must agree on it; so must two caps anywhere ("up to 25 troops" / "up to 50").
     """
     if (same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper")) or (_cap(a) and _cap(b)):
         return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
@@ -493,7 +493,7 @@ CAP = re.compile(r"(?i)(?:up to|at most|no more than)\s")
 
 
 def _cap(q: Quantity) -> bool:
-    """A most set on a plan or a limit ("will send up to 25 troops"): two reports of it name one figure ("up to 50
+    """The most a plan or a limit allows ("will send up to 25 troops"): two reports of it name one figure ("up to 50
     troops" says another), unlike two bounds of a count ("fewer than 100" / "fewer than 50" can both be true)."""
     return q.hedge == "upper" and CAP.match(q.text) is not None
 
