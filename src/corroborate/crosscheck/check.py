@@ -759,7 +759,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             # and is not being rolled out automatically": the negation is of what the other does not say
         elif sim[a.index, b.index] < ALIGN or overlap < NEGATION_OVERLAP:
             continue
-        if a.names and b.names and not a.names & b.names and not _one_speaker(a, b):
+        if a.names and b.names and not a.names & b.names and not _same_speaker(a, b):
             continue  # other names, unless one body says both ("Essex Police said a man had been arrested")
         no_in_asserted, no_in_negated = _negative_words(pos.text), _negative_words(neg.text)
         asserted_outright = undone and neg.negated_act.verb not in pos.said_no_to
@@ -781,7 +781,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
     return out
 
 
-def _one_speaker(a: Claim, b: Claim) -> bool:
+def _same_speaker(a: Claim, b: Claim) -> bool:
     return a.speaker_entity is not None and a.speaker_entity == b.speaker_entity
 
 

@@ -191,14 +191,14 @@ def extract_claims(
                 start += text.find(trimmed)
                 end = start + len(trimmed)
                 text = trimmed
-            speaker = speaker_entity = stance = teller = None
+            speaker = speaker_entity = stance = speaker_key = None
             if attributed:
                 best = max(
                     attributed,
                     key=lambda s: min(end, s.statement.end) - max(start, s.statement.start),
                 )
                 speaker_entity = best.speaker_entity
-                teller = _teller(doc, best.statement)
+                speaker_key = _speaker_key(doc, best.statement)
                 together = [  # a group statement ("Azerbaijan and Turkey deny ...") has one row per speaker
                     entity_names.get(s.speaker_entity or "", s.speaker)
                     for s in attributed
@@ -228,7 +228,7 @@ def extract_claims(
             has_neg = len(negated_heads) % 2 == 1
             has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
             negated = has_neg != has_deny  # "does not deny" asserts
-            negated_act = _act(negated_heads[0], teller, quotes) if negated and negated_heads else None
+            negated_act = _act(negated_heads[0], speaker_key, quotes) if negated and negated_heads else None
             non_answer = negated and any(_non_answer(h) for h in negated_heads)
             negated_verbs = (
                 frozenset(stem(t.lemma_.lower()) for t in _with_xcomps(negated_heads[0]))
@@ -292,7 +292,7 @@ def extract_claims(
                     said_no_to=_said_no_to(span),
                     answer_verbs=answer_verbs,
                     acts=frozenset(
-                        _act(t, teller, quotes)
+                        _act(t, speaker_key, quotes)
                         for h in heads.values()
                         for t in _asserted_verbs(h)
                         if not _negated_verb(t)
@@ -522,7 +522,7 @@ def _said_no_to(span) -> frozenset[str]:
 REFUSALS = {"decline", "refuse", "fail", "avoid", "deny", "reject", "stop", "cease", "neglect", "forget"}
 
 
-def _teller(doc, statement) -> str | None:
+def _speaker_key(doc, statement) -> str | None:
     """The stemmed head of a statement's one speaker ("Caitlyn Jenner said ..." -> jenner), for the "she" of what
     the speaker says ("said Friday she is running"); None for a group or an unnamed source."""
     if statement.group or not statement.speaker_heads:
@@ -534,16 +534,16 @@ def _teller(doc, statement) -> str | None:
 SPEAKER_PRONOUNS = {"he", "she", "they"}
 
 
-def _act(verb, teller: str | None = None, quotes: list[tuple[int, int]] | None = None) -> Act:
+def _act(verb, speaker_key: str | None = None, quotes: list[tuple[int, int]] | None = None) -> Act:
     """The verb with its subject and object; a verb without its own subject ("..., declaring all transactions
     illegal") takes the one of the verb it hangs on; in what a speaker is reported to say, "he", "she" or "they"
-    is the speaker (``teller``: "Jenner said she is running"), not inside a quotation, where the speaker is "I"
+    is the speaker (``speaker_key``: "Jenner said she is running"), not inside a quotation, where the speaker is "I"
     ("“he's a great coach,” DiLeo said" is about someone else)."""
 
-    def told(head) -> bool:
+    def is_the_speaker(head) -> bool:
         return (
             head is not None
-            and teller is not None
+            and speaker_key is not None
             and head.lower_ in SPEAKER_PRONOUNS
             and "subj" in head.dep_
             and not _inside_quotes(head.doc, head.i, quotes or [])
@@ -551,16 +551,16 @@ def _act(verb, teller: str | None = None, quotes: list[tuple[int, int]] | None =
 
     def arg(token, deps):
         head = next((c for c in token.children if c.dep_ in deps), None)
-        if told(head):
-            return teller
+        if is_the_speaker(head):
+            return speaker_key
         return stem(head.lower_) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
 
     def args(token, deps) -> frozenset[str]:
         """The argument's head and the nouns coordinated with it (the parser often makes the first of "the FBI and
         U.S. attorneys' offices" a modifier of the last)."""
         head = next((c for c in token.children if c.dep_ in deps), None)
-        if told(head):
-            return frozenset({teller})
+        if is_the_speaker(head):
+            return frozenset({speaker_key})
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             return frozenset()
         joined = [c for c in head.children if c.dep_ in ("conj", "nmod") and c.pos_ in ("NOUN", "PROPN")]

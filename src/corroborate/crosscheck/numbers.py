@@ -250,8 +250,8 @@ def _with_measured_noun(q: Quantity, span) -> Quantity:
 
 def _with_predicate(q: Quantity, span) -> Quantity:
     """The act a figure is the subject of, through the noun it counts: "37.3% of adults were fully vaccinated"
-    (vaccinate), "12 people died" (die); a light verb's object names it ("55% of adults have received a dose": dose,
-    "two cables suffered severe damage": damage)."""
+    (vaccinate), "12 people died" (die); after a verb of undergoing its object names it ("55% of adults have received
+    a dose": dose, "two cables suffered severe damage": damage)."""
     inside = _tokens_of(q, span)
     if not inside or q.unit not in ("count", "percent"):
         return q  # "the $13 billion acquisition will help ...": an amount qualifies its noun, whatever that does
@@ -261,14 +261,28 @@ def _with_predicate(q: Quantity, span) -> Quantity:
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         verb = head.head
         lemma = verb.lemma_.lower()
-        if lemma in LIGHT_VERBS:  # "two cables suffered severe damage": the act is the damage
+        if lemma in UNDERGOING_VERBS:  # "two cables suffered severe damage": the act is the damage
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             lemma = obj.lemma_.lower() if obj is not None else lemma
         return replace(q, predicate=lemma)
     return q
 
 
-LIGHT_VERBS = {"suffer", "sustain", "experience", "undergo", "have", "get", "take", "make", "receive", "see", "face"}
+# a subject that undergoes what the object names ("suffered damage", "received a dose"); not claims.LIGHT_VERBS,
+# whose subject does the act ("made a transfer", "held a meeting")
+UNDERGOING_VERBS = {
+    "suffer",
+    "sustain",
+    "experience",
+    "undergo",
+    "have",
+    "get",
+    "take",
+    "make",
+    "receive",
+    "see",
+    "face",
+}
 
 
 # "$140-$150 million", "5-10%", "between 40 and 50 people", "2 to 3 million": one figure between two bounds
