@@ -1097,6 +1097,35 @@ def test_a_story_told_over_days_dates_each_days_news_not_one_event_twice(nlp) ->
     assert "date" not in kinds(weekly)  # each weekly report names its own week
 
 
+def test_two_ledes_of_one_event_need_little_wording_in_common(nlp) -> None:
+    # one act (announced), one name, each its article's lede; their wording shares little else
+    left = (
+        "The last military flights have left Marsovia, ending two decades of war there, Gen. Ana Dunn announced {} "
+        "at the ministry in the capital. Crowds cheered."
+    )
+    flown = (
+        "Gen. Ana Dunn announced {} evening that the last of the troops stationed at the airport had flown out of "
+        "Marsovia, a day before the president's deadline. Nobody commented."
+    )
+    day = "2021-08-31"
+    result = check(nlp, ("a", left.format("Monday"), day), ("b", flown.format("Thursday"), day))
+    assert date_values(result) == [["2021-08-26", "2021-08-30"]]
+    assert date_values(check(nlp, ("a", left.format("Monday"), day), ("b", flown.format("Monday"), day))) == []
+
+
+def test_a_lede_in_the_present_tense_dates_no_passed_event(nlp) -> None:
+    urged = (
+        "In a last-minute rally, Gov. Ana Dunn urged voters Sunday to turn back a looming recall vote that could "
+        "remove her from office. Crowds cheered."
+    )
+    heads = (
+        "Gov. Ana Dunn heads into the recall Tuesday with the wind at her back after the last polls show voters want "
+        "to keep her. Nobody commented."
+    )
+    # Tuesday is the publication day: "heads into" tells today's or a coming event, not the news that passed Sunday
+    assert date_values(check(nlp, ("a", urged, "2021-08-31"), ("b", heads, "2021-08-31"))) == []
+
+
 def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
     storm = (
         "Marsovia was struck by the Atlantic's latest tropical storm on Monday as the country continues to recover "

@@ -558,7 +558,7 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             same_act = va and vb and _verb_class(va) == _verb_class(vb)
             if not (thing or same_act or ledes):
                 continue
-            if jac[a.index, b.index] < NUMBER_OVERLAP or not (a.names & b.names):
+            if (jac[a.index, b.index] < NUMBER_OVERLAP and not ledes) or not (a.names & b.names):
                 continue
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not ledes:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
@@ -615,6 +615,8 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
         acts = [d for d in c.times if not d.thing]  # "in the week ended July 3" names the week, dates no act
         if len(acts) != 1 or (c.published and acts[0].expr.date > c.published[:10]):
             return False
+        if acts[0].present:
+            return False  # "Newsom heads into the recall Tuesday": today's or a coming day, not the news that passed
         if acts[0].background:
             return False  # "... on the area of Haiti where a 7.2-magnitude earthquake on Saturday killed ...": the
             # day of what a relative clause tells, not of the lede's news (a storm that "struck Haiti on Monday")

@@ -42,6 +42,7 @@ class Dated(NamedTuple):
     thing: str | None = None  # or the noun it names the day of ("the Jan. 6 insurrection" -> "insurrection")
     background: bool = False  # the verb is a relative clause's on a common noun ("the area where an earthquake ...")
     cited: str | None = None  # the source whose release it dates ("according to data released Sunday" -> "data")
+    present: bool = False  # the verb is in the simple present ("heads into the recall Tuesday"): not a day passed
 
 
 @dataclass
@@ -462,7 +463,8 @@ def _dated(doc, expr: TimeExpr) -> Dated:
             # "the area of Haiti where an earthquake on Saturday killed ...": a relative clause on a common noun
             # tells background; on a name ("Frances Haugen, who blasted her ex-employer on Tuesday") the news
             background = token.dep_ == "relcl" and token.head.pos_ == "NOUN"
-            return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token))
+            present = token.tag_ in ("VBZ", "VBP")
+            return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token), present=present)
         if token.head == token:
             break
         token = token.head
