@@ -757,6 +757,29 @@ def test_an_act_negated_of_coordinated_objects_the_parser_splits_differently_is_
     assert kinds(check(nlp, ("a", directed, "2021-10-05"), ("c", other, "2021-10-05"))) == []
 
 
+def test_an_act_negated_in_the_passive_is_the_act_told_in_the_active(nlp) -> None:
+    suspended = (
+        "Chirp suspended Senator Ana Dunn for seven days on Tuesday night for posting a video disputing whether "
+        "masks stop the spread of the virus."
+    )
+    negated = (
+        "Sen. Ana Dunn has not been suspended from Chirp for a week over a video claiming that masks are ineffective."
+    )
+    assert kinds(check(nlp, ("a", suspended, "2021-08-11"), ("b", negated, "2021-08-11"))) == ["denial"]
+    # done to someone else: another act
+    other = negated.replace("Sen. Ana Dunn", "Her aide")
+    assert kinds(check(nlp, ("a", suspended, "2021-08-11"), ("c", other, "2021-08-11"))) == []
+
+
+def test_the_subject_of_is_set_to_does_what_follows(nlp) -> None:
+    from corroborate.crosscheck.claims import _act
+
+    doc = nlp("The court is set to hear the case, and the senator was suspended by the network.")
+    set_, suspended = (next(t for t in doc if t.lemma_ == lemma) for lemma in ("set", "suspend"))
+    assert (_act(set_).subject, _act(set_).object) == ("court", None)  # not something done to the court
+    assert (_act(suspended).subject, _act(suspended).object) == ("network", "senat")
+
+
 def test_one_body_saying_an_act_happened_and_did_not_is_a_denial_whatever_places_each_names(nlp) -> None:
     arrested = (
         "Essex Police said a 25-year-old man had been arrested on suspicion of murder, and that counterterror "

@@ -810,11 +810,16 @@ def _undone(neg: Claim, pos: Claim) -> bool:
 def _done_by_another(neg: Claim, pos: Claim) -> bool:
     """Does ``pos`` say the negated act was done, but by someone else: the same verb with another subject, and the
     negated claim's subject not named in ``pos`` at all ("the legislation, which is called the ... Act, clocks in
-    at 2,702 pages" is the Act's)?"""
+    at 2,702 pages" is the Act's)? A passive without its doer compares what the act is done to ("Ross is not
+    signed" / "Lawrence and Hutcherson are signed")."""
     act = neg.negated_act
-    if act is None or act.subject is None or act.subject in pos.lemmas:
+    if act is None:
         return False
-    return any(o.verb == act.verb and o.subject and o.subject != act.subject for o in pos.acts)
+    role = "subject" if act.subject is not None else "object"  # a passive without its doer: "Ross is not signed"
+    who = getattr(act, role)
+    if who is None or who in pos.lemmas:
+        return False
+    return any(o.verb == act.verb and getattr(o, role) and getattr(o, role) != who for o in pos.acts)
 
 
 def _negates_something_else(neg: Claim, pos: Claim) -> bool:

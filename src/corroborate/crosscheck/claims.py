@@ -536,6 +536,10 @@ def _speaker_key(doc, statement) -> str | None:
 SPEAKER_PRONOUNS = {"he", "she", "they"}
 
 
+# "The court is set to hear ...", "is expected to": the subject does what follows; no passive act is done to it
+RAISING = {"set", "expect", "schedule", "slate", "poise", "suppose", "say", "believe", "think", "report", "know"}
+
+
 def _act(verb, speaker_key: str | None = None, quotes: list[tuple[int, int]] | None = None) -> Act:
     """The verb with its subject and object; a verb without its own subject ("..., declaring all transactions
     illegal") takes the one of the verb it hangs on; in what a speaker is reported to say, "he", "she" or "they"
@@ -581,6 +585,19 @@ def _act(verb, speaker_key: str | None = None, quotes: list[tuple[int, int]] | N
         doer = verb.head
         subject, whose = arg(doer, ("nsubj", "nsubjpass")), owner(doer)
     subjects = args(doer, ("nsubj", "nsubjpass")) if subject else frozenset()
+    raising = verb.lemma_.lower() in RAISING and any(c.dep_ == "xcomp" for c in verb.children)
+    if verb.tag_ == "VBN" and not raising and any(c.dep_ == "nsubjpass" for c in doer.children):
+        # the passive's subject is what the act is done to, its agent ("by YouTube") the doer: "Paul has not been
+        # suspended from YouTube" is the act of "YouTube suspended Paul"
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return Act(
+            stem(verb.lemma_.lower()),
+            arg(agent, ("pobj",)) if agent is not None else None,
+            subject,
+            None,
+            args(agent, ("pobj",)) if agent is not None else frozenset(),
+            subjects,
+        )
     if verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if noun is not None:  # "made its first transfer": the act is the noun's ("transferred")
