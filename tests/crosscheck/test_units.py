@@ -771,6 +771,21 @@ def test_an_act_negated_in_the_passive_is_the_act_told_in_the_active(nlp) -> Non
     assert kinds(check(nlp, ("a", suspended, "2021-08-11"), ("c", other, "2021-08-11"))) == []
 
 
+def test_the_same_act_by_the_same_doer_said_alike_is_one_act_whatever_its_object(nlp) -> None:
+    declined = (
+        "Prize-winning journalist Ana Dunn announced Tuesday that she has declined a tenured professorship at the "
+        "University of Marsovia."
+    )
+    negated = (
+        "Ana Dunn, founder of the Marsovia Project, did not decline the University of Marsovia's offer of a tenured "
+        "professorship and will instead join another faculty."
+    )
+    assert kinds(check(nlp, ("a", declined, "2021-07-07"), ("b", negated, "2021-07-07"))) == ["denial"]
+    # the same doer and verb, but little else in common: another act
+    other = "Ana Dunn, founder of the Marsovia Project, did not decline an invitation to the governor's gala dinner."
+    assert kinds(check(nlp, ("a", declined, "2021-07-07"), ("c", other, "2021-07-07"))) == []
+
+
 def test_the_subject_of_is_set_to_does_what_follows(nlp) -> None:
     from corroborate.crosscheck.claims import _act
 

@@ -42,6 +42,7 @@ TWIN_OVERLAP = 0.6  # stem Jaccard above which two claims are one sentence rewor
 DENIAL_MATCH = 0.55  # what a denial denies against what another claim asserts
 MAX_EVIDENCE = 6
 NEGATION_OVERLAP = 0.5
+DOER_MATCH = 0.8  # content similarity at which the same act by the same doer is one act, whatever its object
 ACT_OVERLAP = 0.2  # looser when the negated claim says the very act of the other did not happen
 TITLE_BEFORE = re.compile(
     r"(?:\b(?:[Ff]ormer|[A-Z][a-z]+)\s+)?\b(?:Sen\.|Rep\.|Gov\.|Senator|Governor|(?:Vice )?President|"
@@ -750,7 +751,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
         if neg.non_answer and not (neg.negated_act and neg.negated_act.verb in pos.answer_verbs):
             continue  # "could not say if anyone else was inside, but said no one else was hurt" / "said no one
             # else was hurt": not knowing is no denial, unless the other says the source knows ("I know what ...")
-        undone = _undone(neg, pos)
+        undone = _undone(neg, pos) or (content_sim[a.index, b.index] >= DOER_MATCH and _done_by_the_same(neg, pos))
         if undone:
             if overlap < ACT_OVERLAP:
                 continue
@@ -805,6 +806,12 @@ def _undone(neg: Claim, pos: Claim) -> bool:
             return True  # "the administration is not coalescing around a plan" / "the administration's experts are
             # coalescing around the view": an actor and its own people
     return False
+
+
+def _done_by_the_same(neg: Claim, pos: Claim) -> bool:
+    """Does ``pos`` give the negated act with the same doer, whatever it is done to?"""
+    act = neg.negated_act
+    return act is not None and any(o.verb == act.verb and act.subjects & o.subjects for o in pos.acts)
 
 
 def _done_by_another(neg: Claim, pos: Claim) -> bool:
