@@ -1164,6 +1164,24 @@ def test_a_lede_in_the_present_tense_dates_no_passed_event(nlp) -> None:
     assert date_values(check(nlp, ("a", urged, "2021-08-31"), ("b", heads, "2021-08-31"))) == []
 
 
+def test_one_statement_quoted_in_two_articles_is_dated_once(nlp) -> None:
+    stands = (
+        "President Ana Dunn said she stands “squarely behind” her decision to withdraw the troops from Marsovia, "
+        "speaking from the palace Monday as critics attacked the chaotic evacuation. Crowds gathered outside."
+    )
+    said = (
+        "Critics called the evacuation a disaster. The opposition demanded an inquiry. "
+        '"I stand squarely behind my decision," President Ana Dunn said {}.'
+    )
+    day = "2021-08-17"
+    result = check(nlp, ("a", stands, day), ("b", said.format("Thursday"), day))
+    assert date_values(result) == [["2021-08-12", "2021-08-16"]]
+    assert date_values(check(nlp, ("a", stands, day), ("b", said.format("Monday"), day))) == []
+    # her words on something else: another statement, perhaps on another day
+    other = said.replace("I stand squarely behind my decision", "The evacuation will go on")
+    assert date_values(check(nlp, ("a", stands, day), ("c", other.format("Thursday"), day))) == []
+
+
 def test_a_lede_dates_its_news_not_what_a_relative_clause_tells(nlp) -> None:
     storm = (
         "Marsovia was struck by the Atlantic's latest tropical storm on Monday as the country continues to recover "

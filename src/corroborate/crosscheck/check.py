@@ -553,13 +553,17 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
         # votes Thursday, the director signs off Friday), or one night in two time zones
         ledes = not twins and bool(va and vb) and _ledes_of_one_event(a, b) and _days_apart(ta.date, tb.date) >= 2
+        # one statement quoted in both ("'I stand squarely behind my decision,' the president said Thursday" /
+        # "Biden said he stands 'squarely behind' his decision, speaking from the White House Monday"): its day
+        quoted = not twins and _one_statement(a, b) and _days_apart(ta.date, tb.date) >= 2
+        ledes = ledes or quoted
         if not twins:
             # a reworded report of one event: the same verb dated (or the same thing, or two ledes), a name in
             # common, some shared wording
             same_act = va and vb and _verb_class(va) == _verb_class(vb)
             if not (thing or same_act or ledes):
                 continue
-            if (jac[a.index, b.index] < NUMBER_OVERLAP and not ledes) or not (a.names & b.names):
+            if (jac[a.index, b.index] < NUMBER_OVERLAP and not ledes) or not (a.names & b.names or quoted):
                 continue
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not ledes:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
@@ -624,6 +628,28 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
         if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
     return True
+
+
+QUOTED = re.compile(r"[“\"]([^”“\"]+)[”\"]")
+MIN_QUOTED = 2  # words of a quotation two claims share to quote one statement
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", text.lower())
+
+
+def _one_statement(a: Claim, b: Claim) -> bool:
+    """Do two claims quote one statement: the same speaker, and words one puts in quotation marks stand, in that
+    order, in the other?"""
+    if a.speaker_entity is None or a.speaker_entity != b.speaker_entity:
+        return False
+    for x, y in ((a, b), (b, a)):
+        other = " " + " ".join(_words(y.text)) + " "
+        for quote in QUOTED.findall(x.text):
+            words = _words(quote)
+            if len(words) >= MIN_QUOTED and f" {' '.join(words)} " in other:
+                return True
+    return False
 
 
 def _cites_another_release(dated, other: Claim) -> bool:
