@@ -85,3 +85,11 @@ def test_what_was_added_is_not_what_was_said(nlp) -> None:
     assert extract_statements("The Marsovian economy added just 266,000 jobs in April.", nlp) == []
     st = one("The minister added that the harbour would reopen in May.", nlp, "harbour would reopen")
     assert st.speaker == "The minister"
+
+
+def test_what_a_flaw_or_a_law_allows_is_not_what_anyone_said(nlp) -> None:
+    flaw = "The flaw allowed text typed into the name field to be run as code in the browser of anyone viewing it."
+    assert [s.speaker for s in extract_statements(flaw, nlp) if "typed" in s.text] == []
+    assert extract_statements("The law allows police to detain suspects for 48 hours.", nlp) == []
+    st = one("The minister allowed that mistakes were made at the harbour.", nlp, "mistakes were made")
+    assert st.speaker == "The minister"

@@ -589,6 +589,8 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
             continue  # speech reported inside a quote belongs to the quoted speaker's statement
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS or lemma in lexicon):
+            if lemma in PERMITTING and not _finite_clause(token):
+                continue  # "The flaw allowed text ... to be run as code": no one says anything
             found = _from_verb(token, text, quotes)
             origin = "verb"
         elif lemma == "accord" and token.lower_ == "according":
@@ -617,6 +619,24 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
         if any(a <= at < b and j != k for j, a, b in spans):
             cand.features["nested"] = 1.0
     return out
+
+
+# verbs of letting and requiring report speech only with a finite clause ("he allowed that mistakes were made"),
+# not with an object and an infinitive ("the law allows police to detain suspects", "the rule requires firms to")
+PERMITTING = {"allow", "permit", "let", "enable", "require"}
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite_clause(verb) -> bool:
+    """Does ``verb`` govern a clause with a tensed verb ("that mistakes were made"), not a participle or an
+    infinitive ("text typed into the field to be run as code")?"""
+    return any(
+        c.dep_ == "ccomp"
+        and (c.tag_ in FINITE_TAGS or any(g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in c.children))
+        for c in verb.children
+    )
 
 
 def _runs(tokens) -> list[list]:
