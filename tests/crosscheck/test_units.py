@@ -1335,3 +1335,23 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         "President Joe Biden's nominee for attorney general, Merrick Garland,", "Attorney General Merrick Garland"
     )
     assert kinds(check(nlp, ("a", held, "2021-02-22"), ("b", judge, "2021-02-22"))) == ["role"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "verb"),
+    [
+        ("Security researchers", "say"),
+        ("Senate Democrats", "say"),
+        ("Marsovian health officials", "say"),
+        ("Ann Lee", "says"),
+        ("Reuters", "says"),
+        ("Brennick City Transit", "says"),
+        ("the press", "says"),
+    ],
+)
+def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:
+    from corroborate.crosscheck.claims import Claim
+
+    claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="Bugs remain common.", sentence=0)
+    claim.speaker, claim.said = speaker, "bugs remain common"
+    assert claim.label == f"{speaker} {verb}: bugs remain common"

@@ -87,11 +87,16 @@ class Claim:
             return self.text
         if not self.said and re.search(rf"\b{re.escape(surname(self.speaker))}\b", self.text, re.I):
             return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
-        first = self.speaker.split()[0].lower()
+        words = self.speaker.split()
+        first, last = words[0].lower(), words[-1]
         plural = (
             " and " in self.speaker
             or first in PLURAL_SPEAKERS
+            or last.lower() in PLURAL_SPEAKERS
             or (first == "the" and self.speaker.endswith("s") and not self.speaker.endswith("ss"))
+            or (
+                last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+            )  # "Security researchers"
         )
         return f"{self.speaker} {'say' if plural else 'says'}: {self.said or self.text}"
 
@@ -100,6 +105,7 @@ class Claim:
 PLURAL_SPEAKERS = {"officials", "authorities", "police", "residents", "witnesses", "experts", "analysts", "critics"}
 PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "leaders", "officers", "doctors"}
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
+PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers"}
 
 
 def surname(name: str) -> str:
