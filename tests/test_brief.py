@@ -398,7 +398,9 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     }
     markdown = to_markdown(brief)
     assert "““" not in markdown and "””" not in markdown
-    assert f"“{reported}”" in markdown
+    # reported speech is not put in quotation marks of our own: they would claim its words verbatim
+    assert f"assert: {reported} [1]" in markdown and f"“{reported}”" not in markdown
+    assert "“We have no doubt that the parties will come to the table,”" in markdown
 
 
 def _candidate(text: str, i: int):

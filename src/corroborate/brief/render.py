@@ -9,6 +9,11 @@ from typing import Any
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
+def _said(statement: dict, text: str) -> str:
+    """A direct quotation in quotation marks; reported speech as it was reported, without marks of our own."""
+    return f"“{text}”" if statement.get("kind") == "direct" else text
+
+
 def md(text: str) -> str:
     """Article text made inert in Markdown: no HTML, no links, no emphasis, no tables."""
     text = text.replace("&", "&amp;")
@@ -53,7 +58,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Who said what", ""]
     for w in brief["who_said_what"]:
         out.append(f"- **{md(w['speaker'])}** ({w['statements']} statements)")
-        out += [f"  - {s['stance']}: “{md(s['text'])}” {cites(s['cites'])}" for s in w["main"]]
+        out += [f"  - {s['stance']}: {_said(s, md(s['text']))} {cites(s['cites'])}" for s in w["main"]]
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
@@ -102,7 +107,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
     for w in brief["who_said_what"]:
         console.print(f"[bold]{escape(w['speaker'])}[/bold] ({w['statements']} statements)")
         for s in w["main"]:
-            console.print(f"   {s['stance']}: “{escape(s['text'])}” [cyan]{cites(s['cites'])}[/cyan]")
+            console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
         console.print(f"{t['date']} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
