@@ -26,9 +26,7 @@ _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 
 
 def _unquoted(text: str) -> str:
-    """A direct statement is shown inside quotation marks: the marks of a fully quoted text are not doubled.
-    Reported speech ("that Turkey's role is limited ...") is shown without marks: they would claim its words
-    verbatim."""
+    """A statement shown inside quotation marks: the marks of a fully quoted text are not doubled."""
     if len(text) > 2 and text[0] in _OPEN and text[-1] in _CLOSE:
         return text[1:-1]
     return text
@@ -100,6 +98,8 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
             seen.add(key)
             main.append(
                 {
+                    # only a direct quotation is shown in quotation marks: on reported speech ("that Turkey's
+                    # role is limited ...") marks of our own would claim its words verbatim
                     "text": _unquoted(st["text"]) if st["kind"] == "direct" else st["text"],
                     "stance": st["stance"],
                     "kind": st["kind"],

@@ -87,18 +87,7 @@ class Claim:
             return self.text
         if not self.said and re.search(rf"\b{re.escape(surname(self.speaker))}\b", self.text, re.I):
             return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
-        words = self.speaker.split()
-        first, last = words[0].lower(), words[-1]
-        plural = (
-            " and " in self.speaker
-            or first in PLURAL_SPEAKERS
-            or last.lower() in PLURAL_SPEAKERS
-            or (first == "the" and self.speaker.endswith("s") and not self.speaker.endswith("ss"))
-            or (
-                last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-            )  # "Security researchers"
-        )
-        return f"{self.speaker} {'say' if plural else 'says'}: {self.said or self.text}"
+        return f"{self.speaker} {'say' if _plural(self.speaker) else 'says'}: {self.said or self.text}"
 
 
 # who speak as many ("Officials said ...", "Police say ...")
@@ -106,6 +95,20 @@ PLURAL_SPEAKERS = {"officials", "authorities", "police", "residents", "witnesses
 PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "leaders", "officers", "doctors"}
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
 PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers"}
+
+
+def _plural(speaker: str) -> bool:
+    """Is a speaker many ("Officials", "Security researchers", "Senate Democrats", "Ann Lee and Omar Diaz")? A
+    capitalised last word ending in "s" is a name ("Reuters")."""
+    words = speaker.split()
+    first, last = words[0].lower(), words[-1]
+    return (
+        " and " in speaker
+        or first in PLURAL_SPEAKERS
+        or last.lower() in PLURAL_SPEAKERS
+        or (first == "the" and speaker.endswith("s") and not speaker.endswith("ss"))
+        or (last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+    )
 
 
 def surname(name: str) -> str:
@@ -597,12 +600,11 @@ def _act(verb, speaker_key: str | None = None, quotes: list[tuple[int, int]] | N
         # suspended from YouTube" is the act of "YouTube suspended Paul"
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return Act(
-            stem(verb.lemma_.lower()),
-            arg(agent, ("pobj",)) if agent is not None else None,
-            subject,
-            None,
-            args(agent, ("pobj",)) if agent is not None else frozenset(),
-            subjects,
+            verb=stem(verb.lemma_.lower()),
+            subject=arg(agent, ("pobj",)) if agent is not None else None,
+            object=subject,
+            subjects=args(agent, ("pobj",)) if agent is not None else frozenset(),
+            objects=subjects,
         )
     if verb.lemma_.lower() in LIGHT_VERBS:
         noun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
