@@ -39,6 +39,12 @@ def test_pronoun_speakers_resolve_to_the_person_named_before(analysed) -> None:
     assert speakers_of(analysed, "criminals know exactly where the seams are") == ["Helena Marsk"]
 
 
+def test_it_as_a_speaker_is_the_body_that_spoke_before(analysed) -> None:
+    # "Brennick City Transit said it had found no evidence ... It said it had hired an outside firm ..."
+    assert speakers_of(analysed, "hired an outside firm") == speakers_of(analysed, "found no evidence that the flaw")
+    assert speakers_of(analysed, "hired an outside firm")[0] is not None
+
+
 def test_role_noun_speaker_resolves_by_the_roles_seen_in_the_story(analysed) -> None:
     assert speakers_of(analysed, "they know what to write and where to sign") == ["Jurij Makovec"]
 

@@ -136,6 +136,8 @@ def resolve(
         return _recent(before, "PERSON", article_mentions, entities, previous)
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:
         return _recent(before, None, article_mentions, entities, previous, group=True)
+    if words == ["it"]:
+        return _recent_body(before, article_mentions, entities, previous)
     return _by_role(speaker, before, article_mentions, entities)
 
 
@@ -173,6 +175,23 @@ def _recent(before: int, kind: str | None, article_mentions, entities, previous,
                 return [eid]
             if group and etype in ("ORG", "GPE", "NORP"):
                 return [eid]
+    return []
+
+
+BODIES = {"ORG", "GPE"}
+
+
+def _recent_body(before: int, article_mentions, entities, previous) -> list[str]:
+    """Who "it" is: the body that spoke last ("Brennick City Transit said ... It said it had hired an outside
+    firm"), else the organisation or place named last before it."""
+    for end, ids in sorted(previous, key=lambda p: -p[0]):
+        if end <= before and ids:
+            if len(ids) == 1 and entities[ids[0]].type in BODIES:
+                return ids
+            break
+    for m, eid in reversed(article_mentions):
+        if m.end <= before and entities[eid].type in BODIES:
+            return [eid]
     return []
 
 
