@@ -275,6 +275,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
         by_key[(mentions[i].label, mentions[i].text.lower())].append(i)
     groups += list(by_key.values())
     _merge_acronyms(groups, mentions)
+    _merge_short_forms(groups, mentions)
     entities: list[Entity] = []
     owner: dict[int, str] = {}
     for group in groups:
@@ -282,7 +283,10 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
             continue
         forms = Counter(mentions[i].text for i in group)
         label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
-        name = max(forms, key=lambda f: (len(f.split()) if label == "PERSON" else 0, forms[f], -len(f), f))
+        name = max(
+            forms,
+            key=lambda f: (len(f.split()) if label == "PERSON" else _full_form(f, forms), forms[f], -len(f), f),
+        )
         entity = Entity(entity_id(name, label), name, label)
         entity.aliases = sorted(f for f in forms if f != name)
         roles = Counter(mentions[i].role for i in group if mentions[i].role)
@@ -353,6 +357,30 @@ def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
         if len(candidates) == 1:
             candidates[0].extend(group)
             group.clear()
+
+
+def _merge_short_forms(groups: list[list[int]], mentions: list[Mention]) -> None:
+    """'City Transit' joins 'Brennick City Transit' (the last two or more words of one longer name, and of one
+    only: 'Supreme Court' stays apart when the story names a U.S. and a Texas Supreme Court)."""
+    orgs = [g for g in groups if g and mentions[g[0]].label == "ORG"]
+    for group in orgs:
+        words = mentions[group[0]].text.lower().split()
+        if len(words) < 2:
+            continue
+        longer = [g for g in orgs if g and g is not group and _ends_with(mentions[g[0]].text.lower().split(), words)]
+        if len(longer) == 1:
+            longer[0].extend(group)
+            group.clear()
+
+
+def _full_form(form: str, forms) -> bool:
+    """Is ``form`` the full name the story's other forms shorten ('Brennick City Transit' of 'City Transit')?"""
+    words = form.lower().split()
+    return len(forms) > 1 and all(o == form or _ends_with(words, o.lower().split()) for o in forms)
+
+
+def _ends_with(name: list[str], tail: list[str]) -> bool:
+    return len(name) > len(tail) and name[-len(tail) :] == tail
 
 
 def _initials(name: str) -> str:

@@ -1,0 +1,26 @@
+"""How a story's name mentions become entities: short forms of a body's name."""
+
+from __future__ import annotations
+
+from corroborate.analyze.entities import Mention, canonical_entities
+
+
+def names(*mentions: tuple[str, str]) -> dict[str, list[str]]:
+    found = [Mention("a", text, label, 10 * i, 10 * i + len(text)) for i, (text, label) in enumerate(mentions)]
+    entities, _ = canonical_entities(found)
+    return {e.name: e.aliases for e in entities}
+
+
+def test_a_short_form_of_a_body_joins_its_full_name() -> None:
+    assert names(("Brennick City Transit", "ORG"), ("City Transit", "ORG"), ("City Transit", "ORG")) == {
+        "Brennick City Transit": ["City Transit"]
+    }
+
+
+def test_a_short_form_two_bodies_share_stays_apart() -> None:
+    found = names(("U.S. Supreme Court", "ORG"), ("Texas Supreme Court", "ORG"), ("Supreme Court", "ORG"))
+    assert sorted(found) == ["Supreme Court", "Texas Supreme Court", "U.S. Supreme Court"]
+
+
+def test_one_word_is_no_short_form() -> None:
+    assert sorted(names(("Brennick City Transit", "ORG"), ("Transit", "ORG"))) == ["Brennick City Transit", "Transit"]
