@@ -138,3 +138,19 @@ def test_ingest_then_run_analyses_what_ingest_stored(runner, tmp_path: Path) -> 
     assert result.exit_code == 0 and "4 unchanged" in result.output
     listing = runner.invoke(main, ["--db", db, "stories"]).output
     assert "0 stories" not in listing and "stories" in listing
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown"),
+    [
+        ("2024-07-09T13:10:00Z", "2024-07-09 13:10 UTC"),
+        ("2024-07-09T13:10:27.5Z", "2024-07-09 13:10 UTC"),
+        ("2024-03-18", "2024-03-18"),
+        ("2024-07-09T13:10:00+02:00", "2024-07-09T13:10:00+02:00"),  # an offset is kept as given
+        (None, "—"),
+    ],
+)
+def test_publication_times_read_as_a_reader_scans_them(stamp: str | None, shown: str) -> None:
+    from corroborate.cli import _when
+
+    assert _when(stamp) == shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from typing import Any
 
@@ -229,8 +230,8 @@ def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None
     for row in rows:
         table.add_row(
             row["id"],
-            row["first_published"] or "—",
-            row["last_published"] or "—",
+            _when(row["first_published"]),
+            _when(row["last_published"]),
             str(len(row["article_ids"])),
             str(row["independent_sources"]),
             escape(row["title"] or "(no title)"),
@@ -239,17 +240,28 @@ def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None
     out.print(f"{len(rows)} stories")
 
 
+_UTC_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$")
+
+
+def _when(stamp: str | None, missing: str = "—") -> str:
+    """A publication time as a reader scans it in a table: "2024-07-09 13:10 UTC"; a bare date as it is."""
+    if not stamp:
+        return missing
+    m = _UTC_STAMP.match(stamp)
+    return f"{m.group(1)} {m.group(2)} UTC" if m else stamp
+
+
 def _show_story(story: dict) -> None:
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
     out.print(
         f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
-        f"independent sources · {story['first_published'] or '?'} → {story['last_published'] or '?'}"
+        f"independent sources · {_when(story['first_published'], '?')} → {_when(story['last_published'], '?')}"
     )
     table = Table(box=None)
     for name in ("article", "published", "source", "title", "copy of"):
         table.add_column(name, overflow="fold", no_wrap=name in ("article", "published"))
     for a in story["articles"]:
-        published = (a["published"] or "—") + (" (inferred)" if a["published_inferred"] else "")
+        published = _when(a["published"]) + (" (inferred)" if a["published_inferred"] else "")
         table.add_row(
             a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"), a["duplicate_of"] or ""
         )
