@@ -549,6 +549,9 @@ def test_entity_page(client, corpus) -> None:
     assert text_of(doc, "h1") == entity["name"]
     api = client.get(f"/api/entities/{entity['id']}").json()
     assert len(doc.cssselect("ul#statements li")) == len(api["statements"]) >= n
+    # each statement shown as written, with the marks it has: no quotation marks of ours around reported speech
+    shown = [norm(s.text_content()) for s in doc.cssselect("ul#statements li .said")]
+    assert shown == [norm(s["text"]) for s in api["statements"]] and not doc.cssselect("ul#statements q")
 
 
 def test_search_page(client) -> None:
