@@ -909,7 +909,9 @@ def test_the_writers_we_is_not_resolved_to_a_body_of_the_story_nor_made_a_claim(
     assert writer and all(s.speaker_entity is None for s in writer)  # not "US says"
     assert not any("came far too late" in m["text"] for c in result.claims for m in c["mentions"])
     quoted = [s for s in result.statements if "back down" in s.statement.text]
-    assert quoted and all(s.speaker_entity for s in quoted)  # a quoted "we" still has its speaker
+    assert quoted and all(s.speaker == "the Iranian foreign minister" for s in quoted)  # a quoted "we" keeps its
+    # speaker, who is a person: not the nationality "Iranian", the only name it shares with the story
+    assert all(s.speaker_entity is None for s in quoted)
 
 
 def test_a_group_that_speaks_is_not_the_member_it_names(nlp) -> None:
@@ -1355,3 +1357,26 @@ def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> 
     claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="Bugs remain common.", sentence=0)
     claim.speaker, claim.said = speaker, "bugs remain common"
     assert claim.label == f"{speaker} {verb}: bugs remain common"
+
+
+def test_a_denial_answers_only_a_claim_about_what_it_denies(nlp) -> None:
+    denial = ("b", "Varnhold Hydro denies that cost played any part in its maintenance schedule.", "2024-03-08")
+    scheduled = (
+        "Chief executive Greta Holmfeld said sealing work on the spillway had been scheduled for regular summer "
+        "maintenance."
+    )
+    assert kinds(check(nlp, ("a", scheduled, "2024-03-08"), denial)) == []  # says nothing of cost
+    costs = "Former inspector Lukas Fenner says cost played a part in the maintenance schedule of the dam."
+    assert kinds(check(nlp, ("c", costs, "2024-03-08"), denial)) == ["denial"]
+
+
+def test_a_person_described_is_not_the_body_whose_name_shares_a_word(nlp) -> None:
+    text = (
+        "The National Dam Safety Board said it would review all inspection records. "
+        "A former state safety inspector says he warned the operator about widening cracks in the spillway."
+    )
+    result = check(nlp, ("a", text, "2024-03-07"))
+    board = [s for s in result.statements if "review all inspection" in s.statement.text]
+    inspector = [s for s in result.statements if "widening cracks" in s.statement.text]
+    assert board and all(s.speaker_entity for s in board)
+    assert inspector and all(s.speaker_entity != board[0].speaker_entity for s in inspector)

@@ -50,6 +50,7 @@ ORG_HEADS = {
     "firm",
 }
 _WORDS = re.compile(r"[^\W\d_]+")
+_TRAILING_PHRASE = re.compile(r"\s(?:on|in|at|of|from|for|with|during|after|before)\s")
 MEMBERS = re.compile(r",?\s+(?:including|among them|such as)\s", re.I)
 _STOP = {
     "the",
@@ -204,6 +205,9 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         wanted |= SYNONYMS.get(w, {w})
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
+    core = _TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
+    head = core[-1] if core else ""
+    one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
     best, best_score = None, 0
     for eid in order:
         entity = entities[eid]
@@ -212,7 +216,10 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
         name_words = _words(entity.name)
-        score = len(wanted & role_words) + (2 if words & name_words else 0)
+        named = bool(words & name_words)
+        if named and entity.type != "PERSON" and one_person and head not in name_words:
+            named = False  # "a former state safety inspector" is a person, not the National Dam Safety Board
+        score = len(wanted & role_words) + (2 if named else 0)
         if score > best_score:
             best, best_score = eid, score
     heads = words & ORG_HEADS

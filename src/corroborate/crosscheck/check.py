@@ -732,6 +732,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 and c.stance != "deny"
                 and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity or c.group != d.group)
                 and content_sim[d.index, c.index] >= DENIAL_MATCH
+                and _names_what_is_denied(d, c)
             ),
             key=lambda c: -content_sim[d.index, c.index],
         )[:MAX_EVIDENCE]
@@ -808,6 +809,14 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
             }
         )
     return out
+
+
+def _names_what_is_denied(denial: Claim, claim: Claim) -> bool:
+    """A claim a denial answers names what the denied clause is about: "Varnhold Hydro denies that cost played any
+    part in its maintenance schedule" answers no claim that does not speak of cost ("sealing work had been
+    scheduled for regular summer maintenance")."""
+    about = denial.denied_about
+    return not about or bool(about & (claim.lemmas | claim.all_stems))
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:

@@ -61,6 +61,7 @@ class Claim:
     stance: str | None = None
     negated: bool = False
     negated_act: Act | None = None  # the act a negated claim says did not happen ("China has not declared ...")
+    denied_about: frozenset[str] = frozenset()  # the subject of the clause a denial denies ("that cost played")
     acts: frozenset[Act] = frozenset()  # the acts it says happened, each verb with its subject and object
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
@@ -296,6 +297,7 @@ def extract_claims(
                     stance=stance,
                     negated=negated,
                     negated_act=negated_act,
+                    denied_about=_own_subject(root) if has_deny and attributed else frozenset(),
                     non_answer=non_answer,
                     negated_verbs=negated_verbs,
                     all_stems=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
@@ -449,6 +451,16 @@ def _spoken_deixis(expr: TimeExpr, quotes: list[tuple[int, int]]) -> bool:
     """ "Tomorrow", "today", "yesterday" inside a quotation count from when the words were said (a tweet "on
     Monday"), which the publication date does not give: such an expression dates nothing."""
     return expr.kind == "relative_day" and any(s <= expr.start < e for s, e in quotes)
+
+
+def _own_subject(verb) -> frozenset[str]:
+    """The stemmed nouns of a clause's own subject ("that cost played any part" -> cost; "that any job cuts are
+    planned" -> job, cut); none when the subject is a pronoun or borrowed ("deny deploying ...")."""
+    head = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    nouns = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))]
+    return frozenset(stem(t.lower_) for t in nouns)
 
 
 def _dated(doc, expr: TimeExpr) -> Dated:
