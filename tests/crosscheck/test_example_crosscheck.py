@@ -156,3 +156,14 @@ def test_check_command_prints_the_contested_corroborated_and_timeline_sections(c
     assert any(c["kind"] == "denial" for c in record["contradictions"])
     assert {c["status"] for c in record["claims"]} >= {"corroborated", "single_source"}
     assert record["timeline"] and all(t["article_ids"] for t in record["timeline"])
+
+
+def test_each_timeline_entry_shows_the_words_that_hold_its_date(checked) -> None:
+    # "Lukas Fenner, who inspected dams ... until the end of February, told the Harbor Ledger that he filed a
+    # written report in November 2023 ...": the February entry is not the label "Fenner says: he filed ... 2023"
+    months = {"2023-11": "November", "2024-02": "February"}
+    shown = [t for s in checked["report"]["stories"] for t in s["timeline"] if "written report" in t["text"]]
+    assert {t["date"] for t in shown} >= set(months)
+    for t in shown:
+        if t["date"] in months:
+            assert months[t["date"]] in t["text"], t

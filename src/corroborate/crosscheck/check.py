@@ -1074,17 +1074,21 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
             if expr.precision == "year":
                 continue
             key = (expr.date, expr.precision, group_of[c.index])
+            # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
+            # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the
+            # end of February, told the Ledger that ..."), so then the whole sentence is shown
+            shown = c.label if expr.text in c.label else c.text
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = {
                     "date": expr.date,
                     "precision": expr.precision,
-                    "text": c.label,
+                    "text": shown,
                     "article_ids": [],
                     "_len": len(c.text),
                 }
             elif len(c.text) < entry["_len"]:
-                entry["text"], entry["_len"] = c.label, len(c.text)
+                entry["text"], entry["_len"] = shown, len(c.text)
             if c.article_id not in entry["article_ids"]:
                 entry["article_ids"].append(c.article_id)
     out = sorted(entries.values(), key=lambda e: (e["date"], -len(e["article_ids"]), e["text"]))
