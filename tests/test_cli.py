@@ -151,6 +151,6 @@ def test_ingest_then_run_analyses_what_ingest_stored(runner, tmp_path: Path) -> 
     ],
 )
 def test_publication_times_read_as_a_reader_scans_them(stamp: str | None, shown: str) -> None:
-    from corroborate.cli import _when
+    from corroborate.cli import _shown_time
 
-    assert _when(stamp) == shown
+    assert _shown_time(stamp) == shown

@@ -230,8 +230,8 @@ def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None
     for row in rows:
         table.add_row(
             row["id"],
-            _when(row["first_published"]),
-            _when(row["last_published"]),
+            _shown_time(row["first_published"]),
+            _shown_time(row["last_published"]),
             str(len(row["article_ids"])),
             str(row["independent_sources"]),
             escape(row["title"] or "(no title)"),
@@ -243,7 +243,7 @@ def stories(ctx: click.Context, db_local: str | None, limit: int | None) -> None
 _UTC_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$")
 
 
-def _when(stamp: str | None, missing: str = "—") -> str:
+def _shown_time(stamp: str | None, missing: str = "—") -> str:
     """A publication time as a reader scans it in a table: "2024-07-09 13:10 UTC"; a bare date as it is."""
     if not stamp:
         return missing
@@ -253,15 +253,16 @@ def _when(stamp: str | None, missing: str = "—") -> str:
 
 def _show_story(story: dict) -> None:
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
+    first, last = _shown_time(story["first_published"], "?"), _shown_time(story["last_published"], "?")
     out.print(
         f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
-        f"independent sources · {_when(story['first_published'], '?')} → {_when(story['last_published'], '?')}"
+        f"independent sources · {first} → {last}"
     )
     table = Table(box=None)
     for name in ("article", "published", "source", "title", "copy of"):
         table.add_column(name, overflow="fold", no_wrap=name in ("article", "published"))
     for a in story["articles"]:
-        published = _when(a["published"]) + (" (inferred)" if a["published_inferred"] else "")
+        published = _shown_time(a["published"]) + (" (inferred)" if a["published_inferred"] else "")
         table.add_row(
             a["id"], published, escape(a["source"]), escape(a["title"] or "(no title)"), a["duplicate_of"] or ""
         )

@@ -133,12 +133,16 @@ def resolve(
     speaker = MEMBERS.split(statement.speaker, maxsplit=1)[0]
     words = speaker.lower().split()
     before = statement.speaker_start
-    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return _recent(before, "PERSON", article_mentions, entities, previous)
-    if len(words) == 1 and words[0] in GROUP_PRONOUNS:
-        return _recent(before, None, article_mentions, entities, previous, group=True)
-    if words == ["it"]:
-        return _recent_body(before, article_mentions, entities, previous)
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:  # he, she: the person who spoke or was named last
+        return _recent(before, article_mentions, entities, previous, PEOPLE, lambda types, n: types == PEOPLE)
+    if len(words) == 1 and words[0] in GROUP_PRONOUNS:  # they, we: several speakers, or a body
+        return _recent(
+            before, article_mentions, entities, previous, GROUPS, lambda types, n: n > 1 or bool(types & GROUPS)
+        )
+    if words == ["it"]:  # "Brennick City Transit said ... It said it had hired an outside firm": one body
+        return _recent(
+            before, article_mentions, entities, previous, BODIES, lambda types, n: n == 1 and types <= BODIES
+        )
     return _by_role(speaker, before, article_mentions, entities)
 
 
@@ -160,38 +164,19 @@ def _named(start: int, end: int, article_mentions, entities) -> str | None:
     return pick[1]
 
 
-def _recent(before: int, kind: str | None, article_mentions, entities, previous, group: bool = False) -> list[str]:
+PEOPLE, GROUPS, BODIES = {"PERSON"}, {"ORG", "GPE", "NORP"}, {"ORG", "GPE"}
+
+
+def _recent(before: int, article_mentions, entities, previous, kinds: set[str], speaks_for) -> list[str]:
+    """Whom a pronoun before offset ``before`` stands for: the speakers of the statement just before it, if
+    ``speaks_for(their types, how many)``, else the entity of one of ``kinds`` named last before it."""
     for end, ids in sorted(previous, key=lambda p: -p[0]):
         if end <= before and ids:
-            types = {entities[i].type for i in ids}
-            if group and (len(ids) > 1 or types & {"ORG", "GPE", "NORP"}):
-                return ids
-            if kind and types == {kind}:
+            if speaks_for({entities[i].type for i in ids}, len(ids)):
                 return ids
             break
     for m, eid in reversed(article_mentions):
-        if m.end <= before:
-            etype = entities[eid].type
-            if kind and etype == kind:
-                return [eid]
-            if group and etype in ("ORG", "GPE", "NORP"):
-                return [eid]
-    return []
-
-
-BODIES = {"ORG", "GPE"}
-
-
-def _recent_body(before: int, article_mentions, entities, previous) -> list[str]:
-    """Who "it" is: the body that spoke last ("Brennick City Transit said ... It said it had hired an outside
-    firm"), else the organisation or place named last before it."""
-    for end, ids in sorted(previous, key=lambda p: -p[0]):
-        if end <= before and ids:
-            if len(ids) == 1 and entities[ids[0]].type in BODIES:
-                return ids
-            break
-    for m, eid in reversed(article_mentions):
-        if m.end <= before and entities[eid].type in BODIES:
+        if m.end <= before and entities[eid].type in kinds:
             return [eid]
     return []
 

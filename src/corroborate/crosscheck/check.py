@@ -556,18 +556,18 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
         # one statement quoted in both ("'I stand squarely behind my decision,' the president said Thursday" /
         # "Biden said he stands 'squarely behind' his decision, speaking from the White House Monday"): its day
         quoted = not twins and _one_statement(a, b) and _days_apart(ta.date, tb.date) >= 2
-        ledes = ledes or quoted
+        one_event = ledes or quoted  # told as one event whatever the verbs and the wording
         if not twins:
-            # a reworded report of one event: the same verb dated (or the same thing, or two ledes), a name in
+            # a reworded report of one event: the same verb dated (or the same thing, or one event), a name in
             # common, some shared wording
             same_act = va and vb and _verb_class(va) == _verb_class(vb)
-            if not (thing or same_act or ledes):
+            if not (thing or same_act or one_event):
                 continue
-            if (jac[a.index, b.index] < NUMBER_OVERLAP and not ledes) or not (a.names & b.names or quoted):
+            if (jac[a.index, b.index] < NUMBER_OVERLAP and not one_event) or not (a.names & b.names or quoted):
                 continue
-        if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not ledes:
+        if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not one_event:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
-        if va in SPEECH and vb in SPEECH and va != vb and not ledes:
+        if va in SPEECH and vb in SPEECH and va != vb and not one_event:
             continue  # "tweeted on Monday" that she would announce it, "announced Tuesday": two acts of speech
         if ta.kind == tb.kind == "weekday" and published_apart >= 3:
             continue  # "on Monday" a week apart is two Mondays
@@ -630,7 +630,6 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
     return True
 
 
-QUOTED = re.compile(r"[“\"]([^”“\"]+)[”\"]")
 MIN_QUOTED = 2  # words of a quotation two claims share to quote one statement
 
 
@@ -645,8 +644,8 @@ def _one_statement(a: Claim, b: Claim) -> bool:
         return False
     for x, y in ((a, b), (b, a)):
         other = " " + " ".join(_words(y.text)) + " "
-        for quote in QUOTED.findall(x.text):
-            words = _words(quote)
+        for start, end in quote_spans(x.text):
+            words = _words(x.text[start:end])
             if len(words) >= MIN_QUOTED and f" {' '.join(words)} " in other:
                 return True
     return False

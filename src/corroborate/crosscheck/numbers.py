@@ -31,7 +31,8 @@ TO_COUNTED = {"nummod", "quantmod", "compound", "amod", "nmod", "det", "pobj", "
 TALLY_NOUNS = {"number", "toll", "total", "count", "tally", "figure", "reading"}
 APPROX = r"about|around|roughly|some|nearly|almost|approximately|an estimated|estimated|close to|just under|just over"
 LOWER = r"at least|more than|over|upwards of|no fewer than|no less than|in excess of"
-UPPER = r"up to|fewer than|less than|under|at most|no more than"
+CAPS = r"up to|at most|no more than"  # the most a plan or limit allows; the other upper bounds bound a count
+UPPER = rf"{CAPS}|fewer than|less than|under"
 _WORD_NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|"
     r"eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -503,7 +504,7 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     return (a.low <= b.high * 1.02 and b.low <= a.high * 1.02) or _rounded_alike(a, b)
 
 
-CAP = re.compile(r"(?i)(?:up to|at most|no more than)\s")
+CAP = re.compile(rf"(?i)(?:{CAPS})\s")
 
 
 def _cap(q: Quantity) -> bool:
