@@ -24,3 +24,20 @@ def test_a_short_form_two_bodies_share_stays_apart() -> None:
 
 def test_one_word_is_no_short_form() -> None:
     assert sorted(names(("Brennick City Transit", "ORG"), ("Transit", "ORG"))) == ["Brennick City Transit", "Transit"]
+
+
+def test_an_initialism_keeps_its_last_full_stop() -> None:
+    from corroborate.analyze.entities import clean_name
+
+    assert clean_name("the U.S.") == "U.S."
+    assert clean_name("Washington, D.C.") == "Washington, D.C."
+    assert clean_name("Reuters.") == "Reuters"
+
+
+def test_dotted_and_plain_initialisms_and_the_full_name_are_one_place() -> None:
+    found = names(("U.S.", "GPE"), ("U.S.", "GPE"), ("US", "GPE"), ("United States", "GPE"), ("UK", "GPE"))
+    assert found == {"U.S.": ["US", "United States"], "UK": []}
+
+
+def test_initials_join_only_a_name_of_the_same_type() -> None:
+    assert sorted(names(("UN", "ORG"), ("United Nations", "ORG"), ("Ursa Nova", "GPE"))) == ["UN", "Ursa Nova"]

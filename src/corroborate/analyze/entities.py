@@ -150,7 +150,20 @@ def clean_name(text: str) -> str:
         words = words[1:]
     name = " ".join(words)
     name = _POSSESSIVE.sub("", name).strip(" ,.;:“”\"'()")
+    if _INITIALISM_CUT.search(name) and _POSSESSIVE.sub("", " ".join(words)).rstrip(" ,;:“”\"'()").endswith(name + "."):
+        name += "."  # "U.S.", "Washington, D.C.": the last full stop belongs to the initialism
     return name
+
+
+_INITIALISM_CUT = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def initialism_key(name: str) -> str:
+    """'U.S.', 'U.S' and 'US' are one name: the letters of a dotted initialism, lower-cased; other names as they are."""
+    return name.replace(".", "").lower() if _DOTTED.fullmatch(name) else name.lower()
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 
 def entity_id(name: str, label: str) -> str:
@@ -272,7 +285,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
             home.append(i)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in others:
-        by_key[(mentions[i].label, mentions[i].text.lower())].append(i)
+        by_key[(mentions[i].label, initialism_key(mentions[i].text))].append(i)
     groups += list(by_key.values())
     _merge_acronyms(groups, mentions)
     _merge_short_forms(groups, mentions)
@@ -345,15 +358,20 @@ def fix_labels(mentions: list[Mention]) -> None:
 
 
 def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
-    """'SVR' joins 'Foreign Intelligence Service' only if unambiguous: same initials, one candidate."""
-    orgs = [g for g in groups if mentions[g[0]].label == "ORG"]
-    for group in orgs:
+    """'SVR' joins 'Foreign Intelligence Service', 'U.S.' 'United States', only if unambiguous: same initials, the
+    same type, one candidate."""
+    bodies = [g for g in groups if mentions[g[0]].label in ("ORG", "GPE")]
+    for group in bodies:
         if not group:  # already merged into another
             continue
-        name = mentions[group[0]].text
+        label, name = mentions[group[0]].label, mentions[group[0]].text.replace(".", "")
         if not (name.isupper() and 2 <= len(name) <= 6):
             continue
-        candidates = [g for g in orgs if g and g is not group and _initials(mentions[g[0]].text) == name]
+        candidates = [
+            g
+            for g in bodies
+            if g and g is not group and mentions[g[0]].label == label and _initials(mentions[g[0]].text) == name
+        ]
         if len(candidates) == 1:
             candidates[0].extend(group)
             group.clear()
