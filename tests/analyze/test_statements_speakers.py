@@ -113,3 +113,23 @@ def test_bare_plurals_and_named_people_stay_groups(nlp) -> None:
     ]
     text = "Republican Sen. Ted Cruz and Democratic Rep. Ro Khanna said the bill was dead."
     assert len(one(text, nlp, "bill").group) == 2
+
+
+def test_relative_pronoun_speaker_is_its_noun(nlp) -> None:
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "“Would it be okay if we have just a couple of questions?” Prime Minister Boris Johnson asked, looking "
+        "over to President Joe Biden, who replied, “Good luck.” The ruling is a blow to abortion rights "
+        "advocates, who said they would ask the full court to hear the case."
+    )
+    reply = one(text, nlp, "Good luck")
+    assert reply.speaker == "who"  # the mention as written (PolNeAR marks the pronoun)
+    assert reply.antecedent == "President Joe Biden"
+    assert one(text, nlp, "full court").antecedent == "abortion rights advocates"
+    result = analyze_story([SourceText(id="a", text=text, published="2021-09-28")], nlp)
+    names = {e.id: e.name for e in result.entities}
+    by_text = {s.statement.text: names.get(s.speaker_entity) for s in result.statements}
+    assert by_text["“Good luck.”"] == "Joe Biden"
+    labels = [c["text"] for c in result.claims]
+    assert any(label.startswith("Abortion rights advocates say: ") for label in labels), labels

@@ -1349,6 +1349,13 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         ("Reuters", "says"),
         ("Brennick City Transit", "says"),
         ("the press", "says"),
+        ("two U.S. officials", "say"),
+        ("members of the Marsovian parliament", "say"),
+        ("The No. 3 Republican in the U.S. House of Representatives", "says"),
+        ("Fifty-nine percent of respondents", "say"),
+        ("Thousands of Marsovians", "say"),
+        ("The Bureau of Labor Statistics' Job Openings and Labor Turnover Survey", "says"),
+        ("Ann Lee and Omar Diaz", "say"),
     ],
 )
 def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:
@@ -1356,7 +1363,7 @@ def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> 
 
     claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="Bugs remain common.", sentence=0)
     claim.speaker, claim.said = speaker, "bugs remain common"
-    assert claim.label == f"{speaker} {verb}: bugs remain common"
+    assert claim.label == f"{speaker[0].upper()}{speaker[1:]} {verb}: bugs remain common"  # a line opens capitalised
 
 
 def test_a_denial_answers_only_a_claim_about_what_it_denies(nlp) -> None:
@@ -1380,3 +1387,35 @@ def test_a_person_described_is_not_the_body_whose_name_shares_a_word(nlp) -> Non
     inspector = [s for s in result.statements if "widening cracks" in s.statement.text]
     assert board and all(s.speaker_entity for s in board)
     assert inspector and all(s.speaker_entity != board[0].speaker_entity for s in inspector)
+
+
+def test_a_place_nationality_or_body_that_describes_the_speakers_is_not_named_as_the_speaker(nlp) -> None:
+    text = (
+        "Marsovian officials said the border would reopen. Two U.S. officials said the talks had stalled. "
+        "Democratic lawmakers on Friday said the report fell short. Russia said it would send observers."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-09-28")).claims]
+    assert "Marsovian officials say: the border would reopen" in labels, labels
+    assert "Two U.S. officials say: the talks had stalled" in labels, labels
+    assert "Democratic lawmakers say: the report fell short" in labels, labels  # not "Democratic says"
+    assert "Russia says: it would send observers" in labels, labels  # the country itself speaks
+    text = (
+        "The Marsovian Defence Ministry said the drills were over. A Marsovian Defence Ministry spokesman said "
+        "the troops had left. It said the border was calm."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-09-28")).claims]
+    assert "Marsovian Defence Ministry says: the drills were over" in labels, labels
+    assert "A Marsovian Defence Ministry spokesman says: the troops had left" in labels, labels
+    assert "Marsovian Defence Ministry says: the border was calm" in labels, labels  # "It" stands for the body
+
+
+def test_a_label_knows_one_body_by_its_name_and_the_sentence_that_names_it_another_way() -> None:
+    from corroborate.crosscheck.claims import Claim
+
+    claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="Bugs remain common.", sentence=0)
+    claim.speaker, claim.said, claim.speaker_is_name = "Procter and Gamble", "bugs remain common", True
+    assert claim.label == "Procter and Gamble says: bugs remain common"  # one company, "and" in its name
+    text = "The Federal Trade Commission filed a new complaint against Facebook on Thursday."
+    claim = Claim(index=0, article_id="a", group="a", start=0, end=len(text), text=text, sentence=0)
+    claim.speaker, claim.speaker_is_name, claim.speaker_aliases = "FTC", True, ("Federal Trade Commission",)
+    assert claim.label == text  # the sentence says who: no "FTC says:" before it

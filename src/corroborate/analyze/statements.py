@@ -232,6 +232,7 @@ class Statement:
     speaker_end: int | None = None
     speaker_heads: list[int] = field(default_factory=list)  # offsets of the mention's head and its appositions
     group: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined speakers ("A and B deny")
+    antecedent: str | None = None  # the noun a relative-pronoun speaker stands for ("progressives, who say")
     content_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -715,13 +716,29 @@ def _make(
         speaker_head = _named_after_descriptions(speaker_head, cue_tokens[0])
         s_start, s_end = _span(_speaker_tokens(speaker_head))
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
-        st.speaker_heads = [speaker_head.idx] + [c.idx for c in speaker_head.children if c.dep_ == "appos"]
-        conj = _conjuncts(speaker_head)
+        named = _antecedent(speaker_head)  # the mention stays "who" (PolNeAR marks it); its noun names the speaker
+        st.speaker_heads = [named.idx] + [c.idx for c in named.children if c.dep_ == "appos"]
+        if named is not speaker_head:
+            a_start, a_end = _span(_speaker_tokens(named))
+            st.antecedent = text[a_start:a_end]
+        conj = _conjuncts(named)
         if len(conj) > 1:  # each member with its compounds: "the port authority and the shipping ministry"
             for t in conj:
                 g_start, g_end = _span([c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t])
                 st.group.append((text[g_start:g_end], g_start, g_end))
     return st
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+def _antecedent(subject):
+    """A relative pronoun's noun ("Biden, who replied, …": Biden); any other subject as it is."""
+    verb = subject.head
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        if verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+    return subject
 
 
 def _find_subject(cue):

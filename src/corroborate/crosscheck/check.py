@@ -199,7 +199,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
             published[s.id] = inferred
             if inferred:
                 analysis.published[s.id] = (inferred, True)
-    names = {e.id: e.name for e in analysis.entities}
+    entities = {e.id: e for e in analysis.entities}
     by_article = defaultdict(list)
     for st in analysis.statements:
         by_article[st.article_id].append(st)
@@ -210,7 +210,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
             continue  # a copy repeats its original's claims (added below as mentions); beyond the cap: skipped
         times = find_times(s.text, published[s.id])
         extracted = extract_claims(
-            s.id, keys[s.id], doc, by_article[s.id], names, quote_spans(s.text), times, published[s.id], len(claims)
+            s.id, keys[s.id], doc, by_article[s.id], entities, quote_spans(s.text), times, published[s.id], len(claims)
         )
         inferred = analysis.published.get(s.id, (None, False))[1]
         for c in extracted:

@@ -57,6 +57,8 @@ class Claim:
     text: str
     sentence: int  # index of the sentence in its article
     speaker: str | None = None  # canonical name of who says it, when attributed
+    speaker_is_name: bool = False  # ``speaker`` is one entity's name ("Food and Drug Administration": one body)
+    speaker_aliases: tuple[str, ...] = ()  # the entity's other names ("United States" of "U.S.")
     speaker_entity: str | None = None
     stance: str | None = None
     negated: bool = False
@@ -86,30 +88,89 @@ class Claim:
         """The claim as the report states it: attributed claims say who says them."""
         if not self.speaker:
             return self.text
-        if not self.said and re.search(rf"\b{re.escape(surname(self.speaker))}\b", self.text, re.I):
+        names = (self.speaker, *self.speaker_aliases)
+        if not self.said and any(re.search(rf"(?<!\w){re.escape(surname(n))}(?!\w)", self.text, re.I) for n in names):
             return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
-        return f"{self.speaker} {'say' if _plural(self.speaker) else 'says'}: {self.said or self.text}"
+        speaker = self.speaker[:1].upper() + self.speaker[1:]  # "two U.S. officials" opens a line
+        many = _plural(self.speaker, self.speaker_is_name)
+        return f"{speaker} {'say' if many else 'says'}: {self.said or self.text}"
 
 
 # who speak as many ("Officials said ...", "Police say ...")
 PLURAL_SPEAKERS = {"officials", "authorities", "police", "residents", "witnesses", "experts", "analysts", "critics"}
 PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "leaders", "officers", "doctors"}
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
-PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers"}
+PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers", "people"}
 
 
-def _plural(speaker: str) -> bool:
+_HEAD_ENDS = re.compile(r"\s(?:in|of|at|from|for|with|on)\s")
+
+
+QUANTIFIERS = {"percent", "some", "most", "all", "half", "majority", "one", "none"}  # of whom? the noun after
+# the last word of one body's name, "and" or not ("Job Openings and Labor Turnover Survey")
+ONE_BODY = {"administration", "agency", "association", "board", "bureau", "center", "centre", "commission"}
+ONE_BODY |= {"committee", "council", "department", "foundation", "institute", "ministry", "office", "prevention"}
+ONE_BODY |= {"organization", "organisation", "service", "survey", "act", "company", "group", "report", "study"}
+MANY = {"many", "several", "both", "dozens", "hundreds", "thousands", "millions"}  # "Thousands of Cubans"
+
+
+def _plural(speaker: str, is_name: bool = False) -> bool:
     """Is a speaker many ("Officials", "Security researchers", "Senate Democrats", "Ann Lee and Omar Diaz")? A
-    capitalised last word ending in "s" is a name ("Reuters")."""
+    capitalised last word ending in "s" is a name ("Reuters"); so is one entity's name with "and" in it."""
     words = speaker.split()
-    first, last = words[0].lower(), words[-1]
+    core = _HEAD_ENDS.split(speaker, maxsplit=1)[0].split() or words  # "members of the ...": "members"
+    if core[-1].lower() in QUANTIFIERS:
+        core = words  # "Fifty-nine percent of respondents", "One in four hospitals": the respondents, hospitals
+    first, last = words[0].lower(), core[-1]
     return (
-        " and " in speaker
+        (" and " in speaker and not is_name and last.lower() not in ONE_BODY)
+        or last.lower() in MANY
         or first in PLURAL_SPEAKERS
         or last.lower() in PLURAL_SPEAKERS
-        or (first == "the" and speaker.endswith("s") and not speaker.endswith("ss"))
+        or (first == "the" and last.endswith("s") and not last.endswith(("ss", "us", "is")))
         or (last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
     )
+
+
+_SPOKEN_WHEN = re.compile(
+    r",?\s+(?:(?:on|late|early)\s+)?(?:(?:last|this)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|night)$",
+    re.I,
+)
+
+
+MAX_SHOWN_WORDS = 12  # a speaker described at more length than this is shown by the entity's name
+_AMOUNT = re.compile(r"[$€£%]")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)?")
+_CLAUSE_AFTER = re.compile(r",\s|\s+(?:who|which|that|familiar with)\s")  # "Abbott, a Republican"
+
+
+def shown_speaker(mention: str | None, entity) -> str | None:
+    """How a claim names its speaker: by the entity's name, unless the entity only describes who speak, as their
+    place, nationality or body ("two U.S. officials", "Democratic lawmakers", "a Pentagon spokesman", "ethnic
+    Armenian forces in Nagorno-Karabakh"): they are not the country or the body ("Democratic says" is no sentence,
+    and anonymous officials are not a government's word), so the mention's own words are shown."""
+    if entity is None:
+        return mention
+    if entity.type != "PERSON" and mention:
+        shown = _PARENTHESIS.sub("", mention)  # "The Food and Drug Administration (FDA"
+        shown = _SPOKEN_WHEN.sub("", _CLAUSE_AFTER.split(shown, maxsplit=1)[0])  # "Abbott, a Republican"
+        shown = _POSSESSIVE_END.sub("", shown)  # "A Virginia father’s (claim)"
+        words = shown.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        names = {entity.name.lower(), *(a.lower() for a in entity.aliases)}
+        within = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in names)
+        if (
+            words
+            and within  # not "It" or "They" standing for the body, nor "The operator of the dam, Varnhold Hydro"
+            and " ".join(words).lower() not in names  # not "Russia" or "the Kremlin"
+            and len(words) <= MAX_SHOWN_WORDS
+            and not _AMOUNT.search(shown)  # "The $3.5 trillion most House and Senate Democrats": a misparse
+        ):
+            return shown
+    return entity.name
 
 
 def surname(name: str) -> str:
@@ -166,13 +227,14 @@ def extract_claims(
     group: str,
     doc,
     statements: list,  # SpeakerStatement of this article
-    entity_names: dict[str, str],
+    entities: dict,  # entity id -> Entity
     quotes: list[tuple[int, int]],
     times: list[TimeExpr],
     published: str | None,
     start_index: int,
 ) -> list[Claim]:
     out: list[Claim] = []
+    entity_names = {e.name for e in entities.values()}
     for s_index, sent in enumerate(doc.sents):
         words = [t for t in sent if t.is_alpha]
         if len(words) < 4 or sent.text.rstrip().endswith("?"):
@@ -203,6 +265,7 @@ def extract_claims(
                 end = start + len(trimmed)
                 text = trimmed
             speaker = speaker_entity = stance = speaker_key = None
+            speaker_is_name, speaker_aliases = False, ()
             if attributed:
                 best = max(
                     attributed,
@@ -211,12 +274,15 @@ def extract_claims(
                 speaker_entity = best.speaker_entity
                 speaker_key = _speaker_key(doc, best.statement)
                 together = [  # a group statement ("Azerbaijan and Turkey deny ...") has one row per speaker
-                    entity_names.get(s.speaker_entity or "", s.speaker)
+                    shown_speaker(s.statement.antecedent or s.speaker, entities.get(s.speaker_entity or ""))
                     for s in attributed
                     if (s.statement.start, s.statement.end) == (best.statement.start, best.statement.end)
                 ]
                 together = list(dict.fromkeys(x for x in together if x))
                 speaker = " and ".join(together) if together else None
+                speaker_is_name = len(together) == 1 and together[0] in entity_names
+                if speaker_is_name and speaker_entity in entities:
+                    speaker_aliases = tuple(entities[speaker_entity].aliases)
                 stance = best.statement.stance
             content = span
             cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
@@ -293,6 +359,8 @@ def extract_claims(
                     text=text,
                     sentence=s_index,
                     speaker=speaker,
+                    speaker_is_name=speaker_is_name,
+                    speaker_aliases=speaker_aliases,
                     speaker_entity=speaker_entity,
                     stance=stance,
                     negated=negated,
