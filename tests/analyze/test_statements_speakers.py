@@ -133,3 +133,10 @@ def test_relative_pronoun_speaker_is_its_noun(nlp) -> None:
     assert by_text["“Good luck.”"] == "Joe Biden"
     labels = [c["text"] for c in result.claims]
     assert any(label.startswith("Abortion rights advocates say: ") for label in labels), labels
+
+
+def test_according_to_a_bare_article_names_no_source(nlp) -> None:
+    # a feed's excerpt cut off after "the": no source, so no statement (it was "The says: There is consensus ...")
+    cut = "There is consensus among the intelligence agencies that both theories are plausible, according to the."
+    assert extract_statements(cut, nlp) == []
+    assert one(cut.replace("to the.", "to the report."), nlp, "consensus").speaker == "the report"

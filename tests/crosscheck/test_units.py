@@ -1356,6 +1356,7 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         ("Thousands of Marsovians", "say"),
         ("The Bureau of Labor Statistics' Job Openings and Labor Turnover Survey", "says"),
         ("Ann Lee and Omar Diaz", "say"),
+        ("they", "say"),
     ],
 )
 def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:

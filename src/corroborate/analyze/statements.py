@@ -979,8 +979,8 @@ def _from_according(token, text: str, quotes):
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     clause = token.head
-    if source is None or clause is None:
-        return None
+    if source is None or clause is None or source.lower_ in ("the", "a", "an"):
+        return None  # "..., according to the." (a feed's excerpt cut off): no source named
     skip = set(t.i for t in token.subtree)
     tokens = [t for t in clause.subtree if t.i not in skip and not (t.is_punct and t.i == min(skip) - 1)]
     if not tokens:
