@@ -140,3 +140,20 @@ def test_according_to_a_bare_article_names_no_source(nlp) -> None:
     cut = "There is consensus among the intelligence agencies that both theories are plausible, according to the."
     assert extract_statements(cut, nlp) == []
     assert one(cut.replace("to the.", "to the report."), nlp, "consensus").speaker == "the report"
+
+
+def test_his_office_is_named_by_whose_it_is_and_stays_unresolved(nlp) -> None:
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "Mayor Ilse Varga said the bridge would reopen in May. Governor Tomas Brandt toured the flooded district "
+        "on Monday, his office said. Her spokesman said the city had asked for federal aid."
+    )
+    result = analyze_story([SourceText(id="a", text=text, published="2024-03-05")], nlp)
+    office = next(s for s in result.statements if s.speaker == "his office")
+    assert office.speaker_entity is None  # an office's words are not the governor's own
+    assert office.statement.antecedent == "Tomas Brandt’s office"  # named in what the office says, not Varga
+    spokesman = next(s for s in result.statements if s.speaker == "Her spokesman")
+    assert spokesman.statement.antecedent == "Ilse Varga’s spokesman"
+    labels = [c["text"] for c in result.claims]
+    assert any(label.startswith("Tomas Brandt’s office says: ") for label in labels), labels

@@ -181,6 +181,28 @@ def _recent(before: int, article_mentions, entities, previous, kinds: set[str], 
     return []
 
 
+def possessor_named(statement, article_mentions, entities, previous) -> str | None:
+    """An unresolved "his office", "her spokesman", "its publisher" named by whose it is ("Nikol Pashinyan's
+    office"), the possessive taking whom a pronoun would; None when the mention is no such phrase or no one fits.
+    The statement stays unresolved: an office's words are not its principal's own."""
+    words = (statement.speaker or "").split()
+    if len(words) < 2 or statement.speaker_start is None:
+        return None
+    kinds = {"his": PEOPLE, "her": PEOPLE, "their": GROUPS | PEOPLE, "its": BODIES}.get(words[0].lower())
+    if kinds is None:
+        return None
+    before = statement.speaker_start
+    here = [  # "Nikol Pashinyan traveled ..., his office said": whose is named in what the office says
+        eid
+        for m, eid in article_mentions
+        if statement.start <= m.start and m.end <= before and entities[eid].type in kinds
+    ]
+    found = here[-1:] or _recent(before, article_mentions, entities, previous, kinds, lambda types, n: types <= kinds)
+    if len(found) != 1 or any(ch.isdigit() for ch in entities[found[0]].name):
+        return None  # "COVID-19" tagged as a person is no one's administration
+    return f"{entities[found[0]].name}’s {' '.join(words[1:])}"
+
+
 def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]:
     words = _words(mention)
     if not words:

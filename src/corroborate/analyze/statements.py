@@ -232,7 +232,9 @@ class Statement:
     speaker_end: int | None = None
     speaker_heads: list[int] = field(default_factory=list)  # offsets of the mention's head and its appositions
     group: list[tuple[str, int, int]] = field(default_factory=list)  # conjoined speakers ("A and B deny")
-    antecedent: str | None = None  # the noun a relative-pronoun speaker stands for ("progressives, who say")
+    # who the speaker is when the mention does not say: a relative pronoun's noun ("progressives, who say"), or
+    # whose "his office" is ("Nikol Pashinyan’s office", set when speakers are resolved)
+    antecedent: str | None = None
     content_spans: list[tuple[int, int]] = field(default_factory=list)
 
 

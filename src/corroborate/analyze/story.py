@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entity, Mention, canonical_entities, doc_mentions, recover_person_variants
-from .speakers import resolve_speakers
+from .speakers import possessor_named, resolve_speakers
 from .statements import Statement, extract_statements, quote_spans
 
 
@@ -130,6 +130,8 @@ def analyze_story(
         previous: list[tuple[int, list[str]]] = []
         for st in statements:
             speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes_of[source.id])
+            if not any(eid for eid, _ in speakers) and st.antecedent is None:
+                st.antecedent = possessor_named(st, article_mentions, by_id, previous)  # "his office"
             previous.append((st.end, [eid for eid, _ in speakers if eid]))
             for speaker_id, mention in speakers:
                 out.statements.append(
