@@ -41,3 +41,8 @@ def test_dotted_and_plain_initialisms_and_the_full_name_are_one_place() -> None:
 
 def test_initials_join_only_a_name_of_the_same_type() -> None:
     assert sorted(names(("UN", "ORG"), ("United Nations", "ORG"), ("Ursa Nova", "GPE"))) == ["UN", "Ursa Nova"]
+
+
+def test_a_name_written_with_either_apostrophe_is_one_body() -> None:
+    found = names(("Valdorian Dockworkers’ Union", "ORG"), ("Valdorian Dockworkers' Union", "ORG"), ("Union", "ORG"))
+    assert sorted(found) == ["Union", "Valdorian Dockworkers’ Union"]

@@ -158,8 +158,10 @@ def clean_name(text: str) -> str:
 _INITIALISM_CUT = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
-def initialism_key(name: str) -> str:
-    """'U.S.', 'U.S' and 'US' are one name: the letters of a dotted initialism, lower-cased; other names as they are."""
+def name_key(name: str) -> str:
+    """How a body's or place's name is compared: lower-cased, one apostrophe ("Dockworkers’ Union" is "Dockworkers'
+    Union"), and a dotted initialism by its letters ('U.S.', 'U.S' and 'US' are one name)."""
+    name = name.replace("’", "'").replace("‘", "'")
     return name.replace(".", "").lower() if _DOTTED.fullmatch(name) else name.lower()
 
 
@@ -285,7 +287,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
             home.append(i)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in others:
-        by_key[(mentions[i].label, initialism_key(mentions[i].text))].append(i)
+        by_key[(mentions[i].label, name_key(mentions[i].text))].append(i)
     groups += list(by_key.values())
     _merge_acronyms(groups, mentions)
     _merge_short_forms(groups, mentions)
