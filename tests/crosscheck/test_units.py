@@ -1420,3 +1420,22 @@ def test_a_label_knows_one_body_by_its_name_and_the_sentence_that_names_it_anoth
     claim = Claim(index=0, article_id="a", group="a", start=0, end=len(text), text=text, sentence=0)
     claim.speaker, claim.speaker_is_name, claim.speaker_aliases = "FTC", True, ("Federal Trade Commission",)
     assert claim.label == text  # the sentence says who: no "FTC says:" before it
+
+
+def test_a_denier_saying_the_same_no_elsewhere_is_not_on_the_asserting_side(nlp) -> None:
+    own = (
+        "a",
+        "The Marsovian Port Authority says the automation project is about capacity and that no job cuts have "
+        "been decided at the port.",
+        "2024-04-16",
+    )
+    union = (
+        "b",
+        "The dockworkers' union says the automation project would eliminate about 600 jobs at the port.",
+        "2024-04-16",
+    )
+    denial = ("c", "The Marsovian Port Authority denies that any job cuts at the port are planned.", "2024-04-17")
+    found = [c for c in check(nlp, own, union, denial).contradictions if c["kind"] == "denial"]
+    assert found, "the union's claim against the authority's denial"
+    asserting = {e["article_id"] for c in found for e in c["positions"][0]["evidence"]}
+    assert asserting == {"b"}, found
