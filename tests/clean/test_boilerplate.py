@@ -154,6 +154,8 @@ def test_repeated_paragraph_inside_an_article_is_removed_once() -> None:
         ("(CNN) — The minister resigned.", "(CNN) — "),
         ("(CNN)The minister resigned.", "(CNN)"),
         ("HARBOURTON -- “We will rebuild,” she said.", "HARBOURTON -- "),
+        ("GRENNHAVEN, April 15 (CPA) – Dockworkers walked out.", "GRENNHAVEN, April 15 (CPA) – "),
+        ("GENEVA, Oct. 7 (Reuters) - Talks resumed.", "GENEVA, Oct. 7 (Reuters) - "),
         # not datelines: a sentence that opens with a name, an abbreviation or an ordinary dash
         ("U.S. - Valdoria talks resumed.", ""),
         ("The mayor — who had resigned — spoke.", ""),

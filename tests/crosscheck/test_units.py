@@ -1439,3 +1439,10 @@ def test_a_denier_saying_the_same_no_elsewhere_is_not_on_the_asserting_side(nlp)
     assert found, "the union's claim against the authority's denial"
     asserting = {e["article_id"] for c in found for e in c["positions"][0]["evidence"]}
     assert asserting == {"b"}, found
+
+
+def test_a_claim_leaves_out_the_dateline_it_opens_with(nlp) -> None:
+    text = "GRENNHAVEN, April 15 (CPA) – Dockworkers at Grennhaven walked off the job on Monday over automation plans."
+    (claim,) = check(nlp, ("a", text, "2024-04-15")).claims
+    assert claim["text"] == "Dockworkers at Grennhaven walked off the job on Monday over automation plans."
+    assert claim["mentions"][0]["start"] == text.index("Dockworkers")

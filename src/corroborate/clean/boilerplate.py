@@ -246,9 +246,11 @@ def classify_line(line: str) -> str | None:
 
 
 # A story's dateline: "BAGHDAD — ", "WASHINGTON (AP) — ", "NEW YORK, N.Y. (Reuters) - ", "LONDON, England (CNN) -- ",
+# "GENEVA, Oct. 7 (Reuters) - ",
 # "(CNN) — ", "(CNN)": a place in capitals, an agency in brackets, or both, then a dash (the agency alone may run
 # straight into the sentence). It says where the report was filed and who wrote it, not what happened.
 _PLACE = r"(?:[A-Z]{2,}\. )?[A-Z][A-Z'’\-]{2,}(?: [A-Z][A-Z.'’\-]+)*(?:, (?:[A-Z][A-Za-z.'’\-]+ ?){1,3})?"
+_PLACE += r"(?:, (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"  # "GENEVA, Oct. 7 ("
 _AGENCY = r"\((?:[A-Z][A-Za-z.&]*)(?: [A-Z][A-Za-z.&]*){0,3}\)"
 _DASH = r"(?:—|–|--)"
 DATELINE_RE = re.compile(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..analyze.statements import writer_speaking
+from ..clean.boilerplate import dateline_end, label_end
 from ..nlp import first_person
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
@@ -265,6 +266,9 @@ def extract_claims(
                 start += text.find(trimmed)
                 end = start + len(trimmed)
                 text = trimmed
+            lead = dateline_end(text) or label_end(text)  # "GRENNHAVEN, April 15 (CPA) – ", "Why it matters: "
+            if lead and len(text) - lead > 20:
+                start, text = start + lead, text[lead:]
             speaker = speaker_entity = stance = speaker_key = None
             speaker_is_name, speaker_aliases = False, ()
             if attributed:
