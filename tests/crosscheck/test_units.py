@@ -1446,3 +1446,17 @@ def test_a_claim_leaves_out_the_dateline_it_opens_with(nlp) -> None:
     (claim,) = check(nlp, ("a", text, "2024-04-15")).claims
     assert claim["text"] == "Dockworkers at Grennhaven walked off the job on Monday over automation plans."
     assert claim["mentions"][0]["start"] == text.index("Dockworkers")
+
+
+def test_a_timeline_entry_shows_the_clause_of_its_day_when_a_sentence_holds_two(nlp) -> None:
+    text = (
+        "Dockworkers at the port of Grennhaven will return to work on Monday after their union reached a deal with "
+        "the port authority late Sunday, ending a week-long strike."
+    )
+    timeline = {e["date"]: e["text"] for e in check(nlp, ("a", text, "2024-04-22")).timeline}
+    assert timeline == {
+        "2024-04-21": "Their union reached a deal with the port authority late Sunday, ending a week-long strike",
+        "2024-04-22": "Dockworkers at the port of Grennhaven will return to work on Monday",
+    }
+    one_day = check(nlp, ("a", "The union reached a deal with the port authority late Sunday.", "2024-04-22"))
+    assert [e["text"] for e in one_day.timeline] == ["The union reached a deal with the port authority late Sunday."]

@@ -1070,14 +1070,19 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
     entries: dict[tuple[str, str, int], dict] = {}
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     for c in claims:
-        for expr, *_ in c.times:
+        for dated in c.times:
+            expr = dated.expr
             if expr.precision == "year":
                 continue
             key = (expr.date, expr.precision, group_of[c.index])
             # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
             # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the
-            # end of February, told the Ledger that ..."), so then the whole sentence is shown
-            shown = c.label if expr.text in c.label else c.text
+            # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
+            # several days, the clause of this one
+            if dated.clause and not c.speaker:
+                shown = dated.clause
+            else:
+                shown = c.label if expr.text in c.label else c.text
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = {

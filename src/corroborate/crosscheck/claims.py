@@ -44,6 +44,7 @@ class Dated(NamedTuple):
     background: bool = False  # the verb is a relative clause's on a common noun ("the area where an earthquake ...")
     cited: str | None = None  # the source whose release it dates ("according to data released Sunday" -> "data")
     present: bool = False  # the verb is in the simple present ("heads into the recall Tuesday"): not a day passed
+    clause: str | None = None  # the words that hold it when its sentence holds another day (see _clause_of)
 
 
 @dataclass
@@ -354,6 +355,8 @@ def extract_claims(
             for expr in times:
                 if start <= expr.start < end and not _spoken_deixis(expr, quotes):
                     claim_times.append(_dated(doc, expr))
+            if len({d.expr.date for d in claim_times if d.thing is None}) > 1:
+                claim_times = [d._replace(clause=_clause_of(doc, d.expr, claim_times, start, end)) for d in claim_times]
             out.append(
                 Claim(
                     index=start_index + len(out),
@@ -563,6 +566,48 @@ def _dated(doc, expr: TimeExpr) -> Dated:
             break
         token = token.head
     return Dated(expr, None)
+
+
+SEPARABLE = {"advcl", "conj", "relcl", "acl", "parataxis"}  # clauses a sentence's other day may sit in
+_CLAUSE_EDGE = re.compile(r"^(?:[\s,;:–—-]|(?:after|before|when|while|as|and|but|since|until)\b)+|[\s,;:–—-]+$", re.I)
+
+
+def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) -> str | None:
+    """The clause a time expression dates, without the clauses that hold the sentence's other days: "... will
+    return to work on Monday after their union reached a deal ... late Sunday" gives "their union reached a deal
+    with the port authority late Sunday" for Sunday and "Dockworkers ... will return to work on Monday" for Monday.
+    None (the sentence is shown whole) unless that leaves one unbroken run of words that names who does it."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and not (expr.start <= verb.idx < expr.end):
+            break
+        if verb.head == verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None  # "which could come as soon as tomorrow": the clause names no one
+    others = [d.expr for d in dated if d.expr.date != expr.date and d.thing is None]  # not "the Jan. 6 riot"
+    drop = set()
+    for child in verb.children:
+        inside = list(child.subtree)
+        lo, hi = inside[0].idx, inside[-1].idx + len(inside[-1])
+        if any(lo <= o.start < hi for o in others) and not (lo <= expr.start < hi):
+            if child.dep_ not in SEPARABLE:
+                return None  # "moved to arrange the vote for Saturday": the other day is in what is done
+            drop |= {t.i for t in inside}
+    tokens = [t for t in verb.subtree if t.i not in drop and start <= t.idx < end]  # the claim's words only
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+        return None  # a clause with a hole in it reads as a riddle
+    text = _CLAUSE_EDGE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text)
+    return text[:1].upper() + text[1:] if text else None
 
 
 def _cited(verb) -> str | None:
