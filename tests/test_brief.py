@@ -452,3 +452,23 @@ def test_a_lede_that_says_when_is_marked() -> None:
     candidates, _, rows = S._prepare(sources, list(nlp.pipe(texts)), S.Weights(), None)
     when = {c.article_id: r[S.FEATURES.index("when")] for c, r in zip(candidates, rows)}
     assert when == {"a0": 1.0, "a1": 0.0}
+
+
+def test_an_untitled_source_is_listed_by_its_opening_words() -> None:
+    from corroborate.brief.build import build_brief
+
+    story = {"id": "s-1", "title": "Dam gives way", "article_ids": ["a", "b"], "summary": [], "claims": []}
+    articles = {
+        "a": {
+            "id": "a",
+            "source": "seeds",
+            "title": None,
+            "text": "Amid renewed appeal by Kremlin to end the armed "
+            "conflict in and around Nagorno-Karabakh, the spy chief said so.",
+        },
+        "b": {"id": "b", "source": "seeds", "title": "Russia sounds alarm", "text": "Russia said ..."},
+    }
+    brief = build_brief(story, articles)
+    markdown = to_markdown(brief)
+    assert "(no title) “Amid renewed appeal by Kremlin to end the armed conflict in and …”" in markdown
+    assert "Russia sounds alarm" in markdown and markdown.count("(no title)") == 1

@@ -32,6 +32,18 @@ def _unquoted(text: str) -> str:
     return text
 
 
+OPENING_WORDS = 12
+
+
+def _opening(text: str) -> str:
+    """How an untitled source is told apart in the list: "(no title) “Amid renewed appeal by Kremlin to end …”"."""
+    words = text.split()
+    if not words:
+        return "(no title)"
+    shown = " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
+    return f"(no title) “{shown}”"
+
+
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """``story``: a contract story record; ``articles``: contract article records by id (at least the story's)."""
     order = list(story["article_ids"])
@@ -46,6 +58,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                 "id": aid,
                 "outlet": a.get("source") or "?",
                 "title": a.get("title"),
+                "untitled": None if a.get("title") else _opening(a.get("text") or ""),
                 "url": a.get("url"),
                 "published": a.get("published"),
                 "published_inferred": bool(a.get("published_inferred")),

@@ -74,7 +74,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
         out.append("(no corroborated facts to compare)")
     out += ["", "## Sources", ""]
     for s in brief["sources"]:
-        title = md(s["title"] or "(no title)")
+        title = md(s["title"] or s["untitled"])
         copy = f" (copy of {md(s['copy_of'])})" if s["copy_of"] else ""
         url = f" <{s['url']}>" if s["url"] and re.match(r"^https?://[^\s<>]+$", s["url"]) else ""
         out.append(f"{s['n']}. {md(s['outlet'])}, {_date(s)}: {title}{copy}{url}")
@@ -125,4 +125,4 @@ def print_brief(brief: dict[str, Any], console) -> None:
         console.print(table)
     console.rule("sources")
     for s in brief["sources"]:
-        console.print(f"[{s['n']}] {escape(s['outlet'])}, {_date(s)}: {escape(s['title'] or '(no title)')}")
+        console.print(f"[{s['n']}] {escape(s['outlet'])}, {_date(s)}: {escape(s['title'] or s['untitled'])}")
