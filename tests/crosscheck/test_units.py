@@ -1460,3 +1460,13 @@ def test_a_timeline_entry_shows_the_clause_of_its_day_when_a_sentence_holds_two(
     }
     one_day = check(nlp, ("a", "The union reached a deal with the port authority late Sunday.", "2024-04-22"))
     assert [e["text"] for e in one_day.timeline] == ["The union reached a deal with the port authority late Sunday."]
+
+
+def test_a_statement_inside_the_section_label_a_claim_leaves_out_does_not_break_it(nlp) -> None:
+    # NeuS test 038: "Why it matters:" reads as "it matters" with a statement of its own, in the words left out
+    text = (
+        "President Trump announced on Monday that the government will distribute 150 million rapid tests. Why it "
+        "matters: The Trump administration has stressed the importance of reopening schools."
+    )
+    claims = [c["text"] for c in check(nlp, ("a", text, "2020-09-28")).claims]
+    assert "The Trump administration has stressed the importance of reopening schools." in claims, claims

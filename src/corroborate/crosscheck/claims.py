@@ -299,7 +299,8 @@ def extract_claims(
                 first, last = (min(a for a, _ in pieces), max(b for _, b in pieces)) if pieces else (0, len(doc.text))
                 cs = max(start, best.statement.start, first)
                 ce = min(end, best.statement.end, last)
-                content = doc.char_span(cs, ce, alignment_mode="expand") or span
+                # (a statement may lie wholly in a dateline the claim leaves out: then the claim is the sentence)
+                content = (doc.char_span(cs, ce, alignment_mode="expand") if cs < ce else None) or span
             root = content.root
             said = said_text(content) if attributed and content is not span else ""
             heads = {root.i: root, span.root.i: span.root}
