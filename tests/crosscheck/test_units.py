@@ -1439,6 +1439,19 @@ def test_a_denier_saying_the_same_no_elsewhere_is_not_on_the_asserting_side(nlp)
     assert found, "the union's claim against the authority's denial"
     asserting = {e["article_id"] for c in found for e in c["positions"][0]["evidence"]}
     assert asserting == {"b"}, found
+    # what one outlet says the speaker said and another says the speaker denied is still set against the denial,
+    # a verb of not doing in it ("to rule out") being no "no" of the speaker's
+    said = (
+        "a",
+        "Tedros said there had been a “premature push” to rule out a lab leak as the virus's origin.",
+        "2021-07-16",
+    )
+    denied = (
+        "b",
+        "Tedros denied there had been a “premature push” to rule out a lab leak as the virus's origin.",
+        "2021-07-16",
+    )
+    assert kinds(check(nlp, said, denied)) == ["denial"]
 
 
 def test_a_claim_leaves_out_the_dateline_it_opens_with(nlp) -> None:

@@ -730,7 +730,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 and not c.conditional
                 and c.stance != "deny"
                 and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity or c.group != d.group)
-                and not (c.speaker_entity and c.speaker_entity == d.speaker_entity and _negative_words(c.said))
+                and not (c.speaker_entity and c.speaker_entity == d.speaker_entity and c.said_no_to)
                 and content_sim[d.index, c.index] >= DENIAL_MATCH
                 and _names_what_is_denied(d, c)
             ),
