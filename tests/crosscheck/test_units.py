@@ -1440,15 +1440,17 @@ def test_a_denier_saying_the_same_no_elsewhere_is_not_on_the_asserting_side(nlp)
     asserting = {e["article_id"] for c in found for e in c["positions"][0]["evidence"]}
     assert asserting == {"b"}, found
     # what one outlet says the speaker said and another says the speaker denied is still set against the denial,
-    # a verb of not doing in it ("to rule out") being no "no" of the speaker's
+    # a "without" in it being no "no" of the speaker's
     said = (
         "a",
-        "Tedros said there had been a “premature push” to rule out a lab leak as the virus's origin.",
+        "WHO Director-General Tedros Adhanom Ghebreyesus spoke to reporters. The World Health Organization (WHO) "
+        "chief said on Thursday that there was a “premature push” to rule out the COVID-19 lab leak theory without "
+        "enough evidence.",
         "2021-07-16",
     )
     denied = (
         "b",
-        "Tedros denied there had been a “premature push” to rule out a lab leak as the virus's origin.",
+        "Tedros denied there had been a “premature push” to rule out a lab leak as the origin of the pandemic.",
         "2021-07-16",
     )
     assert kinds(check(nlp, said, denied)) == ["denial"]

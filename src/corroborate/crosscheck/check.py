@@ -713,6 +713,10 @@ def _negative_words(text: str) -> Counter:
     return Counter((m.group(1) or m.group(2) or "not").lower() for m in NEGATIVE_WORDING.finditer(text))
 
 
+# a claim that itself says no ("that no job cuts have been decided"); "without enough evidence" is no such no
+SAYS_NO = re.compile(r"\b(?:no|not|never|none|nothing|nobody)\b|n[’']t\b", re.I)
+
+
 def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:
     """A denial against what others assert; an assertion against its negation."""
     out = []
@@ -730,7 +734,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 and not c.conditional
                 and c.stance != "deny"
                 and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity or c.group != d.group)
-                and not (c.speaker_entity and c.speaker_entity == d.speaker_entity and c.said_no_to)
+                and not (c.speaker_entity and c.speaker_entity == d.speaker_entity and SAYS_NO.search(c.said))
                 and content_sim[d.index, c.index] >= DENIAL_MATCH
                 and _names_what_is_denied(d, c)
             ),
