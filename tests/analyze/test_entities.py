@@ -46,3 +46,13 @@ def test_initials_join_only_a_name_of_the_same_type() -> None:
 def test_a_name_written_with_either_apostrophe_is_one_body() -> None:
     found = names(("Valdorian Dockworkers’ Union", "ORG"), ("Valdorian Dockworkers' Union", "ORG"), ("Union", "ORG"))
     assert sorted(found) == ["Union", "Valdorian Dockworkers’ Union"]
+
+
+def test_a_day_of_the_week_tagged_as_a_name_is_no_entity() -> None:
+    from corroborate.analyze.entities import doc_mentions
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    doc = nlp("Wednesday's decision by the Oversight Board upheld the ban, the board said.")
+    doc.ents = [doc.char_span(0, 9, label="ORG"), *[e for e in doc.ents if e.start_char > 9]]  # the model's slip
+    assert "Wednesday" not in [m.text for m in doc_mentions(doc, "a")]

@@ -1357,6 +1357,7 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         ("The Bureau of Labor Statistics' Job Openings and Labor Turnover Survey", "says"),
         ("Ann Lee and Omar Diaz", "say"),
         ("they", "say"),
+        ("You", "say"),
     ],
 )
 def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:

@@ -172,6 +172,11 @@ def entity_id(name: str, label: str) -> str:
     return "e-" + hashlib.sha256(f"{label}|{name.lower()}".encode()).hexdigest()[:12]
 
 
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+CALENDAR_WORDS |= {"january", "february", "march", "april", "june", "july", "august", "september", "october"}
+CALENDAR_WORDS |= {"november", "december"}  # ("May" is also a name)
+
+
 def doc_mentions(doc, article_id: str) -> list[Mention]:
     """PERSON/ORG/GPE/... mentions of one parsed article, with the title or apposition next to a person."""
     out = []
@@ -184,8 +189,8 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
             name = " ".join(name.split()[-2:])
             start = ent.end_char - len(name)
-        if not name or not any(ch.isupper() for ch in name[:1]):
-            continue
+        if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in CALENDAR_WORDS:
+            continue  # "Wednesday" tagged as a body is a day, no one who speaks
         out.append(
             Mention(
                 article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None

@@ -103,7 +103,7 @@ PLURAL_SPEAKERS = {"officials", "authorities", "police", "residents", "witnesses
 PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "leaders", "officers", "doctors"}
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
 PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers", "people"}
-PLURAL_SPEAKERS |= {"they", "we"}
+PLURAL_SPEAKERS |= {"they", "we", "you", "i"}  # "They say", "You say", "I say"
 
 
 _HEAD_ENDS = re.compile(r"\s(?:in|of|at|from|for|with|on)\s")
