@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..dates import WEEKDAYS
+
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 HONORIFICS = {
     "mr",
@@ -172,11 +174,6 @@ def entity_id(name: str, label: str) -> str:
     return "e-" + hashlib.sha256(f"{label}|{name.lower()}".encode()).hexdigest()[:12]
 
 
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-CALENDAR_WORDS |= {"january", "february", "march", "april", "june", "july", "august", "september", "october"}
-CALENDAR_WORDS |= {"november", "december"}  # ("May" is also a name)
-
-
 def doc_mentions(doc, article_id: str) -> list[Mention]:
     """PERSON/ORG/GPE/... mentions of one parsed article, with the title or apposition next to a person."""
     out = []
@@ -189,7 +186,7 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
             name = " ".join(name.split()[-2:])
             start = ent.end_char - len(name)
-        if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in CALENDAR_WORDS:
+        if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in WEEKDAYS:
             continue  # "Wednesday" tagged as a body is a day, no one who speaks
         out.append(
             Mention(

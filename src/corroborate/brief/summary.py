@@ -41,7 +41,7 @@ from importlib import resources
 import numpy as np
 
 from ..clean.boilerplate import dateline_end, label_end
-from ..crosscheck.timex import WEEKDAYS
+from ..dates import WEEKDAYS
 from ..nlp import first_person
 from ..stories.features import stem
 

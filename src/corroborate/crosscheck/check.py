@@ -29,10 +29,11 @@ import numpy as np
 
 from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
+from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import PERIODS, Claim, extract_claims, surname
 from .numbers import TIME_SPANS, comparable, compatible
-from .timex import MONTHS, WEEKDAYS, find_times, infer_published
+from .timex import find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 LOOSE_ALIGN = 0.45  # looser, where the pair is tied otherwise: the same figure's noun, dated verb or negated act

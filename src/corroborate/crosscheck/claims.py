@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 from ..analyze.statements import writer_speaking
 from ..clean.boilerplate import dateline_end, label_end
+from ..dates import MONTHS, WEEKDAYS
 from ..nlp import first_person
 from ..stories.features import stem
 from .numbers import Quantity, find_quantities
-from .timex import MONTHS, WEEKDAYS, TimeExpr
+from .timex import TimeExpr
 
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
@@ -136,10 +137,8 @@ def _plural(speaker: str, is_name: bool = False) -> bool:
 
 
 _SPOKEN_WHEN = re.compile(
-    r",?\s+(?:(?:on|late|early)\s+)?(?:(?:last|this)\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|week|night)$",
-    re.I,
-)
+    rf",?\s+(?:(?:on|late|early)\s+)?(?:(?:last|this)\s+)?(?:{'|'.join(WEEKDAYS)}|yesterday|today|week|night)$", re.I
+)  # "Democratic lawmakers on Friday"
 
 
 MAX_SHOWN_WORDS = 12  # a speaker described at more length than this is shown by the entity's name
@@ -549,24 +548,32 @@ def _dated(doc, expr: TimeExpr) -> Dated:
     token = span.root
     if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
         return Dated(expr, None, token.head.lemma_.lower())
+    token = _verb_over(token, expr)
+    if token is None:
+        return Dated(expr, None)
+    if token.lemma_.lower() == "date" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        return Dated(expr, None, token.head.lemma_.lower())  # "the letter dated April 16": the letter's day
+    if token.lemma_.lower() in ("end", "begin", "start") and token.head.lemma_.lower() in PERIODS:
+        return Dated(expr, None, token.head.lemma_.lower())  # "in the week ended July 3": the week's day
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and expr.precision != "day":
+        # "a Trump-era rule that went into effect last year": background to the thing, not the news
+        return Dated(expr, None, token.head.lemma_.lower())
+    # "the area of Haiti where an earthquake on Saturday killed ...": a relative clause on a common noun
+    # tells background; on a name ("Frances Haugen, who blasted her ex-employer on Tuesday") the news
+    background = token.dep_ == "relcl" and token.head.pos_ == "NOUN"
+    present = token.tag_ in ("VBZ", "VBP")
+    return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token), present=present)
+
+
+def _verb_over(token, expr: TimeExpr):
+    """The verb a time expression's word hangs on (at most six heads up, outside the expression), or None."""
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
-            if token.lemma_.lower() == "date" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
-                return Dated(expr, None, token.head.lemma_.lower())  # "the letter dated April 16": the letter's day
-            if token.lemma_.lower() in ("end", "begin", "start") and token.head.lemma_.lower() in PERIODS:
-                return Dated(expr, None, token.head.lemma_.lower())  # "in the week ended July 3": the week's day
-            if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and expr.precision != "day":
-                # "a Trump-era rule that went into effect last year": background to the thing, not the news
-                return Dated(expr, None, token.head.lemma_.lower())
-            # "the area of Haiti where an earthquake on Saturday killed ...": a relative clause on a common noun
-            # tells background; on a name ("Frances Haugen, who blasted her ex-employer on Tuesday") the news
-            background = token.dep_ == "relcl" and token.head.pos_ == "NOUN"
-            present = token.tag_ in ("VBZ", "VBP")
-            return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token), present=present)
+            return token
         if token.head == token:
-            break
+            return None
         token = token.head
-    return Dated(expr, None)
+    return None
 
 
 SEPARABLE = {"advcl", "conj", "relcl", "acl", "parataxis"}  # clauses a sentence's other day may sit in
@@ -581,14 +588,8 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verb = span.root
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") and not (expr.start <= verb.idx < expr.end):
-            break
-        if verb.head == verb:
-            return None
-        verb = verb.head
-    else:
+    verb = _verb_over(span.root, expr)
+    if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None or subject.tag_ in ("WDT", "WP"):
