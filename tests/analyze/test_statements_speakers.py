@@ -157,3 +157,17 @@ def test_his_office_is_named_by_whose_it_is_and_stays_unresolved(nlp) -> None:
     assert spokesman.statement.antecedent == "Ilse Varga’s spokesman"
     labels = [c["text"] for c in result.claims]
     assert any(label.startswith("Tomas Brandt’s office says: ") for label in labels), labels
+
+
+def test_a_pronoun_speaker_keeps_how_the_statement_before_described_its_speakers(nlp) -> None:
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "Late last week ethnic Armenian forces in Nagorno-Karabakh claimed they had captured at least two Syrian "
+        "fighters. They said the two men had been recruited abroad. A Marsovian Defence Ministry spokesman said the "
+        "troops had left. It said the border was calm."
+    )
+    result = analyze_story([SourceText(id="a", text=text, published="2020-11-05")], nlp)
+    labels = [c["text"] for c in result.claims]
+    assert "Ethnic Armenian forces in Nagorno-Karabakh say: the two men had been recruited abroad" in labels, labels
+    assert "Marsovian Defence Ministry says: the border was calm" in labels, labels  # "it" is the body itself

@@ -15,6 +15,9 @@ from .statements import writer_speaking
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
+PRONOUNS = (
+    PERSON_PRONOUNS | GROUP_PRONOUNS
+)  # who may be described ("a Pentagon spokesman ... He added"); "it" is the body
 # Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
 SYNONYMS = {
     "chief": {"chief", "head", "director", "leader"},

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entity, Mention, canonical_entities, doc_mentions, recover_person_variants
-from .speakers import possessor_named, resolve_speakers
+from .speakers import PRONOUNS, possessor_named, resolve_speakers
 from .statements import Statement, extract_statements, quote_spans
 
 
@@ -128,11 +128,16 @@ def analyze_story(
             key=lambda pair: pair[0].start,
         )
         previous: list[tuple[int, list[str]]] = []
+        described: tuple[list[str], str | None] = ([], None)  # the last statement's speakers and how it named them
         for st in statements:
             speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes_of[source.id])
-            if not any(eid for eid, _ in speakers) and st.antecedent is None:
+            ids = [eid for eid, _ in speakers if eid]
+            if not ids and st.antecedent is None:
                 st.antecedent = possessor_named(st, article_mentions, by_id, previous)  # "his office"
-            previous.append((st.end, [eid for eid, _ in speakers if eid]))
+            elif ids and ids == described[0] and (st.speaker or "").lower() in PRONOUNS and st.antecedent is None:
+                st.antecedent = described[1]  # "ethnic Armenian forces ... claimed ... They showed videos ..."
+            previous.append((st.end, ids))
+            described = (ids, st.antecedent or (st.speaker if len(speakers) == 1 else None))
             for speaker_id, mention in speakers:
                 out.statements.append(
                     SpeakerStatement(
