@@ -472,3 +472,30 @@ def test_an_untitled_source_is_listed_by_its_opening_words() -> None:
     markdown = to_markdown(brief)
     assert "(no title) “Amid renewed appeal by Kremlin to end the armed conflict in and …”" in markdown
     assert "Russia sounds alarm" in markdown and markdown.count("(no title)") == 1
+
+
+def test_who_said_what_lists_what_speakers_said_not_what_they_did() -> None:
+    from corroborate.brief.build import build_brief
+
+    def statement(cue: str, kind: str, text: str) -> dict:
+        return {"speaker_entity": "e-1", "article_id": "a", "cue": cue, "kind": kind, "stance": "assert", "text": text}
+
+    story = {
+        "id": "s-1",
+        "title": "Marsovia mandates passes",
+        "article_ids": ["a"],
+        "entities": [{"id": "e-1", "name": "Marsovian government"}],
+        "statements": [
+            statement("imposed", "indirect", "one of the world's strictest COVID-19 measures on Friday"),
+            statement("voted", "indirect", "to extend the emergency decree until the end of the year"),
+            statement("said", "indirect", "workers without a pass would be sent home without pay"),
+            statement("According to", "indirect", "the pass will be required in every workplace from October"),
+            statement("accepts", "indirect", "that the rule will be hard on small employers at first"),
+            statement("said", "direct", "“Nobody will be fired for lacking a pass,” the minister said."),
+        ],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "source": "x", "title": "t", "text": "..."}})
+    (speaker,) = brief["who_said_what"]
+    shown = [m["text"] for m in speaker["main"]]
+    assert speaker["statements"] == 4 and len(shown) == 3, shown
+    assert not any("strictest" in t or "emergency decree" in t for t in shown)

@@ -11,8 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ..analyze.statements import CUE_LEMMAS, EXPRESS_VERBS, NOUN_CUES
+from ..stories.features import stem
+
 KEY_FACTS = 8
 SPEAKERS = 8
+# cues of saying, thinking and judging ("said", "warned", "according to", "the claim that"); the attribution model
+# also takes acts a source is reported doing ("imposed", "voted", "signed"), which are no statement to list
+JUDGING = {"according", "accept", "praise", "blast", "slam", "defend", "endorse", "decline", "refuse", "applaud"}
+SPEECH_STEMS = frozenset(stem(w) for w in CUE_LEMMAS | EXPRESS_VERBS | NOUN_CUES | JUDGING)
+IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know"}
+IRREGULAR |= {"found": "find", "spoke": "speak", "saw": "see", "held": "hold", "took": "take"}
 STATEMENTS_PER_SPEAKER = 3
 
 
@@ -42,6 +51,18 @@ def _opening(text: str) -> str:
         return "(no title)"
     shown = " ".join(words[:OPENING_WORDS]) + (" …" if len(words) > OPENING_WORDS else "")
     return f"(no title) “{shown}”"
+
+
+def _spoken(statement: dict[str, Any]) -> bool:
+    """Is a statement something said: a quotation, a clause ("accepts that ..."), or a cue of saying? Not "The
+    Italian government imposed one of the world's strictest measures", which the report keeps as an attribution
+    (PolNeAR counts such acts) but who said what does not list."""
+    cue = (statement.get("cue") or "").lower().split()
+    if statement["kind"] != "indirect" or not cue or cue[0].startswith("("):
+        return True  # quoted words, or a line form ("Kirby: ...", a quotation that goes on)
+    if statement["text"].lower().startswith("that "):
+        return True
+    return any(stem(IRREGULAR.get(w, w)) in SPEECH_STEMS for w in cue)
 
 
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -97,7 +118,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
     names = {e["id"]: e["name"] for e in story.get("entities", [])}
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for st in story.get("statements", []):
-        if st["speaker_entity"] in names:
+        if st["speaker_entity"] in names and _spoken(st):
             by_speaker[st["speaker_entity"]].append(st)
     who = []
     for entity_id, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), names[kv[0]]))[:SPEAKERS]:
