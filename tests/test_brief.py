@@ -373,23 +373,31 @@ def test_a_cut_summary_sentence_is_shown_with_an_ellipsis_and_kept_exact_in_the_
     assert to_markdown(brief).count(cut + " …") == 1
 
 
-def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
+def one_speaker_brief(name: str, statements: list[dict]) -> dict:
+    """The brief of a one-article story whose statements (text, kind, stance, cue) are all one speaker's."""
     from corroborate.brief.build import build_brief
 
+    story = {
+        "id": "s-1",
+        "title": "Talks",
+        "article_ids": ["a"],
+        "entities": [{"id": "e-1", "name": name}],
+        "statements": [{"speaker_entity": "e-1", "article_id": "a", **st} for st in statements],
+    }
+    return build_brief(story, {"a": {"id": "a", "source": "Herald", "title": "Talks", "text": "..."}})
+
+
+def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     quote = "“We have no doubt that the parties will come to the table,”"
     mixed = "“Azerbaijan isn’t alone,” Aliyev told Cavusoglu. “Turkey is with us.”"
     reported = "that Turkey’s role is limited to political and moral support"
-    story = {
-        "id": "s1",
-        "title": "Talks",
-        "article_ids": ["a"],
-        "entities": [{"id": "e1", "name": "Ilham Aliyev"}],
-        "statements": [
-            {"speaker_entity": "e1", "text": t, "stance": "assert", "kind": k, "article_id": "a"}
+    brief = one_speaker_brief(
+        "Ilham Aliyev",
+        [
+            {"text": t, "stance": "assert", "kind": k, "cue": "said"}
             for t, k in ((quote, "direct"), (mixed, "direct"), (reported, "indirect"))
         ],
-    }
-    brief = build_brief(story, {"a": {"id": "a", "source": "Herald"}})
+    )
     shown = {s["text"] for s in brief["who_said_what"][0]["main"]}
     assert shown == {
         "We have no doubt that the parties will come to the table,",
@@ -475,17 +483,12 @@ def test_an_untitled_source_is_listed_by_its_opening_words() -> None:
 
 
 def test_who_said_what_lists_what_speakers_said_not_what_they_did() -> None:
-    from corroborate.brief.build import build_brief
-
     def statement(cue: str, kind: str, text: str) -> dict:
-        return {"speaker_entity": "e-1", "article_id": "a", "cue": cue, "kind": kind, "stance": "assert", "text": text}
+        return {"cue": cue, "kind": kind, "stance": "assert", "text": text}
 
-    story = {
-        "id": "s-1",
-        "title": "Marsovia mandates passes",
-        "article_ids": ["a"],
-        "entities": [{"id": "e-1", "name": "Marsovian government"}],
-        "statements": [
+    brief = one_speaker_brief(
+        "Marsovian government",
+        [
             statement("imposed", "indirect", "one of the world's strictest COVID-19 measures on Friday"),
             statement("voted", "indirect", "to extend the emergency decree until the end of the year"),
             statement("said", "indirect", "workers without a pass would be sent home without pay"),
@@ -493,8 +496,7 @@ def test_who_said_what_lists_what_speakers_said_not_what_they_did() -> None:
             statement("accepts", "indirect", "that the rule will be hard on small employers at first"),
             statement("said", "direct", "“Nobody will be fired for lacking a pass,” the minister said."),
         ],
-    }
-    brief = build_brief(story, {"a": {"id": "a", "source": "x", "title": "t", "text": "..."}})
+    )
     (speaker,) = brief["who_said_what"]
     shown = [m["text"] for m in speaker["main"]]
     assert speaker["statements"] == 4 and len(shown) == 3, shown

@@ -150,9 +150,9 @@ def clean_name(text: str) -> str:
     words = [w for w in re.split(r"\s+", text.strip()) if w]
     while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ("the", "a", "an")):
         words = words[1:]
-    name = " ".join(words)
-    name = _POSSESSIVE.sub("", name).strip(" ,.;:“”\"'()")
-    if _INITIALISM_CUT.search(name) and _POSSESSIVE.sub("", " ".join(words)).rstrip(" ,;:“”\"'()").endswith(name + "."):
+    joined = _POSSESSIVE.sub("", " ".join(words))
+    name = joined.strip(" ,.;:“”\"'()")
+    if _INITIALISM_CUT.search(name) and joined.rstrip(" ,;:“”\"'()").endswith(name + "."):
         name += "."  # "U.S.", "Washington, D.C.": the last full stop belongs to the initialism
     return name
 

@@ -15,9 +15,8 @@ from .statements import writer_speaking
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
-PRONOUNS = (
-    PERSON_PRONOUNS | GROUP_PRONOUNS
-)  # who may be described ("a Pentagon spokesman ... He added"); "it" is the body
+# pronouns for people, who may have been described ("a Pentagon spokesman ... He added"); "it" is the body itself
+PEOPLE_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 # Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
 SYNONYMS = {
     "chief": {"chief", "head", "director", "leader"},
@@ -53,7 +52,8 @@ ORG_HEADS = {
     "firm",
 }
 _WORDS = re.compile(r"[^\W\d_]+")
-_TRAILING_PHRASE = re.compile(r"\s(?:on|in|at|of|from|for|with|during|after|before)\s")
+# where a noun phrase's head ends and a phrase after it begins ("the UN refugee agency on Friday")
+TRAILING_PHRASE = re.compile(r"\s(?:on|in|at|of|from|for|with|during|after|before)\s")
 MEMBERS = re.compile(r",?\s+(?:including|among them|such as)\s", re.I)
 _STOP = {
     "the",
@@ -215,7 +215,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         wanted |= SYNONYMS.get(w, {w})
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
-    core = _TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
+    core = TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
     head = core[-1] if core else ""
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
     best, best_score = None, 0

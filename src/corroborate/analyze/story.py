@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .entities import Entity, Mention, canonical_entities, doc_mentions, recover_person_variants
-from .speakers import PRONOUNS, possessor_named, resolve_speakers
+from .speakers import PEOPLE_PRONOUNS, possessor_named, resolve_speakers
 from .statements import Statement, extract_statements, quote_spans
 
 
@@ -134,7 +134,9 @@ def analyze_story(
             ids = [eid for eid, _ in speakers if eid]
             if not ids and st.antecedent is None:
                 st.antecedent = possessor_named(st, article_mentions, by_id, previous)  # "his office"
-            elif ids and ids == described[0] and (st.speaker or "").lower() in PRONOUNS and st.antecedent is None:
+            elif (
+                ids == described[0] and ids and st.antecedent is None and (st.speaker or "").lower() in PEOPLE_PRONOUNS
+            ):
                 st.antecedent = described[1]  # "ethnic Armenian forces ... claimed ... They showed videos ..."
             previous.append((st.end, ids))
             described = (ids, st.antecedent or (st.speaker if len(speakers) == 1 else None))

@@ -31,7 +31,7 @@ from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
-from .claims import PERIODS, Claim, extract_claims, surname
+from .claims import NO_WORDS, PERIODS, Claim, extract_claims, surname
 from .numbers import TIME_SPANS, comparable, compatible
 from .timex import find_times, infer_published
 
@@ -715,7 +715,8 @@ def _negative_words(text: str) -> Counter:
 
 
 # a claim that itself says no ("that no job cuts have been decided"); "without enough evidence" is no such no
-SAYS_NO = re.compile(r"\b(?:no|not|never|none|nothing|nobody)\b|n[’']t\b", re.I)
+_SAYING_NO = sorted(NO_WORDS - {"without", "neither", "nor", "n't"})  # "n't" is matched on the word it ends
+SAYS_NO = re.compile(rf"\b(?:{'|'.join(_SAYING_NO)})\b|n[’']t\b", re.I)
 
 
 def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..analyze.speakers import TRAILING_PHRASE
 from ..analyze.statements import writer_speaking
 from ..clean.boilerplate import dateline_end, label_end
 from ..dates import MONTHS, WEEKDAYS
@@ -107,9 +108,6 @@ PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students
 PLURAL_SPEAKERS |= {"they", "we", "you", "i"}  # "They say", "You say", "I say"
 
 
-_HEAD_ENDS = re.compile(r"\s(?:in|of|at|from|for|with|on)\s")
-
-
 QUANTIFIERS = {"percent", "some", "most", "all", "half", "majority", "one", "none"}  # of whom? the noun after
 # the last word of one body's name, "and" or not ("Job Openings and Labor Turnover Survey")
 ONE_BODY = {"administration", "agency", "association", "board", "bureau", "center", "centre", "commission"}
@@ -122,7 +120,7 @@ def _plural(speaker: str, is_name: bool = False) -> bool:
     """Is a speaker many ("Officials", "Security researchers", "Senate Democrats", "Ann Lee and Omar Diaz")? A
     capitalised last word ending in "s" is a name ("Reuters"); so is one entity's name with "and" in it."""
     words = speaker.split()
-    core = _HEAD_ENDS.split(speaker, maxsplit=1)[0].split() or words  # "members of the ...": "members"
+    core = TRAILING_PHRASE.split(speaker, maxsplit=1)[0].split() or words  # "members of the ...": "members"
     if core[-1].lower() in QUANTIFIERS:
         core = words  # "Fifty-nine percent of respondents", "One in four hospitals": the respondents, hospitals
     first, last = words[0].lower(), core[-1]
@@ -236,7 +234,6 @@ def extract_claims(
     start_index: int,
 ) -> list[Claim]:
     out: list[Claim] = []
-    entity_names = {e.name for e in entities.values()}
     for s_index, sent in enumerate(doc.sents):
         words = [t for t in sent if t.is_alpha]
         if len(words) < 4 or sent.text.rstrip().endswith("?"):
@@ -285,9 +282,9 @@ def extract_claims(
                 ]
                 together = list(dict.fromkeys(x for x in together if x))
                 speaker = " and ".join(together) if together else None
-                speaker_is_name = len(together) == 1 and together[0] in entity_names
-                if speaker_is_name and speaker_entity in entities:
-                    speaker_aliases = tuple(entities[speaker_entity].aliases)
+                entity = entities.get(speaker_entity or "")
+                speaker_is_name = entity is not None and together == [entity.name]
+                speaker_aliases = tuple(entity.aliases) if speaker_is_name else ()
                 stance = best.statement.stance
             content = span
             cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
@@ -577,7 +574,6 @@ def _verb_over(token, expr: TimeExpr):
 
 
 SEPARABLE = {"advcl", "conj", "relcl", "acl", "parataxis"}  # clauses a sentence's other day may sit in
-_CLAUSE_EDGE = re.compile(r"^(?:[\s,;:–—-]|(?:after|before|when|while|as|and|but|since|until)\b)+|[\s,;:–—-]+$", re.I)
 
 
 def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) -> str | None:
@@ -603,12 +599,13 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
             if child.dep_ not in SEPARABLE:
                 return None  # "moved to arrange the vote for Saturday": the other day is in what is done
             drop |= {t.i for t in inside}
+    drop |= {c.i for c in verb.children if c.dep_ == "mark"}  # "after (their union reached a deal)"
     tokens = [t for t in verb.subtree if t.i not in drop and start <= t.idx < end]  # the claim's words only
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # a clause with a hole in it reads as a riddle
-    text = _CLAUSE_EDGE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text)
+    text = _EDGE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text)
     return text[:1].upper() + text[1:] if text else None
 
 
