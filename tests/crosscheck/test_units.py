@@ -1486,3 +1486,13 @@ def test_a_statement_inside_the_section_label_a_claim_leaves_out_does_not_break_
     )
     claims = [c["text"] for c in check(nlp, ("a", text, "2020-09-28")).claims]
     assert "The Trump administration has stressed the importance of reopening schools." in claims, claims
+
+
+def test_a_claim_opening_with_a_name_that_starts_like_a_conjunction_keeps_it_whole(nlp) -> None:
+    # the edge trim took "And", "But", "As" off any word ("rew Cuomo resigned ...", "ler County reported ...")
+    text = "Andrew Cuomo resigned on Tuesday after a damning report. Butler County reported twelve new cases on Monday."
+    claims = [c["text"] for c in check(nlp, ("a", text, "2021-08-11")).claims]
+    assert claims == [
+        "Andrew Cuomo resigned on Tuesday after a damning report.",
+        "Butler County reported twelve new cases on Monday.",
+    ]

@@ -17,7 +17,7 @@ from .timex import TimeExpr
 
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
-_EDGE = re.compile(r"^[\s,;:–—-]*(?:and|but|while|whereas|as)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
+_EDGE = re.compile(r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|as)\b)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
 
 
 # verbs whose object names the act ("made a transfer", "held a meeting", "gave its approval")
