@@ -21,8 +21,8 @@ SPEAKERS = 8
 JUDGING = {"accept", "praise", "blast", "slam", "defend", "endorse", "decline", "refuse", "applaud"}
 SPEECH_STEMS = frozenset(stem(w) for w in CUE_LEMMAS | EXPRESS_VERBS | NOUN_CUES | JUDGING | {"according"})
 # past forms a stem does not reach, of the verbs above
-IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know"}
-IRREGULAR["found"] = "find"
+IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know"}
+IRREGULAR_PAST["found"] = "find"
 STATEMENTS_PER_SPEAKER = 3
 
 
@@ -63,7 +63,7 @@ def _spoken(statement: dict[str, Any]) -> bool:
         return True  # quoted words, or a line form ("Kirby: ...", a quotation that goes on)
     if statement["text"].lower().startswith("that "):
         return True
-    return any(stem(IRREGULAR.get(w, w)) in SPEECH_STEMS for w in cue)
+    return any(stem(IRREGULAR_PAST.get(w, w)) in SPEECH_STEMS for w in cue)
 
 
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:

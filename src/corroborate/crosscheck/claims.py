@@ -113,7 +113,7 @@ QUANTIFIERS = {"percent", "some", "most", "all", "half", "majority", "one", "non
 ONE_BODY = {"administration", "agency", "association", "board", "bureau", "center", "centre", "commission"}
 ONE_BODY |= {"committee", "council", "department", "foundation", "institute", "ministry", "office", "prevention"}
 ONE_BODY |= {"organization", "organisation", "service", "survey", "act", "company", "group", "report", "study"}
-MANY = {"many", "several", "both", "dozens", "hundreds", "thousands", "millions"}  # "Thousands of Cubans"
+PLURAL_QUANTIFIERS = {"many", "several", "both", "dozens", "hundreds", "thousands", "millions"}  # "Thousands of Cubans"
 
 
 def _plural(speaker: str, is_name: bool = False) -> bool:
@@ -126,7 +126,7 @@ def _plural(speaker: str, is_name: bool = False) -> bool:
     first, last = words[0].lower(), core[-1]
     return (
         (" and " in speaker and not is_name and last.lower() not in ONE_BODY)
-        or last.lower() in MANY
+        or last.lower() in PLURAL_QUANTIFIERS
         or first in PLURAL_SPEAKERS
         or last.lower() in PLURAL_SPEAKERS
         or (first == "the" and last.endswith("s") and not last.endswith(("ss", "us", "is")))
@@ -545,7 +545,7 @@ def _dated(doc, expr: TimeExpr) -> Dated:
     token = span.root
     if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
         return Dated(expr, None, token.head.lemma_.lower())
-    token = _verb_over(token, expr)
+    token = _governing_verb(token, expr)
     if token is None:
         return Dated(expr, None)
     if token.lemma_.lower() == "date" and token.dep_ == "acl" and token.head.pos_ == "NOUN":
@@ -562,7 +562,7 @@ def _dated(doc, expr: TimeExpr) -> Dated:
     return Dated(expr, token.lemma_.lower(), background=background, cited=_cited(token), present=present)
 
 
-def _verb_over(token, expr: TimeExpr):
+def _governing_verb(token, expr: TimeExpr):
     """The verb a time expression's word hangs on (at most six heads up, outside the expression), or None."""
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") and not (expr.start <= token.idx < expr.end) and not _hyphened(token):
@@ -584,7 +584,7 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verb = _verb_over(span.root, expr)
+    verb = _governing_verb(span.root, expr)
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
