@@ -501,3 +501,46 @@ def test_who_said_what_lists_what_speakers_said_not_what_they_did() -> None:
     shown = [m["text"] for m in speaker["main"]]
     assert speaker["statements"] == 4 and len(shown) == 3, shown
     assert not any("strictest" in t or "emergency decree" in t for t in shown)
+
+
+def _slant_story(slanted_text: str, neutral_text: str):
+    from corroborate.brief import summary as S
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    sources = [SourceText("left", slanted_text, "Outlet A"), SourceText("right", neutral_text, "Outlet B")]
+    return S._prepare(sources, list(nlp.pipe([s.text for s in sources])), S.Weights(), None)[0]
+
+
+def test_where_equally_supported_sentences_differ_in_loaded_wording_the_summary_takes_the_neutral_one() -> None:
+    slanted = (
+        "Senator Mara Quill slammed the port authority's plan to close the northern terminal by the end of March. "
+        "Starting in April, workers must show they were vaccinated against the CCP (Chinese Communist Party) virus."
+    )
+    neutral = (
+        "The port authority plans to close the northern terminal at the end of March, its director said on Monday. "
+        "Workers will have to show proof of vaccination from April, under rules the government approved this week."
+    )
+    candidates = _slant_story(slanted, neutral)
+    texts = " ".join(c.text for c in candidates)
+    assert "slammed" not in texts and "CCP" not in texts  # the same news in neutral words is there
+    assert "director said on Monday" in texts and "proof of vaccination" in texts
+
+
+def test_loaded_wording_stays_where_nothing_neutral_is_as_well_supported_or_it_is_quoted_or_literal() -> None:
+    from corroborate.brief import summary as S
+
+    # a quoted "disgraceful" is the speaker's word; a storm that "slammed into" a coast criticises no one
+    text = (
+        "The mayor called the closure “a disgraceful decision” at a meeting of the council on Tuesday evening. "
+        "The storm slammed into the coast on Monday night and wrecked two ferries at their moorings in the port."
+    )
+    neutral = "The council will meet again on Friday to hear the port authority explain the reasons for it."
+    kept = [c.text for c in _slant_story(text, neutral)]
+    assert any("disgraceful" in t for t in kept) and any("slammed into" in t for t in kept)
+    # a slanted sentence better supported than every neutral one stays: it is the story's attested wording
+    a = "Senator Mara Quill slammed the port authority's plan to close the northern terminal by the end of March."
+    b = "Senator Mara Quill slammed the port authority's plan to close the northern terminal at the end of March."
+    candidates = _slant_story(a + " The ferry company expects to move its boats to the southern quay next year.", b)
+    assert any("slammed" in c.text for c in candidates)
+    assert S.SLANT <= S.LOADED  # the scorer's loaded-words feature counts slant too

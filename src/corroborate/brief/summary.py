@@ -3,8 +3,9 @@
 Candidates are the sentences of the story's articles (one article per syndication group: copies add citations,
 not candidates), without questions, fragments, headings, the writer's first-person opinion or "should" advice
 (reported speech keeps them: "the president said Republicans should ..."); an article's last sentence cut
-mid-way, as excerpts and feed summaries end, is a candidate (the brief shows it with an ellipsis). Each gets
-a row of ``FEATURES``, among them
+mid-way, as excerpts and feed summaries end, is a candidate (the brief shows it with an ellipsis). A sentence
+in slanted words ("slammed the ruling", "the CCP virus") is left out when a neutral one is as well supported
+(``prefer_neutral``). Each gets a row of ``FEATURES``, among them
 
 * centrality: cosine of its TF-IDF vector (Snowball stems) to the story's centroid, the classic MDS signal;
 * corroboration and coverage: how many independent sources carry a sentence that covers at least half of its
@@ -54,11 +55,23 @@ STOP = frozenset(
     what when where which while who whom why will with would you your yours yourself yourselves said says say
     told mr mrs ms""".split()
 )
-LOADED = frozenset(
-    """slam slams slammed blast blasts blasted rip rips ripped radical radicals extremist disastrous disaster
-    shocking outrageous outrage scheme schemes lie lies lied bombshell destroy destroys destroyed crush crushed
-    eviscerate eviscerated furious fury chaos chaotic disgraceful shameful shameless reckless absurd ridiculous
-    insane hysteria hysterical meltdown brutal devastating catastrophic woke""".split()
+# slant: words by which a writer takes a side (an attack verb for a criticism, a sneer, an epithet for a
+# disease or a group); a summary in its own voice does not use them where a neutral sentence says as much
+SLANT = frozenset(
+    """slam slams slammed blast blasts blasted rip rips ripped eviscerate eviscerates eviscerated bombshell
+    outrageous disgraceful shameful shameless absurd ridiculous insane hysteria hysterical meltdown woke""".split()
+)
+SLANT_VERBS = {"slam", "blast", "rip", "eviscerate"}  # a criticism when they take an object ("slammed the plan")
+SLANT_PHRASES = re.compile(
+    r"\b(?:CCP|Chinese Communist Party|China|Chinese|Wuhan)\s*(?:\([^)]*\)\s*)?virus\b"
+    r"(?!\s+(?:research|lab|expert|scien))"
+    r"|\bkung flu\b|\billegal aliens?\b|\billegals\b|\bdeath tax\b",
+    re.IGNORECASE,
+)
+# loaded words, the scorer's feature: slant and words that raise the temperature, which news also uses plainly
+LOADED = SLANT | frozenset(
+    """radical radicals extremist disastrous disaster shocking outrage scheme schemes lie lies lied destroy
+    destroys destroyed crush crushed furious fury chaos chaotic reckless brutal devastating catastrophic""".split()
 )
 PRONOUNS = {"he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its"}
 # lemmas that say whose words a quote is ("..., he said", "according to ...")
@@ -103,11 +116,60 @@ class Candidate:
     counts: Counter = field(default_factory=Counter)
     score: float = 0.0
     support: list[str] = field(default_factory=list)  # articles that support it, its own first
+    slant: tuple[str, ...] = ()  # its slanted wording outside quotation marks (``slanted``)
 
 
 def _quoted(text: str, idx: int) -> bool:
     before = text[:idx]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def slanted(sent, in_quote: list[bool]) -> tuple[str, ...]:
+    """The slanted words and phrases of a sentence in the writer's own voice (outside quotation marks: a
+    speaker's "disgraceful" is reported speech): ``SLANT`` words ("slam", "blast" and "rip" only with an
+    object: "the storm slammed into the coast" is no criticism) and ``SLANT_PHRASES`` ("the CCP virus")."""
+    found = []
+    for t, q in zip(sent, in_quote):
+        if q or t.lower_ not in SLANT:
+            continue
+        if t.lemma_.lower() in SLANT_VERBS and not _criticises(t):
+            continue
+        found.append(t.text)
+    base = sent.start_char
+    for m in SLANT_PHRASES.finditer(sent.text):
+        if not in_quote[min(len(in_quote) - 1, _token_at(sent, base + m.start()))]:
+            found.append(m.group(0))
+    return tuple(found)
+
+
+def _criticises(verb) -> bool:
+    """An attack verb used of words, not force: it takes an object, and no particle or "with" / "into" /
+    "through" ("Bezos blasted off", "Israel slammed Gaza with airstrikes", "the storm ripped through")."""
+    deps = [(c.dep_, c.lower_) for c in verb.children]
+    if any(d == "prt" or (d == "prep" and w in ("with", "into", "through", "across")) for d, w in deps):
+        return False
+    return any(d in ("dobj", "obj") for d, _ in deps)
+
+
+def _token_at(sent, char: int) -> int:
+    """Index within ``sent`` of the token holding document offset ``char`` (the last one before it)."""
+    k = 0
+    for i, t in enumerate(sent):
+        if t.idx <= char:
+            k = i
+    return k
+
+
+def prefer_neutral(candidates: list[Candidate], group_of: dict[str, str]) -> list[Candidate]:
+    """The candidates without a slanted one that is no better supported than a neutral one: where equally
+    supported sentences differ in loaded wording, the summary takes the neutral one (a slanted sentence that
+    more independent sources support than any neutral one stays, as the story's best-attested wording)."""
+
+    def sources(c: Candidate) -> int:
+        return len({group_of.get(a, a) for a in c.support})
+
+    neutral = max((sources(c) for c in candidates if not c.slant), default=0)
+    return [c for c in candidates if not c.slant or sources(c) > neutral]
 
 
 def _title_case(sent) -> bool:
@@ -173,7 +235,10 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
             if len(stems) < 3:
                 continue
             counts = Counter(stem(w.lower()) for w in WORD_RE.findall(text) if w.lower() not in STOP)
-            out.append(Candidate(source.id, source.source_group, start, start + len(text), text, i, stems, counts))
+            slant = slanted(sent, in_quote)
+            out.append(
+                Candidate(source.id, source.source_group, start, start + len(text), text, i, stems, counts, slant=slant)
+            )
     return out, stems_of
 
 
@@ -313,6 +378,18 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
     if not candidates:
         return [], [], []
     group_of = {s.id: s.source_group for s in sources}
+    copies_of: dict[str, list[str]] = {}
+    rep_of_group = {s.source_group: s.id for s in sources if s.id in stems_of}
+    for s in sources:
+        if s.id not in stems_of and s.source_group in rep_of_group:
+            copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
+    for c in candidates:
+        c.support = supporting_articles(c.stems, stems_of)
+        c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
+        if c.article_id in c.support:
+            c.support.remove(c.article_id)
+        c.support.insert(0, c.article_id)
+    candidates = prefer_neutral(candidates, group_of)
     n = len(candidates)
     df: Counter = Counter()
     for c in candidates:
@@ -327,17 +404,6 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
     for v in vectors:
         centroid.update(v)
     centroid = {t: x / n for t, x in centroid.items()}
-    copies_of: dict[str, list[str]] = {}
-    rep_of_group = {s.source_group: s.id for s in sources if s.id in stems_of}
-    for s in sources:
-        if s.id not in stems_of and s.source_group in rep_of_group:
-            copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
-    for c in candidates:
-        c.support = supporting_articles(c.stems, stems_of)
-        c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
-        if c.article_id in c.support:
-            c.support.remove(c.article_id)
-        c.support.insert(0, c.article_id)
     titles = [s.title for s in sources if s.id in stems_of and getattr(s, "title", None)]
     rows = _features(candidates, vectors, centroid, idf, stems_of, group_of, titles)
     return candidates, vectors, rows
