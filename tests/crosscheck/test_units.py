@@ -44,6 +44,17 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("Voters head to the polls in the Nov. 3 election.", "2020-07-01", ("Nov. 3", "2020-11-03", "day")),
         ("The report is due by Dec. 31.", "2021-07-20", ("Dec. 31", "2021-12-31", "day")),
         ("The pause on loan payments now runs through Jan. 31.", "2021-08-06", ("Jan. 31", "2022-01-31", "day")),
+        # a month without a year: last year's when it is more than a month ahead, unless still to come
+        ("Schools reopened in September after the summer.", "2021-06-22", ("in September", "2020-09", "month")),
+        ("Children will be back in their classrooms in September.", "2021-06-22", ("in September", "2021-09", "month")),
+        (
+            "The deal extends the debt limit through early December.",
+            "2021-10-08",
+            ("early December", "2021-12", "month"),
+        ),
+        ("It covers the bills until December, she said.", "2021-10-06", ("until December", "2021-12", "month")),
+        ("The clinic has been closed since December.", "2021-10-06", ("since December", "2020-12", "month")),
+        ("The museum will stay closed until January.", "2021-10-06", ("until January", "2022-01", "month")),
         ("It happened 27 September 2020.", None, ("27 September 2020", "2020-09-27", "day")),
         ("Marsk visited last week.", "2024-03-11", ("last week", "2024-03-04", "week")),
     ],

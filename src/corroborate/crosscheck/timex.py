@@ -149,6 +149,22 @@ def _future(text: str, start: int) -> bool:
     return bool(_FUTURE.search(left[-80:]))
 
 
+def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
+    """A month without a year ("in December", "through early December"): this year's if it is past or next month,
+    else last year's, unless the clause speaks of the future or of a deadline ("until December", "the limit
+    runs through early December" in October: this year's); a month three or more back that the clause says is
+    still to come is next year's ("will stay closed until January" in October)."""
+    lead = m.group(0).split()[0].lower()
+    deadline = lead in ("until", "by") or bool(_UNTIL.search(text[max(0, m.start() - 9) : m.start()]))
+    ahead = lead != "since" and (deadline or _future(text, m.start()))
+    year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
+    if year < anchor.year and ahead:
+        year = anchor.year
+    elif month < anchor.month - 2 and deadline and _future(text, m.start()):
+        year = anchor.year + 1
+    return f"{year:04d}-{month:02d}"
+
+
 def _part_of_a_name(text: str, start: int, word: str) -> bool:
     """ "Russia Today", "USA Today", "the Today show", "The Tonight Show": a capitalised day word inside a sentence
     is part of a name; "today" as a date is written in lower case there."""
@@ -217,8 +233,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return make(f"{int(g['year']):04d}-{month:02d}", "month", False)
             if anchor is None:
                 return None
-            year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
-            return make(f"{year:04d}-{month:02d}", "month", True)
+            return make(_month_year(month, m, text, anchor), "month", True)
         if kind in ("year", "bare_year"):
             return make(g["year"], "year", False)
         if anchor is None:
