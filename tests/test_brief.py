@@ -544,3 +544,39 @@ def test_loaded_wording_stays_where_nothing_neutral_is_as_well_supported_or_it_i
     candidates = _slant_story(a + " The ferry company expects to move its boats to the southern quay next year.", b)
     assert any("slammed" in c.text for c in candidates)
     assert S.SLANT <= S.LOADED  # the scorer's loaded-words feature counts slant too
+
+
+def test_who_said_what_leaves_out_a_speaker_with_nothing_to_show_and_counts_in_the_singular() -> None:
+    from corroborate.brief.build import build_brief
+    from corroborate.report.html import environment
+
+    story = {
+        "id": "s-1",
+        "title": "Talks",
+        "article_ids": ["a"],
+        "entities": [{"id": "e-1", "name": "Harbour Union"}, {"id": "e-2", "name": "Port Authority"}],
+        "statements": [
+            {
+                "speaker_entity": "e-1",
+                "article_id": "a",
+                "text": "no",
+                "stance": "deny",
+                "kind": "indirect",
+                "cue": "said",
+            },
+            {
+                "speaker_entity": "e-2",
+                "article_id": "a",
+                "stance": "assert",
+                "kind": "indirect",
+                "cue": "said",
+                "text": "that the northern terminal will close at the end of March",
+            },
+        ],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "source": "Herald", "title": "Talks", "text": "..."}})
+    assert [w["speaker"] for w in brief["who_said_what"]] == ["Port Authority"]
+    markdown = to_markdown(brief)
+    assert "Harbour Union" not in markdown and "(1 statement)" in markdown and "1 statements" not in markdown
+    html = environment().get_template("_brief.html").render(brief=brief, article_href=lambda i: i)
+    assert "Harbour Union" not in html and "(1 statement)" in html and "1 statements" not in html

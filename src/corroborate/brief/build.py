@@ -122,7 +122,9 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
         if st["speaker_entity"] in names and _spoken(st):
             by_speaker[st["speaker_entity"]].append(st)
     who = []
-    for entity_id, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), names[kv[0]]))[:SPEAKERS]:
+    for entity_id, statements in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), names[kv[0]])):
+        if len(who) == SPEAKERS:
+            break
         name = names[entity_id]
         seen: set[str] = set()
         main = []
@@ -143,7 +145,8 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
             )
             if len(main) == STATEMENTS_PER_SPEAKER:
                 break
-        who.append({"speaker": name, "entity_id": entity_id, "statements": len(statements), "main": main})
+        if main:  # a speaker whose every statement is a fragment ("..., the Taliban said.") has nothing to show
+            who.append({"speaker": name, "entity_id": entity_id, "statements": len(statements), "main": main})
     timeline = [
         {"date": t["date"], "precision": t["precision"], "text": t["text"], "cites": cite(t["article_ids"])}
         for t in story.get("timeline", [])

@@ -26,6 +26,10 @@ def cites(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
+def _statements(n: int) -> str:
+    return f"{n} statement" if n == 1 else f"{n} statements"
+
+
 def _date(s: dict[str, Any]) -> str:
     if not s["published"]:
         return "undated"
@@ -57,7 +61,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
             out.append(f"  - {md(p['value'])} {cites(p['cites'])}: {evidence}")
     out += ["", "## Who said what", ""]
     for w in brief["who_said_what"]:
-        out.append(f"- **{md(w['speaker'])}** ({w['statements']} statements)")
+        out.append(f"- **{md(w['speaker'])}** ({_statements(w['statements'])})")
         out += [f"  - {s['stance']}: {_said(s, md(s['text']))} {cites(s['cites'])}" for s in w["main"]]
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
@@ -105,7 +109,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
             )
     console.rule("who said what")
     for w in brief["who_said_what"]:
-        console.print(f"[bold]{escape(w['speaker'])}[/bold] ({w['statements']} statements)")
+        console.print(f"[bold]{escape(w['speaker'])}[/bold] ({_statements(w['statements'])})")
         for s in w["main"]:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
