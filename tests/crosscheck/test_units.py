@@ -1507,3 +1507,16 @@ def test_a_claim_opening_with_a_name_that_starts_like_a_conjunction_keeps_it_who
         "Andrew Cuomo resigned on Tuesday after a damning report.",
         "Butler County reported twelve new cases on Monday.",
     ]
+
+
+def test_a_claim_keeps_a_leading_as_that_joins_no_clause_and_opens_as_a_sentence(nlp) -> None:
+    # "As of this week, ..." had become "of this week, ..."; a clause cut out of its sentence ("..., and he
+    # hasn't recovered") was shown starting in lower case
+    text = (
+        "As of this week, nearly 100 container ships idled off the Harbour coast, unable to unload their goods. "
+        "His approval rating fell in late August for the first time, and he has not recovered since then."
+    )
+    claims = [c["text"] for c in check(nlp, ("a", text, "2021-10-14")).claims]
+    assert claims[0].startswith("As of this week, nearly 100 container ships")
+    assert "He has not recovered since then." in claims
+    assert not any(c[:1].islower() for c in claims)

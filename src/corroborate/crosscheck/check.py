@@ -31,7 +31,7 @@ from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
-from .claims import NO_WORDS, PERIODS, Claim, extract_claims, surname
+from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
 from .numbers import TIME_SPANS, comparable, compatible
 from .timex import find_times, infer_published
 
@@ -1086,9 +1086,9 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
             # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
             # several days, the clause of this one
             if dated.clause and not c.speaker:
-                shown = dated.clause
+                shown = sentence_case(dated.clause)
             else:
-                shown = c.label if expr.text in c.label else c.text
+                shown = c.label if expr.text in c.label else sentence_case(c.text)
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = {

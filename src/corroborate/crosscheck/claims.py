@@ -17,7 +17,22 @@ from .timex import TimeExpr
 
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
-_EDGE = re.compile(r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|as)\b)?[\s,;:–—-]*|[\s,;:–—-]+$", re.I)
+# a clause's leading conjunction and stray punctuation; "as" only where it joins a clause, not in "As of this
+# week", "As a result", "As for", "As well as", "As many as", "As long as" ...
+_EDGE = re.compile(
+    r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|as(?!\s+(?:of|a|an|for|to|well|such|part|many|much|long|soon|far)\b))"
+    r"\b)?[\s,;:–—-]*|[\s,;:–—-]+$",
+    re.I,
+)
+
+
+def sentence_case(text: str) -> str:
+    """A clause taken out of its sentence starts as a sentence does ("and he hasn't recovered" -> "He hasn't
+    recovered"); a word with a capital inside ("iPhone", "eBay") is left as written."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if first[:1].islower() and first[1:] == first[1:].lower():
+        return text[:1].upper() + text[1:]
+    return text
 
 
 # verbs whose object names the act ("made a transfer", "held a meeting", "gave its approval")
@@ -91,10 +106,10 @@ class Claim:
     def label(self) -> str:
         """The claim as the report states it: attributed claims say who says them."""
         if not self.speaker:
-            return self.text
+            return sentence_case(self.text)
         names = (self.speaker, *self.speaker_aliases)
         if not self.said and any(re.search(rf"(?<!\w){re.escape(surname(n))}(?!\w)", self.text, re.I) for n in names):
-            return self.text  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
+            return sentence_case(self.text)  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
         speaker = self.speaker[:1].upper() + self.speaker[1:]  # "two U.S. officials" opens a line
         many = _plural(self.speaker, self.speaker_is_name)
         return f"{speaker} {'say' if many else 'says'}: {self.said or self.text}"
