@@ -1520,3 +1520,14 @@ def test_a_claim_keeps_a_leading_as_that_joins_no_clause_and_opens_as_a_sentence
     assert claims[0].startswith("As of this week, nearly 100 container ships")
     assert "He has not recovered since then." in claims
     assert not any(c[:1].islower() for c in claims)
+
+
+def test_a_verbless_small_clause_is_not_shown_as_what_the_speaker_says(nlp) -> None:
+    # "China says: all financial transactions involving cryptocurrencies illegal and issuing ..." (AllSides)
+    text = (
+        "China intensified its crackdown on cryptocurrency on Friday, declaring all financial transactions "
+        "involving cryptocurrencies illegal and issuing a nationwide ban on cryptocurrency mining."
+    )
+    (claim,) = [c["text"] for c in check(nlp, ("a", text, "2021-09-24")).claims]
+    assert not claim.startswith("China says: all financial")
+    assert claim.startswith("China intensified its crackdown")

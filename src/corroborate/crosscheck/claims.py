@@ -207,6 +207,8 @@ def said_text(content) -> str:
         return ""  # a piece of a sentence (markup, a dash) rather than a clause
     if not quoted and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == content.root for t in content):
         return ""
+    if not quoted and content.root.pos_ not in ("VERB", "AUX"):
+        return ""  # a verbless small clause ("declaring all transactions illegal"): "X says: all transactions illegal"
     if not quoted and content[0].lower_ in ("that", "whether"):
         text = text[len(content[0].text) :].lstrip()
     text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
