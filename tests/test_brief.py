@@ -580,3 +580,21 @@ def test_who_said_what_leaves_out_a_speaker_with_nothing_to_show_and_counts_in_t
     assert "Harbour Union" not in markdown and "(1 statement)" in markdown and "1 statements" not in markdown
     html = environment().get_template("_brief.html").render(brief=brief, article_href=lambda i: i)
     assert "Harbour Union" not in html and "(1 statement)" in html and "1 statements" not in html
+
+
+def test_a_contested_value_is_shown_in_the_words_that_hold_it(corpus) -> None:
+    from corroborate.brief.build import build_brief
+
+    shown = 0
+    for story in corpus["report"]["stories"]:
+        brief = build_brief(story, corpus["articles"])
+        for contradiction, point in zip(story["contradictions"], brief["contested"]):
+            if contradiction["kind"] not in ("number", "role"):
+                continue
+            for position, seen in zip(contradiction["positions"], point["positions"]):
+                for text in seen["evidence"]:
+                    # a reader sees the value in its sentence ("... at least 14 people died ..."), not "at least 14"
+                    assert any(e["text"] in text and len(text) > len(e["text"]) + 20 for e in position["evidence"])
+                    assert any(text in corpus["articles"][a]["text"] for a in position["article_ids"])
+                    shown += 1
+    assert shown >= 4  # the example corpus has a number and a role conflict

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from . import __version__, service
+from .brief.build import evidence_in_context
 from .ingest.discover import InputFile
 from .settings import Settings, load_settings
 from .store import StoreError
@@ -447,7 +448,8 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
         for name in ("position", "evidence", "sources"):
             table.add_column(name, overflow="fold")
         for p in c["positions"]:
-            evidence = "\n".join(f"“{e['text']}”" for e in p["evidence"][:3])
+            shown = dict.fromkeys(evidence_in_context(story, e) for e in p["evidence"][:3])
+            evidence = "\n".join(f"“{text}”" for text in shown)
             table.add_row(escape(p["value"]), escape(evidence), escape(_sources(story, p["article_ids"])))
         out.print(table)
     claims = story.get("claims", [])

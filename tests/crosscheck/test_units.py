@@ -1531,3 +1531,12 @@ def test_a_verbless_small_clause_is_not_shown_as_what_the_speaker_says(nlp) -> N
     (claim,) = [c["text"] for c in check(nlp, ("a", text, "2021-09-24")).claims]
     assert not claim.startswith("China says: all financial")
     assert claim.startswith("China intensified its crackdown")
+
+
+def test_a_number_contradiction_names_what_is_counted_in_the_plural(nlp) -> None:
+    texts = {  # AllSides 2021: "he waited six hours to vote" / "waited in line ... for seven hours"
+        "a": "Hervis Rogers waited six hours to vote at his Houston polling place in the Texas primary last year.",
+        "b": "Hervis Rogers waited in line at his Houston polling place for seven hours to vote in the Texas primary.",
+    }
+    result = check(nlp, *[(i, t, "2021-07-09") for i, t in texts.items()])
+    assert [c["subject"] for c in result.contradictions if c["kind"] == "number"] == ["how many hours"]

@@ -54,6 +54,22 @@ def _opening(text: str) -> str:
     return f"(no title) “{shown}”"
 
 
+def evidence_in_context(story: dict[str, Any], evidence: dict[str, Any]) -> str:
+    """What a reader is shown of a contradiction's evidence: the words of the claim that holds it ("... he waited
+    six hours to vote ..."), not the bare value ("six"), which the position already names; the evidence itself
+    when no claim of its article holds it (the offsets stay the report's)."""
+    aid, start, end = evidence.get("article_id"), evidence.get("start"), evidence.get("end")
+    holding = [
+        m
+        for c in story.get("claims", [])
+        for m in c["mentions"]
+        if m["article_id"] == aid and start is not None and m["start"] <= start and end <= m["end"]
+    ]
+    if not holding:
+        return evidence["text"]
+    return min(holding, key=lambda m: m["end"] - m["start"])["text"]
+
+
 def _spoken(statement: dict[str, Any]) -> bool:
     """Is a statement something said: a quotation, a clause ("accepts that ..."), or a cue of saying? Not "The
     Italian government imposed one of the world's strictest measures", which the report keeps as an attribution
@@ -109,7 +125,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                 {
                     "value": p["value"],
                     "cites": cite(p["article_ids"]),
-                    "evidence": [e["text"] for e in p["evidence"][:3]],
+                    "evidence": list(dict.fromkeys(evidence_in_context(story, e) for e in p["evidence"][:3])),
                 }
                 for p in c["positions"]
             ],

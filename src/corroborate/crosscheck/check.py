@@ -388,15 +388,35 @@ def _rows_of_a_list(a: Claim, b: Claim) -> bool:
     return bool(a.names and b.names and not a.names & b.names)
 
 
+_IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
+_SAME_PLURAL = {"people", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer", "aircraft", "series"}
+
+
+def plural_noun(lemma: str) -> str:
+    """The plural of a counted noun's lemma, for a subject a reader sees ("how many hours", not "how many
+    hour"); a phrase ("per gallon") or a noun that is its own plural is left as it is."""
+    if not lemma.isalpha() or lemma.lower() in _SAME_PLURAL:
+        return lemma
+    if lemma.lower() in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[lemma.lower()]
+    if lemma.endswith("s") and not lemma.endswith(("ss", "us")):
+        return lemma  # a plural the lemmatizer kept ("Republicans"), or "news"
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
 def _number_subject(unit: str, noun: str) -> str:
-    """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adult"."""
+    """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adults"."""
     what = noun.lstrip("#")  # "#add": a figure named by its verb
     if unit == "percent":
-        return f"percentage of {what or unit}"
+        return f"percentage of {plural_noun(what) if what else unit}"
     if unit == "age":
         return f"age of {what or unit}"
     if unit == "count":
-        return f"how many {what}" if what else "a count"
+        return f"how many {plural_noun(what)}" if what else "a count"
     currency = unit.removeprefix("money:")
     if what.startswith("per "):
         return f"{currency} price {what}"  # "$ price per gallon"
