@@ -1540,3 +1540,26 @@ def test_a_number_contradiction_names_what_is_counted_in_the_plural(nlp) -> None
     }
     result = check(nlp, *[(i, t, "2021-07-09") for i, t in texts.items()])
     assert [c["subject"] for c in result.contradictions if c["kind"] == "number"] == ["how many hours"]
+
+
+def test_counts_an_order_of_magnitude_apart_count_two_things_but_a_slip_of_scale_is_flagged(nlp) -> None:
+    texts = {  # AllSides 2021, the 2020 census: two groups of people, not two reports of one figure
+        "a": "The 2020 census counted 3.7 million people who identify as Native American, the bureau said on Thursday.",
+        "b": "The 2020 census counted about 204.3 million people who described themselves as white, the bureau said on "
+        "Thursday.",
+    }
+    assert kinds(check(nlp, *[(i, t, "2021-08-12") for i, t in texts.items()])) == []
+    slip = {  # the same digits in another scale: one report slipped, and a reader should see it
+        "a": "The city council approved a budget of $1.2 million for the new harbour bridge on Tuesday.",
+        "b": "On Tuesday the city council approved a budget of $1.2 billion for the new harbour bridge.",
+    }
+    assert kinds(check(nlp, *[(i, t, "2021-08-12") for i, t in slip.items()])) == ["number"]
+
+
+def test_a_number_subject_reads_as_english() -> None:
+    from corroborate.crosscheck.check import _number_subject
+
+    assert _number_subject("count", "dos", "doses") == "how many doses"  # the tagger's lemma of "doses" is "dos"
+    assert _number_subject("count", "city", "") == "how many cities"
+    assert _number_subject("percent", "", "") == "a percentage"  # was "percentage of percent"
+    assert _number_subject("percent", "adult", "adults") == "percentage of adults"

@@ -32,7 +32,7 @@ from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
-from .numbers import TIME_SPANS, comparable, compatible
+from .numbers import TIME_SPANS, comparable, compatible, other_magnitude
 from .timex import find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
@@ -325,6 +325,8 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
+                if other_magnitude(qa, qb) and not twins:
+                    continue  # "3.7 million people" (Native American) / "about 204.3 million people" (white)
                 if (qa.frames ^ qb.frames) & {"forecast", "world", "increment"}:
                     continue  # "the nearly 1 million jobs economists expected" / "added 266,000 jobs"; "the global
                     # tally ... above 221 million" / "the country has logged 40 million cases"; "will supply 100
@@ -372,7 +374,8 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             continue
         for p in positions:
             p.pop("_q")
-        out.append({"kind": "number", "subject": _number_subject(unit, noun), "positions": positions})
+        written = next((q.noun_text for _, qa, _, qb in hits for q in (qa, qb) if q.noun_text), "")
+        out.append({"kind": "number", "subject": _number_subject(unit, noun, written), "positions": positions})
     return out
 
 
@@ -408,15 +411,18 @@ def plural_noun(lemma: str) -> str:
     return lemma + "s"
 
 
-def _number_subject(unit: str, noun: str) -> str:
-    """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adults"."""
+def _number_subject(unit: str, noun: str, written: str = "") -> str:
+    """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adults".
+    ``written``: the counted noun as an article writes it, shown when it is a plural ("doses", not the tagger's
+    lemma "dos")."""
     what = noun.lstrip("#")  # "#add": a figure named by its verb
+    many = written if written.endswith("s") and written != what else plural_noun(what)
     if unit == "percent":
-        return f"percentage of {plural_noun(what) if what else unit}"
+        return f"percentage of {many}" if what else "a percentage"
     if unit == "age":
         return f"age of {what or unit}"
     if unit == "count":
-        return f"how many {plural_noun(what)}" if what else "a count"
+        return f"how many {many}" if what else "a count"
     currency = unit.removeprefix("money:")
     if what.startswith("per "):
         return f"{currency} price {what}"  # "$ price per gallon"

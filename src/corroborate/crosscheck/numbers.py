@@ -75,6 +75,7 @@ class Quantity:
     kind_of: frozenset[str] = frozenset()  # the counted noun's modifiers ("infrastructure" package)
     frames: frozenset[str] = frozenset()  # forecast, subset ("including nine"), world, increment ("100 more"), when
     predicate: str = ""  # lemma of the verb it is the subject of ("37.3% of adults were fully vaccinated")
+    noun_text: str = ""  # the counted noun as written, lower-cased ("doses", whose lemma the tagger gives as "dos")
 
     @property
     def value(self) -> str:
@@ -401,7 +402,8 @@ def _with_noun(q: Quantity, span) -> Quantity:
                 of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
                 if of is not None and of.head.lemma_.lower() in PLACES:  # "a town of about 17,000 people"
                     noun = f"{of.head.lemma_.lower()} population"
-                return replace(q, noun=noun, kind_of=kind_of)
+                written = head.lower_ if noun == head.lemma_.lower() else ""
+                return replace(q, noun=noun, kind_of=kind_of, noun_text=written)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if token.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head  # "revised down by 1,000 to 607,500", "to" parsed under "by"
@@ -502,6 +504,28 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     if (same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper")) or (_cap(a) and _cap(b)):
         return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
     return (a.low <= b.high * 1.02 and b.low <= a.high * 1.02) or _rounded_alike(a, b)
+
+
+# two reports of one count rarely differ twentyfold ("35" against "two" House Republicans on one vote is a
+# conflict): figures further apart count two things ("3.7 million people" who identify as Native American /
+# "about 204.3 million people" who described themselves as white)
+FAR_APART = 20.0
+
+
+def other_magnitude(a: Quantity, b: Quantity) -> bool:
+    """Are two figures too far apart to be two reports of one quantity? More than ``FAR_APART`` times apart,
+    neither a vague word ("hundreds" / "thousands" is a real disagreement of scale), and not the same digits in
+    another scale: "$1.2 million" / "$1.2 billion" and "35" / "350" are a slip one report made, so they stay."""
+    if a.hedge == "vague" or b.hedge == "vague" or min(a.point, b.point) <= 0:
+        return False
+    if max(a.point, b.point) / min(a.point, b.point) <= FAR_APART:
+        return False
+    return _digits(a.text) != _digits(b.text) or not _digits(a.text)
+
+
+def _digits(text: str) -> str:
+    """The significant digits a figure is written with ("1.2 billion" -> "12", "350" -> "35", "two" -> "")."""
+    return "".join(ch for ch in text if ch.isdigit()).strip("0")
 
 
 CAP = re.compile(rf"(?i)(?:{CAPS})\s")
