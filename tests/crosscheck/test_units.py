@@ -1563,3 +1563,17 @@ def test_a_number_subject_reads_as_english() -> None:
     assert _number_subject("count", "city", "") == "how many cities"
     assert _number_subject("percent", "", "") == "a percentage"  # was "percentage of percent"
     assert _number_subject("percent", "adult", "adults") == "percentage of adults"
+
+
+def test_a_figure_in_a_when_clause_of_last_month_is_that_months_event(nlp) -> None:
+    # AllSides 2021, June 30: "... stands in contrast to a vote in May, when 35 House Republicans joined Democrats"
+    today = "The vote on the Marsovian committee was 222-190 with two Republicans joining Democrats."
+    may = (
+        "The 220-to-190 party-line vote on the Marsovian committee stands in contrast to a vote in May, when 35 "
+        "House Republicans joined Democrats."
+    )
+    assert kinds(check(nlp, ("a", today, "2021-06-30"), ("b", may, "2021-06-30"))) == []
+    # a monthly figure of last month is no other occasion: "added 266,000 jobs in May" in a June report
+    jobs = "The economy added 266,000 jobs in May, the Labor Department said on Friday."
+    other = "The economy added 559,000 jobs in May, the Labor Department said on Friday in its monthly report."
+    assert kinds(check(nlp, ("a", jobs, "2021-06-04"), ("b", other, "2021-06-04"))) == ["number"]

@@ -441,6 +441,9 @@ def _near_a_figure(claim: Claim, at: int) -> bool:
     return any(abs(q.start - at) <= 80 for q in claim.quantities)
 
 
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
+
+
 def _another_occasion(a: Claim, b: Claim) -> bool:
     """Does ``a`` date its figure to a time well before ``b`` was published (two months or more before its month,
     a day more than a week before), a time ``b`` does not give?"""
@@ -458,6 +461,8 @@ def _another_occasion(a: Claim, b: Claim) -> bool:
         months_back = (int(published[:4]) - int(expr.date[:4])) * 12 + int(published[5:7]) - int(expr.date[5:7])
         if expr.precision == "month" and months_back >= 2:  # not "added 266,000 jobs in April" in a May report
             far = True
+        elif expr.precision == "month" and months_back == 1 and _WHEN_AFTER.match(a.text, max(0, expr.end - a.start)):
+            far = True  # "stands in contrast to a vote in May, when 35 House Republicans joined": that month's event
         elif expr.precision == "day" and (_days_apart(expr.date, published) or 0) > 7 and expr.date < published:
             far = True
         else:
