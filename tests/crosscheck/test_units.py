@@ -1577,3 +1577,17 @@ def test_a_figure_in_a_when_clause_of_last_month_is_that_months_event(nlp) -> No
     jobs = "The economy added 266,000 jobs in May, the Labor Department said on Friday."
     other = "The economy added 559,000 jobs in May, the Labor Department said on Friday in its monthly report."
     assert kinds(check(nlp, ("a", jobs, "2021-06-04"), ("b", other, "2021-06-04"))) == ["number"]
+
+
+def test_a_denial_of_what_a_thing_did_answers_no_claim_that_only_names_it(nlp) -> None:
+    # AllSides 2021: "Biden denied that his decision to withdraw all troops from Afghanistan went against the
+    # advice of his generals" had been set against "Biden announced his decision to end U.S. military involvement"
+    denial = (
+        "In an interview on Aug. 18, Mayor Vera Lind denied that her decision to close the harbour went against "
+        "the advice of her engineers."
+    )
+    claim = "Mayor Vera Lind announced her decision to close the harbour to all ferries back in April, the council said."
+    assert kinds(check(nlp, ("a", denial, "2021-09-28"), ("b", claim, "2021-09-28"))) == []
+    # what the denial says the thing did, the other report says it did: a denial
+    did = "Her decision to close the harbour went against the advice of her engineers, two of them told the council."
+    assert kinds(check(nlp, ("a", denial, "2021-09-28"), ("b", did, "2021-09-28"))) == ["denial"]

@@ -83,6 +83,7 @@ class Claim:
     negated: bool = False
     negated_act: Act | None = None  # the act a negated claim says did not happen ("China has not declared ...")
     denied_about: frozenset[str] = frozenset()  # the subject of the clause a denial denies ("that cost played")
+    denied_doer: bool = False  # that subject does the denied act ("his decision went against ..."), not a passive's
     acts: frozenset[Act] = frozenset()  # the acts it says happened, each verb with its subject and object
     conditional: bool = False  # "if anyone ignored a warning, ...": asserts nothing
     non_answer: bool = False  # negated as what a source cannot or will not tell ("could not say whether ...")
@@ -388,6 +389,7 @@ def extract_claims(
                     negated=negated,
                     negated_act=negated_act,
                     denied_about=_own_subject(root) if has_deny and attributed else frozenset(),
+                    denied_doer=has_deny and attributed and any(c.dep_ == "nsubj" for c in root.children),
                     non_answer=non_answer,
                     negated_verbs=negated_verbs,
                     all_stems=frozenset(stem(t.lemma_.lower()) for t in span if t.is_alpha),
