@@ -1586,7 +1586,7 @@ def test_a_denial_of_what_a_thing_did_answers_no_claim_that_only_names_it(nlp) -
         "In an interview on Aug. 18, Mayor Vera Lind denied that her decision to close the harbour went against "
         "the advice of her engineers."
     )
-    claim = "Mayor Vera Lind announced her decision to close the harbour to all ferries back in April, the council said."
+    claim = "Mayor Vera Lind announced her decision to close the harbour to all ferries in April, the council said."
     assert kinds(check(nlp, ("a", denial, "2021-09-28"), ("b", claim, "2021-09-28"))) == []
     # what the denial says the thing did, the other report says it did: a denial
     did = "Her decision to close the harbour went against the advice of her engineers, two of them told the council."
