@@ -171,3 +171,21 @@ def test_a_pronoun_speaker_keeps_how_the_statement_before_described_its_speakers
     labels = [c["text"] for c in result.claims]
     assert "Ethnic Armenian forces in Nagorno-Karabakh say: the two men had been recruited abroad" in labels, labels
     assert "Marsovian Defence Ministry says: the border was calm" in labels, labels  # "it" is the body itself
+
+
+def test_the_company_is_the_business_last_named_not_a_public_body_between(nlp) -> None:
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "Drugmaker Harbour Pharma Inc. reported strong results for its new pill on Friday. The Food and Drug "
+        "Administration is expected to review the data within weeks. The company said it would apply for approval "
+        "in the United States and in Europe before the end of the year."
+    )
+    result = analyze_story([SourceText(id="a", text=text, published="2021-10-01")], nlp)
+    company = next(s for s in result.statements if s.speaker == "The company")
+    names = {e.id: e.name for e in result.entities}
+    assert "Harbour Pharma" in names.get(company.speaker_entity, ""), names.get(company.speaker_entity)
+    # "the parent company of ..." or "his company" is not guessed
+    text = text.replace("The company said", "His company said")
+    result = analyze_story([SourceText(id="a", text=text, published="2021-10-01")], nlp)
+    assert next(s for s in result.statements if s.speaker == "His company").speaker_entity is None

@@ -241,4 +241,30 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         for m, eid in reversed(article_mentions):
             if m.end <= before and entities[eid].type == "ORG" and heads & _words(entities[eid].name):
                 return [eid]
+    if heads & BUSINESS_HEADS and len(core) <= 2:  # "the company", "the firm", not "the parent company of ..."
+        for m, eid in reversed(article_mentions):  # the most recent business named before it
+            name = entities[eid].name
+            if m.end <= before and entities[eid].type == "ORG" and not _public_body(name):
+                return [eid]
     return []
+
+
+# "the company said" is the business the article last named, as news writes it (Merck, then "the company");
+# public bodies the article names between (the FDA, the Senate, the World Health Organization) are no company
+BUSINESS_HEADS = {"company", "firm"}
+PUBLIC_BODY_WORDS = {
+    "administration", "agency", "assembly", "board", "bureau", "cabinet", "center", "centers", "commission",
+    "committee", "congress", "council", "court", "department", "government", "house", "institute", "ministry",
+    "office", "organization", "parliament", "party", "police", "senate", "service", "union", "university",
+}  # fmt: skip
+PUBLIC_ACRONYMS = {"fda", "cdc", "ftc", "sec", "fbi", "cia", "nih", "who", "epa", "fcc", "irs", "doj", "dhs", "un"}
+
+
+def _public_body(name: str) -> bool:
+    """A government body, court, party or international organisation, or a disease the tagger took for a body."""
+    words = _words(name)
+    return (
+        bool(words & PUBLIC_BODY_WORDS or words & PUBLIC_ACRONYMS)
+        or any(ch.isdigit() for ch in name)
+        or ("covid" in name.lower())
+    )
