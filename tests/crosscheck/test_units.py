@@ -1591,3 +1591,19 @@ def test_a_denial_of_what_a_thing_did_answers_no_claim_that_only_names_it(nlp) -
     # what the denial says the thing did, the other report says it did: a denial
     did = "Her decision to close the harbour went against the advice of her engineers, two of them told the council."
     assert kinds(check(nlp, ("a", denial, "2021-09-28"), ("b", did, "2021-09-28"))) == ["denial"]
+
+
+def test_a_speaker_who_calls_the_reports_nonsense_is_not_on_their_side(nlp) -> None:
+    # NeuS test: "President Trump said Wednesday that new reports saying his associates had contact with Russian
+    # officials ... are 'non-sense'" had been listed among those asserting the contacts
+    reports = "Marsovian intelligence officials made repeated contact with the mayor's campaign staff, new reports say."
+    dismissal = (
+        "Mayor Vera Lind said Wednesday that new reports saying her aides had contact with Marsovian intelligence "
+        "officials during the campaign are “non-sense.”"
+    )
+    denial = "Top city officials have denied that there were any contacts between the campaign and Marsovian officials."
+    result = check(nlp, ("a", reports, "2017-02-15"), ("b", dismissal, "2017-02-15"), ("c", denial, "2017-02-15"))
+    (contradiction,) = [c for c in result.contradictions if c["kind"] == "denial"]
+    asserting = contradiction["positions"][0]
+    assert asserting["value"].startswith("asserted") and "Vera Lind" not in asserting["value"], asserting["value"]
+    assert asserting["article_ids"] == ["a"]

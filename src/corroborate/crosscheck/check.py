@@ -748,6 +748,11 @@ def _negative_words(text: str) -> Counter:
 # a claim that itself says no ("that no job cuts have been decided"); "without enough evidence" is no such no
 _SAYING_NO = sorted(NO_WORDS - {"without", "neither", "nor", "n't"})  # "n't" is matched on the word it ends
 SAYS_NO = re.compile(rf"\b(?:{'|'.join(_SAYING_NO)})\b|n[’']t\b", re.I)
+# a speaker who calls what is asserted nonsense denies it: "Trump said ... new reports saying his associates had
+# contact with Russian officials ... are 'non-sense'" is no assertion of those contacts
+DISMISSES = re.compile(
+    r"\b(?:non-?sense|a hoax|fake news|untrue|baseless|unfounded|groundless|bogus|fabricated|a lie|lies)\b", re.I
+)
 
 
 def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim: np.ndarray) -> list[dict]:
@@ -768,6 +773,7 @@ def _denials(claims: list[Claim], sim: np.ndarray, jac: np.ndarray, content_sim:
                 and c.stance != "deny"
                 and (c.speaker_entity is None or c.speaker_entity != d.speaker_entity or c.group != d.group)
                 and not (c.speaker_entity and c.speaker_entity == d.speaker_entity and SAYS_NO.search(c.said))
+                and not (c.speaker and DISMISSES.search(c.said or c.text))
                 and content_sim[d.index, c.index] >= DENIAL_MATCH
                 and _names_what_is_denied(d, c)
             ),
