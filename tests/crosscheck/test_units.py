@@ -1607,3 +1607,13 @@ def test_a_speaker_who_calls_the_reports_nonsense_is_not_on_their_side(nlp) -> N
     asserting = contradiction["positions"][0]
     assert asserting["value"].startswith("asserted") and "Vera Lind" not in asserting["value"], asserting["value"]
     assert asserting["article_ids"] == ["a"]
+
+
+def test_you_outside_quotes_is_the_writer_addressing_the_reader_not_a_speaker(nlp) -> None:
+    # AllSides 2021: "You say: you were watching protests anywhere else in Latin America"
+    text = (
+        "Unprecedented scenes took place across the island on Sunday, although you would have been excused if you "
+        "thought you were watching protests in another country."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-07-12")).claims]
+    assert labels and not any(label.startswith(("You say", "You says")) for label in labels), labels

@@ -288,11 +288,12 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def writer_speaking(statement: Statement, quotes: list[tuple[int, int]]) -> bool:
-    """The statement's speaker is "I" or "we" outside every quotation (``quote_spans``): the article's own voice
-    ("We think the sanctions came late."), not a person or body of the story."""
+    """The statement's speaker is "I", "we" or "you" outside every quotation (``quote_spans``): the article's
+    own voice ("We think the sanctions came late.", "If you were watching, you would say ..."), not a person or
+    body of the story."""
     if statement.speaker is None or statement.speaker_start is None or statement.speaker_end is None:
         return False
-    if statement.speaker.strip().lower() not in ("i", "we"):
+    if statement.speaker.strip().lower() not in ("i", "we", "you"):
         return False
     return not _inside(quotes, statement.speaker_start, statement.speaker_end)
 
