@@ -1367,8 +1367,7 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         ("Thousands of Marsovians", "say"),
         ("The Bureau of Labor Statistics' Job Openings and Labor Turnover Survey", "says"),
         ("Ann Lee and Omar Diaz", "say"),
-        ("they", "say"),
-        ("You", "say"),
+        ("Residents of both towns", "say"),
     ],
 )
 def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:
@@ -1377,6 +1376,17 @@ def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> 
     claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="Bugs remain common.", sentence=0)
     claim.speaker, claim.said = speaker, "bugs remain common"
     assert claim.label == f"{speaker[0].upper()}{speaker[1:]} {verb}: bugs remain common"  # a line opens capitalised
+
+
+@pytest.mark.parametrize("speaker", ["they", "You", "It", "Who", "He"])
+def test_a_pronoun_speaker_is_no_label_but_an_acronym_is_a_name(speaker: str) -> None:
+    from corroborate.crosscheck.claims import Claim
+
+    claim = Claim(index=0, article_id="a", group="a", start=0, end=5, text="bugs remain common.", sentence=0)
+    claim.speaker, claim.said = speaker, "bugs remain common"
+    assert claim.label == "Bugs remain common."  # "They say: ..." names no one; the sentence says as much
+    claim.speaker = "WHO"  # the World Health Organization, not the pronoun
+    assert claim.label == "WHO says: bugs remain common"
 
 
 def test_a_denial_answers_only_a_claim_about_what_it_denies(nlp) -> None:
@@ -1617,3 +1627,15 @@ def test_you_outside_quotes_is_the_writer_addressing_the_reader_not_a_speaker(nl
     )
     labels = [c["text"] for c in check(nlp, ("a", text, "2021-07-12")).claims]
     assert labels and not any(label.startswith(("You say", "You says")) for label in labels), labels
+
+
+def test_a_speaker_shown_only_as_a_pronoun_is_shown_as_its_sentence(nlp) -> None:
+    # AllSides 2021: "It says: critical race theory is a complicated, controversial, or new idea", "Who says: ..."
+    text = (
+        "Watching the news, it would be easy to think that the harbour plan is a new idea. The World Health "
+        "Organization (WHO) said the largest decrease in new weekly cases was reported from the Eastern region."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-01")).claims]
+    assert not any(label.startswith(("It says", "Who says")) for label in labels), labels
+    assert any(label.startswith("Watching the news, it would be easy") for label in labels), labels
+    assert not any(label.startswith("Watching") and "says:" in label for label in labels)

@@ -26,6 +26,10 @@ _EDGE = re.compile(
 )
 
 
+# a speaker shown as only a pronoun ("It says:", "Who says:") names no one: the claim is shown as its sentence
+BARE_PRONOUNS = {"it", "this", "that", "who", "which", "he", "she", "they", "we", "i", "you"}
+
+
 def sentence_case(text: str) -> str:
     """A clause taken out of its sentence starts as a sentence does ("and he hasn't recovered" -> "He hasn't
     recovered"); a word with a capital inside ("iPhone", "eBay") is left as written."""
@@ -106,8 +110,8 @@ class Claim:
     @property
     def label(self) -> str:
         """The claim as the report states it: attributed claims say who says them."""
-        if not self.speaker:
-            return sentence_case(self.text)
+        if not self.speaker or (self.speaker.lower() in BARE_PRONOUNS and self.speaker not in ("WHO", "IT")):
+            return sentence_case(self.text)  # "It says: ..." tells a reader nothing the sentence does not
         names = (self.speaker, *self.speaker_aliases)
         if not self.said and any(re.search(rf"(?<!\w){re.escape(surname(n))}(?!\w)", self.text, re.I) for n in names):
             return sentence_case(self.text)  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
