@@ -110,6 +110,11 @@ def test_brief_sections_and_markdown(corpus) -> None:
     ):
         assert heading in md
     assert re.search(r"\[\d+\]", md)
+    # the key facts are numbered as the coverage table's columns name them ("fact 2" is the second key fact)
+    assert brief["key_facts"], "the example's biggest story has corroborated facts"
+    facts = md.split("## Key facts", 1)[1].split("## Contested", 1)[0]
+    for n, fact in enumerate(brief["key_facts"], start=1):
+        assert f"\n{n}. " in facts and f"fact {n} " in md.split("## Coverage", 1)[1]
 
 
 def test_brief_command_renders_each_format(corpus, tmp_path) -> None:

@@ -49,7 +49,8 @@ def to_markdown(brief: dict[str, Any]) -> str:
     out += [f"{md(s['text'])} {cites(s['cites'])}" for s in brief["summary"]] or ["(no summary)"]
     out += ["", "## Key facts", ""]
     out += [
-        f"- {md(f['text'])} ({f['sources']} independent sources) {cites(f['cites'])}" for f in brief["key_facts"]
+        f"{i}. {md(f['text'])} ({f['sources']} independent sources) {cites(f['cites'])}"
+        for i, f in enumerate(brief["key_facts"], start=1)  # numbered: the coverage table's "fact N"
     ] or ["- none corroborated by two independent sources"]
     out += ["", "## Contested", ""]
     if not brief["contested"]:
@@ -98,8 +99,8 @@ def print_brief(brief: dict[str, Any], console) -> None:
     for s in brief["summary"]:
         console.print(f"{escape(s['text'])} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("key facts")
-    for f in brief["key_facts"]:
-        console.print(f"• {escape(f['text'])} [cyan]{cites(f['cites'])}[/cyan]")
+    for i, f in enumerate(brief["key_facts"], start=1):
+        console.print(f"{i}. {escape(f['text'])} [cyan]{cites(f['cites'])}[/cyan]")
     console.rule("contested")
     for c in brief["contested"]:
         console.print(f"[bold red]{c['kind']}[/bold red]: {escape(c['subject'])}")
