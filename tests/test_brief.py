@@ -114,7 +114,7 @@ def test_brief_sections_and_markdown(corpus) -> None:
     assert brief["key_facts"], "the example's biggest story has corroborated facts"
     facts = md.split("## Key facts", 1)[1].split("## Contested", 1)[0]
     for n, fact in enumerate(brief["key_facts"], start=1):
-        assert f"\n{n}. " in facts and f"fact {n} " in md.split("## Coverage", 1)[1]
+        assert f"\n{n}. {fact['text'].split()[0]}" in facts and f"fact {n} " in md.split("## Coverage", 1)[1]
 
 
 def test_brief_command_renders_each_format(corpus, tmp_path) -> None:
