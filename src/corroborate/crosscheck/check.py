@@ -865,8 +865,8 @@ def _names_what_is_denied(denial: Claim, claim: Claim) -> bool:
         return False
     if not denial.denied_doer:
         return True  # "deny that any job cuts are planned": what is denied is done to it, as the claim may say
-    # what does the denied act does something in the claim too, or the act is the same: "Biden denied that his
-    # decision to withdraw ... went against the generals' advice" answers no "Biden announced his decision to end"
+    # what does the denied act must act in the claim too, or the act be the same: "Biden denied that his decision
+    # to withdraw ... went against the generals' advice" answers no "Biden announced his decision to end ..."
     doers = {x for act in claim.acts for x in (*act.subjects, act.subject) if x}
     denied = denial.negated_act.verb if denial.negated_act else None
     return bool(about & doers) or any(act.verb == denied for act in claim.acts)

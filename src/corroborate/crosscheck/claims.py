@@ -110,7 +110,8 @@ class Claim:
     @property
     def label(self) -> str:
         """The claim as the report states it: attributed claims say who says them."""
-        if not self.speaker or (self.speaker.lower() in BARE_PRONOUNS and self.speaker not in ("WHO", "IT")):
+        acronym = self.speaker is not None and len(self.speaker) > 1 and self.speaker.isupper()  # "WHO": a body
+        if not self.speaker or (self.speaker.lower() in BARE_PRONOUNS and not acronym):
             return sentence_case(self.text)  # "It says: ..." tells a reader nothing the sentence does not
         names = (self.speaker, *self.speaker_aliases)
         if not self.said and any(re.search(rf"(?<!\w){re.escape(surname(n))}(?!\w)", self.text, re.I) for n in names):
