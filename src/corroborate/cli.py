@@ -17,6 +17,7 @@ from rich.table import Table
 from . import __version__, service
 from .brief.build import evidence_in_context
 from .ingest.discover import InputFile
+from .report.html import counted
 from .settings import Settings, load_settings
 from .store import StoreError
 
@@ -256,8 +257,8 @@ def _show_story(story: dict) -> None:
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
     first, last = _shown_time(story["first_published"], "?"), _shown_time(story["last_published"], "?")
     out.print(
-        f"story {story['id']} · {len(story['article_ids'])} articles · {story['independent_sources']} "
-        f"independent sources · {first} → {last}"
+        f"story {story['id']} · {counted(len(story['article_ids']), 'article')} · "
+        f"{counted(story['independent_sources'], 'independent source')} · {first} → {last}"
     )
     table = Table(box=None)
     for name in ("article", "published", "source", "title", "copy of"):
@@ -282,7 +283,7 @@ def _show_story(story: dict) -> None:
     if speakers:
         out.rule("who said what (`corroborate quotes --story ID` for the statements)")
         for name, count in sorted(speakers.items(), key=lambda kv: -kv[1]):
-            out.print(f"{escape(name)}: {count} statements")
+            out.print(f"{escape(name)}: {counted(count, 'statement')}")
 
 
 @main.command()
@@ -440,7 +441,7 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
         return
     out.print(f"[bold]{escape(story['title'] or '(no title)')}[/bold]")
     n_articles, n_sources = len(story["article_ids"]), story["independent_sources"]
-    out.print(f"story {story['id']} · {n_articles} articles · {n_sources} independent sources")
+    out.print(f"story {story['id']} · {counted(n_articles, 'article')} · {counted(n_sources, 'independent source')}")
     contested = story.get("contradictions", [])
     out.rule(f"contested ({len(contested)})")
     for c in contested:
@@ -502,7 +503,7 @@ def quotes(ctx: click.Context, db_local: str | None, story_id: str | None, speak
             escape(f"{row['source']} {row['article_id']}"),
         )
     out.print(table)
-    out.print(f"{len(rows)} statements")
+    out.print(counted(len(rows), "statement"))
 
 
 @main.command()

@@ -66,3 +66,24 @@ def test_a_story_spans_the_inferred_date_of_its_undated_article(tmp_path: Path, 
     (story,) = [s for s in report["stories"] if undated["id"] in s["article_ids"]]
     assert len(story["article_ids"]) == 3
     assert story["first_published"][:10] == "2024-03-04" and story["last_published"][:10] == "2024-03-14"
+
+
+def test_the_index_counts_in_the_singular_and_names_an_untitled_article_by_whole_words(
+    tmp_path: Path, settings: Settings
+) -> None:
+    import json
+
+    body = "\n\n".join(ARTICLE_PARAGRAPHS)
+    record = {"id": "a", "source": "Harbor Ledger", "published": "2024-03-04", "html": f"<p>{body}</p>"}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    result = service.run([str(path)], settings, html_dir=str(tmp_path / "site"))
+    index = result.html_path.read_text()
+    assert "1 article, 1 story." in index  # not "1 articles, 1 stories"
+    assert "1 article, 1 independent source," in index
+    (story_page,) = list((tmp_path / "site" / "stories").glob("*.html"))
+    assert "1 article · 1 independent source" in story_page.read_text()
+    (article,) = service.report(settings)["articles"]
+    assert not article["title"]
+    opening = article["text"][:60].rsplit(" ", 1)[0]
+    assert f"(no title) “{opening}" in index and "…”" in index  # its opening words, not cut mid-word

@@ -124,6 +124,6 @@ def test_stories_cli(tmp_path: Path, runner, corpus) -> None:
     assert listing.exit_code == 0 and "stories" in listing.output
     story_id = listing.output.split()[listing.output.split().index("title") + 1]
     shown = runner.invoke(main, ["--db", db, "show", story_id])
-    assert shown.exit_code == 0 and "independent sources" in shown.output
+    assert shown.exit_code == 0 and "1 independent source" in shown.output and "1 statements" not in shown.output
     payload = json.loads(json.dumps(service.get_story(Settings(db=db), story_id), default=str))
     assert payload["id"] == story_id

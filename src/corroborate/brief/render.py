@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..report.html import counted
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
@@ -27,7 +29,7 @@ def cites(numbers: list[int]) -> str:
 
 
 def _statements(n: int) -> str:
-    return f"{n} statement" if n == 1 else f"{n} statements"
+    return counted(n, "statement")
 
 
 def _date(s: dict[str, Any]) -> str:
@@ -43,7 +45,9 @@ def _when(t: dict[str, Any]) -> str:
 def to_markdown(brief: dict[str, Any]) -> str:
     out = [f"# {md(brief['title'])}", ""]
     span = " to ".join(x[:10] for x in filter(None, [brief["first_published"], brief["last_published"]]))
-    counts = f"{len(brief['sources'])} articles, {brief['independent_sources']} independent sources"
+    counts = (
+        f"{counted(len(brief['sources']), 'article')}, {counted(brief['independent_sources'], 'independent source')}"
+    )
     out += [counts + (f", {span}." if span else "."), ""]
     out += ["## Summary", ""]
     out += [f"{md(s['text'])} {cites(s['cites'])}" for s in brief["summary"]] or ["(no summary)"]
@@ -93,7 +97,8 @@ def print_brief(brief: dict[str, Any], console) -> None:
 
     console.print(f"[bold]{escape(brief['title'])}[/bold]")
     console.print(
-        f"story {brief['id']} · {len(brief['sources'])} articles · {brief['independent_sources']} independent sources"
+        f"story {brief['id']} · {counted(len(brief['sources']), 'article')} · "
+        f"{counted(brief['independent_sources'], 'independent source')}"
     )
     console.rule("summary")
     for s in brief["summary"]:

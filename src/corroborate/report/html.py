@@ -12,13 +12,20 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "2 articles", "1 independent source": a count a reader sees, in the singular for one."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("corroborate.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["counted"] = counted  # {{ n|counted("article") }}
+    return env
 
 
 def page_name(kind: str, item_id: str) -> str:
