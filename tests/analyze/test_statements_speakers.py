@@ -189,3 +189,19 @@ def test_the_company_is_the_business_last_named_not_a_public_body_between(nlp) -
     text = text.replace("The company said", "His company said")
     result = analyze_story([SourceText(id="a", text=text, published="2021-10-01")], nlp)
     assert next(s for s in result.statements if s.speaker == "His company").speaker_entity is None
+
+
+def test_a_relative_pronoun_the_parse_hangs_elsewhere_still_speaks_for_the_name_before_it(nlp) -> None:
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    # AllSides 2021: "... cloud computing services provider Fastly, which said in a statement that ..." is parsed
+    # with "said" as an adverbial clause of "appear", so "which" had no noun
+    text = (
+        "The problems appear related to San Francisco-based cloud computing services provider Fastly, which said in "
+        "a statement that the issue has been identified and a fix has been applied."
+    )
+    result = analyze_story([SourceText(id="a", text=text, published="2021-06-08")], nlp)
+    which = next(s for s in result.statements if s.speaker == "which")
+    assert which.statement.antecedent == "Fastly"  # the mention stays "which", as PolNeAR marks it
+    labels = [c["text"] for c in result.claims]
+    assert any(label.startswith("Fastly says: the issue has been identified") for label in labels), labels

@@ -741,6 +741,10 @@ def _antecedent(subject):
     if subject.lower_ in RELATIVE_PRONOUNS and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         if verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+    if subject.lower_ in ("who", "which") and subject.tag_ in ("WP", "WDT") and subject.i >= 2:
+        comma, before = subject.nbor(-1), subject.nbor(-2)  # "provider Fastly, which said ...", parsed as advcl
+        if comma.text == "," and before.pos_ in ("NOUN", "PROPN"):
+            return before
     return subject
 
 
