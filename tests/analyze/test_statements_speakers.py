@@ -13,6 +13,13 @@ def nlp():
     return load_spacy()
 
 
+def one_article(text: str, published: str, nlp):
+    """The analysis of a story of one article: statements with resolved speakers, entities, claims."""
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    return analyze_story([SourceText(id="a", text=text, published=published)], nlp)
+
+
 def one(text: str, nlp, contains: str):
     found = [s for s in extract_statements(text, nlp) if contains in s.text]
     assert found, [s.text for s in extract_statements(text, nlp)]
@@ -116,8 +123,6 @@ def test_bare_plurals_and_named_people_stay_groups(nlp) -> None:
 
 
 def test_relative_pronoun_speaker_is_its_noun(nlp) -> None:
-    from corroborate.analyze.story import SourceText, analyze_story
-
     text = (
         "“Would it be okay if we have just a couple of questions?” Prime Minister Boris Johnson asked, looking "
         "over to President Joe Biden, who replied, “Good luck.” The ruling is a blow to abortion rights "
@@ -127,7 +132,7 @@ def test_relative_pronoun_speaker_is_its_noun(nlp) -> None:
     assert reply.speaker == "who"  # the mention as written (PolNeAR marks the pronoun)
     assert reply.antecedent == "President Joe Biden"
     assert one(text, nlp, "full court").antecedent == "abortion rights advocates"
-    result = analyze_story([SourceText(id="a", text=text, published="2021-09-28")], nlp)
+    result = one_article(text, "2021-09-28", nlp)
     names = {e.id: e.name for e in result.entities}
     by_text = {s.statement.text: names.get(s.speaker_entity) for s in result.statements}
     assert by_text["“Good luck.”"] == "Joe Biden"
@@ -143,13 +148,11 @@ def test_according_to_a_bare_article_names_no_source(nlp) -> None:
 
 
 def test_his_office_is_named_by_whose_it_is_and_stays_unresolved(nlp) -> None:
-    from corroborate.analyze.story import SourceText, analyze_story
-
     text = (
         "Mayor Ilse Varga said the bridge would reopen in May. Governor Tomas Brandt toured the flooded district "
         "on Monday, his office said. Her spokesman said the city had asked for federal aid."
     )
-    result = analyze_story([SourceText(id="a", text=text, published="2024-03-05")], nlp)
+    result = one_article(text, "2024-03-05", nlp)
     office = next(s for s in result.statements if s.speaker == "his office")
     assert office.speaker_entity is None  # an office's words are not the governor's own
     assert office.statement.antecedent == "Tomas Brandt’s office"  # named in what the office says, not Varga
@@ -160,47 +163,41 @@ def test_his_office_is_named_by_whose_it_is_and_stays_unresolved(nlp) -> None:
 
 
 def test_a_pronoun_speaker_keeps_how_the_statement_before_described_its_speakers(nlp) -> None:
-    from corroborate.analyze.story import SourceText, analyze_story
-
     text = (
         "Late last week ethnic Armenian forces in Nagorno-Karabakh claimed they had captured at least two Syrian "
         "fighters. They said the two men had been recruited abroad. A Marsovian Defence Ministry spokesman said the "
         "troops had left. It said the border was calm."
     )
-    result = analyze_story([SourceText(id="a", text=text, published="2020-11-05")], nlp)
+    result = one_article(text, "2020-11-05", nlp)
     labels = [c["text"] for c in result.claims]
     assert "Ethnic Armenian forces in Nagorno-Karabakh say: the two men had been recruited abroad" in labels, labels
     assert "Marsovian Defence Ministry says: the border was calm" in labels, labels  # "it" is the body itself
 
 
 def test_the_company_is_the_business_last_named_not_a_public_body_between(nlp) -> None:
-    from corroborate.analyze.story import SourceText, analyze_story
-
     text = (
         "Drugmaker Harbour Pharma Inc. reported strong results for its new pill on Friday. The Food and Drug "
         "Administration is expected to review the data within weeks. The company said it would apply for approval "
         "in the United States and in Europe before the end of the year."
     )
-    result = analyze_story([SourceText(id="a", text=text, published="2021-10-01")], nlp)
+    result = one_article(text, "2021-10-01", nlp)
     company = next(s for s in result.statements if s.speaker == "The company")
     names = {e.id: e.name for e in result.entities}
     assert "Harbour Pharma" in names.get(company.speaker_entity, ""), names.get(company.speaker_entity)
     # "the parent company of ..." or "his company" is not guessed
     text = text.replace("The company said", "His company said")
-    result = analyze_story([SourceText(id="a", text=text, published="2021-10-01")], nlp)
+    result = one_article(text, "2021-10-01", nlp)
     assert next(s for s in result.statements if s.speaker == "His company").speaker_entity is None
 
 
 def test_a_relative_pronoun_the_parse_hangs_elsewhere_still_speaks_for_the_name_before_it(nlp) -> None:
-    from corroborate.analyze.story import SourceText, analyze_story
-
     # AllSides 2021: "... cloud computing services provider Fastly, which said in a statement that ..." is parsed
     # with "said" as an adverbial clause of "appear", so "which" had no noun
     text = (
         "The problems appear related to San Francisco-based cloud computing services provider Fastly, which said in "
         "a statement that the issue has been identified and a fix has been applied."
     )
-    result = analyze_story([SourceText(id="a", text=text, published="2021-06-08")], nlp)
+    result = one_article(text, "2021-06-08", nlp)
     which = next(s for s in result.statements if s.speaker == "which")
     assert which.statement.antecedent == "Fastly"  # the mention stays "which", as PolNeAR marks it
     labels = [c["text"] for c in result.claims]

@@ -28,10 +28,6 @@ def cites(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)
 
 
-def _statements(n: int) -> str:
-    return counted(n, "statement")
-
-
 def _date(s: dict[str, Any]) -> str:
     if not s["published"]:
         return "undated"
@@ -66,7 +62,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
             out.append(f"  - {md(p['value'])} {cites(p['cites'])}: {evidence}")
     out += ["", "## Who said what", ""]
     for w in brief["who_said_what"]:
-        out.append(f"- **{md(w['speaker'])}** ({_statements(w['statements'])})")
+        out.append(f"- **{md(w['speaker'])}** ({counted(w['statements'], 'statement')})")
         out += [f"  - {s['stance']}: {_said(s, md(s['text']))} {cites(s['cites'])}" for s in w["main"]]
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
@@ -115,7 +111,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
             )
     console.rule("who said what")
     for w in brief["who_said_what"]:
-        console.print(f"[bold]{escape(w['speaker'])}[/bold] ({_statements(w['statements'])})")
+        console.print(f"[bold]{escape(w['speaker'])}[/bold] ({counted(w['statements'], 'statement')})")
         for s in w["main"]:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")

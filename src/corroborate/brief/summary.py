@@ -135,9 +135,8 @@ def slanted(sent, in_quote: list[bool]) -> tuple[str, ...]:
         if t.lemma_.lower() in SLANT_VERBS and not _criticises(t):
             continue
         found.append(t.text)
-    base = sent.start_char
     for m in SLANT_PHRASES.finditer(sent.text):
-        if not in_quote[min(len(in_quote) - 1, _token_at(sent, base + m.start()))]:
+        if not _quoted(sent.doc.text, sent.start_char + m.start()):
             found.append(m.group(0))
     return tuple(found)
 
@@ -149,15 +148,6 @@ def _criticises(verb) -> bool:
     if any(d == "prt" or (d == "prep" and w in ("with", "into", "through", "across")) for d, w in deps):
         return False
     return any(d in ("dobj", "obj") for d, _ in deps)
-
-
-def _token_at(sent, char: int) -> int:
-    """Index within ``sent`` of the token holding document offset ``char`` (the last one before it)."""
-    k = 0
-    for i, t in enumerate(sent):
-        if t.idx <= char:
-            k = i
-    return k
 
 
 def prefer_neutral(candidates: list[Candidate], group_of: dict[str, str]) -> list[Candidate]:

@@ -32,7 +32,7 @@ from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
-from .numbers import TIME_SPANS, comparable, compatible, other_magnitude
+from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
 from .timex import find_times, infer_published
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
@@ -325,7 +325,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
             for qb in b.quantities:
                 if not same_thing(qa, qb) or compatible(qa, qb, twins):
                     continue
-                if other_magnitude(qa, qb) and not twins:
+                if too_far_apart(qa, qb) and not twins:
                     continue  # "3.7 million people" (Native American) / "about 204.3 million people" (white)
                 if (qa.frames ^ qb.frames) & {"forecast", "world", "increment"}:
                     continue  # "the nearly 1 million jobs economists expected" / "added 266,000 jobs"; "the global
@@ -1133,7 +1133,7 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
             # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
             # several days, the clause of this one
             if dated.clause and not c.speaker:
-                shown = sentence_case(dated.clause)
+                shown = dated.clause  # opens with a capital (claims._clause_of)
             else:
                 shown = c.label if expr.text in c.label else sentence_case(c.text)
             entry = entries.get(key)

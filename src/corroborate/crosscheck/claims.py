@@ -630,7 +630,7 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
     if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # a clause with a hole in it reads as a riddle
     text = _EDGE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text)
-    return text[:1].upper() + text[1:] if text else None
+    return sentence_case(text) if text else None
 
 
 def _cited(verb) -> str | None:

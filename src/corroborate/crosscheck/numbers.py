@@ -512,7 +512,7 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
 FAR_APART = 20.0
 
 
-def other_magnitude(a: Quantity, b: Quantity) -> bool:
+def too_far_apart(a: Quantity, b: Quantity) -> bool:
     """Are two figures too far apart to be two reports of one quantity? More than ``FAR_APART`` times apart,
     neither a vague word ("hundreds" / "thousands" is a real disagreement of scale), and not the same digits in
     another scale: "$1.2 million" / "$1.2 billion" and "35" / "350" are a slip one report made, so they stay."""

@@ -156,11 +156,12 @@ def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
     still to come is next year's ("will stay closed until January" in October)."""
     lead = m.group(0).split()[0].lower()
     deadline = lead in ("until", "by") or bool(_UNTIL.search(text[max(0, m.start() - 9) : m.start()]))
-    ahead = lead != "since" and (deadline or _future(text, m.start()))
+    future = _future(text, m.start())
+    ahead = lead != "since" and (deadline or future)
     year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
     if year < anchor.year and ahead:
         year = anchor.year
-    elif month < anchor.month - 2 and deadline and _future(text, m.start()):
+    elif month < anchor.month - 2 and deadline and future:
         year = anchor.year + 1
     return f"{year:04d}-{month:02d}"
 

@@ -12,9 +12,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 
-def counted(n: int, noun: str) -> str:
-    """ "1 article", "2 articles", "1 independent source": a count a reader sees, in the singular for one."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles", "1 story", "3 stories": a count a reader sees, in the singular for one
+    (``plural`` where adding an "s" is wrong)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 def environment() -> Environment:
