@@ -1639,3 +1639,58 @@ def test_a_speaker_shown_only_as_a_pronoun_is_shown_as_its_sentence(nlp) -> None
     assert not any(label.startswith(("It says", "Who says")) for label in labels), labels
     assert any(label.startswith("Watching the news, it would be easy") for label in labels), labels
     assert not any(label.startswith("Watching") and "says:" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # AllSides 2021 (jobs report, 2021-08-06): "since August last year" had been this year's August
+        (
+            "It was the biggest job gain since August last year, when more than 1 million jobs were added.",
+            "2021-08-06",
+            [("since August last year", "2020-08", "month")],
+        ),
+        ("The plant closed in August of last year.", "2021-08-06", [("in August of last year", "2020-08", "month")]),
+        ("Prices fell in May this year.", "2021-08-06", [("in May this year", "2021-05", "month")]),
+        ("The vote is set for March next year.", "2021-08-06", [("March next year", "2022-03", "month")]),
+        ("The ban began on Nov. 3 last year.", "2021-08-06", [("Nov. 3 last year", "2020-11-03", "day")]),
+        # "last" before a month: last year's (a month of this year is written bare); "this past": the latest one
+        # before this month; "this": this year's; "next": the first after this month
+        ("He was arrested last March.", "2021-08-06", [("last March", "2020-03", "month")]),
+        ("The pandemic struck last March.", "2021-05-13", [("last March", "2020-03", "month")]),
+        ("Sales rose this past July.", "2021-08-06", [("this past July", "2021-07", "month")]),
+        ("Last August, the company said it would close.", "2021-08-06", [("Last August", "2020-08", "month")]),
+        ("Talks are planned for next January.", "2021-08-06", [("next January", "2022-01", "month")]),
+        ("The law takes effect this October.", "2021-08-06", [("this October", "2021-10", "month")]),
+        # "... two weeks ago on August 24" names one day, not a week and a day
+        (
+            "Cases averaged 137,000, down from the 151,000 average two weeks ago on August 24.",
+            "2021-09-07",
+            [("August 24", "2021-08-24", "day")],
+        ),
+        ("The genocide began 106 years ago today.", "2021-04-24", [("106 years ago", "1915", "year")]),
+    ],
+)
+def test_last_this_next_and_a_span_beside_its_day_resolve_as_one_date(text, published, expected) -> None:
+    assert resolve(text, published) == expected
+
+
+def test_this_may_the_modal_is_not_a_month() -> None:
+    assert resolve("Some think this may end soon.", "2021-08-06") == []
+
+
+def test_the_point_a_record_is_measured_since_is_not_a_timeline_event(nlp) -> None:
+    # AllSides 2021: "It is the first time since June 30 that ..." and "the best since August 2020" were entries on
+    # June 30 and in August 2020, though what they tell happened on the day of publication
+    text = (
+        "It is the first time since June 30 that the national average is lower than two weeks earlier. "
+        "The payroll increase was the best since August 2020. "
+        "Protesters have occupied the square since Tuesday. "
+        "Claims rose by the most since late March. "
+        "The state has banned most abortions since Sept. 1."
+    )
+    timeline = [(e["date"], e["text"]) for e in check(nlp, ("a", text, "2021-09-09")).timeline]
+    assert timeline == [
+        ("2021-09-01", "The state has banned most abortions since Sept. 1."),
+        ("2021-09-07", "Protesters have occupied the square since Tuesday."),
+    ]

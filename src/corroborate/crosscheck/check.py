@@ -33,7 +33,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
 from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
-from .timex import find_times, infer_published
+from .timex import find_times, infer_published, measured_since
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 LOOSE_ALIGN = 0.45  # looser, where the pair is tied otherwise: the same figure's noun, dated verb or negated act
@@ -1127,6 +1127,8 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
             expr = dated.expr
             if expr.precision == "year":
                 continue
+            if c.start <= expr.start and measured_since(c.text[: expr.start - c.start], expr.text):
+                continue  # "the first time since June 30 that ...": told of a later day
             key = (expr.date, expr.precision, group_of[c.index])
             # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
             # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the

@@ -28,11 +28,15 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<rely>last|this|next)\s+year\b)"  # "Nov. 3 last year", "August of last year"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", re.I)),
+    # "since August last year", "March next year"; "last March", "this past August", "next January"
+    ("month_rel", re.compile(rf"\b(?:(?:in|since|until|by|from|early|late|mid-?)\s+)?{_MONTH}{_REL_YEAR}", re.I)),
+    ("month_rel", re.compile(rf"\b(?P<mod>last|this past|past|this|next)\s+{_MONTH}\b(?!\s*\d)", re.I)),
     (
         "month_year",
         re.compile(rf"\b(?:in|since|until|by|of|from|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I),
@@ -166,6 +170,26 @@ def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_rel(month: int, g: dict, anchor: date) -> int:
+    """The year of "August last year" (last year's), "last March" (last year's: "the murder of George Floyd last
+    May" in June 2021, "the pandemic struck last March" in May 2021; a month of this year is written bare),
+    "this past August" (the latest before this month), "this October" (this year's) and "next January" (the
+    first after this month)."""
+    if g.get("rely"):
+        return anchor.year + _YEAR_STEP[g["rely"].lower()]
+    mod = " ".join(g["mod"].lower().split())
+    if mod == "this":
+        return anchor.year
+    if mod == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if mod == "last":
+        return anchor.year - 1
+    return anchor.year if month < anchor.month else anchor.year - 1  # "this past", "past"
+
+
 def _part_of_a_name(text: str, start: int, word: str) -> bool:
     """ "Russia Today", "USA Today", "the Today show", "The Tonight Show": a capitalised day word inside a sentence
     is part of a name; "today" as a date is written in lower case there."""
@@ -193,7 +217,28 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(expr)
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    beside = [found[max(0, i - 1) : i] + found[i + 1 : i + 2] for i in range(len(found))]
+    return [t for t, near in zip(found, beside) if not _names_the_day_beside(t, near, text)]
+
+
+_BESIDE = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _names_the_day_beside(expr: TimeExpr, neighbours: list[TimeExpr], text: str) -> bool:
+    """ "two weeks ago on August 24", "Aug. 24, two weeks ago": the day is named beside the span that counts back
+    to it, so the span is not a time of its own."""
+    if expr.kind == "relative_day" and expr.text.lower() == "today":  # "106 years ago today": one date, the span's
+        return any(o.kind == "ago" and not text[o.end : expr.start].strip() for o in neighbours)
+    if expr.kind != "ago":
+        return False
+    for other in neighbours:
+        if other.kind not in ("month_day", "day_month", "iso"):
+            continue
+        lo, hi = (expr.end, other.start) if other.start >= expr.end else (other.end, expr.start)
+        if lo <= hi and _BESIDE.fullmatch(text[lo:hi]):
+            return True
+    return False
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> TimeExpr | None:
@@ -218,6 +263,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return None
             if anchor is None:
                 return None
+            if g.get("rely"):
+                return make(date(anchor.year + _YEAR_STEP[g["rely"].lower()], month, day), "day", True)
             resolved = _nearest_year(month, day, anchor)
             far = timedelta(days=FAR_DAYS)
             said_ahead = _future(text, start) and not _NAMES_THING.match(text[end : end + 20])
@@ -239,6 +286,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             return make(g["year"], "year", False)
         if anchor is None:
             return None
+        if kind == "month_rel":
+            month = MONTHS[g["month"].lower().rstrip(".")]
+            if g["month"].lower() == "may" and g["month"] != "May":
+                return None  # "this may end"
+            return make(f"{_month_rel(month, g, anchor):04d}-{month:02d}", "month", True)
         if kind == "weekday":
             target = WEEKDAYS[g["weekday"].lower()]
             mod = (g.get("mod") or "").lower()
@@ -282,6 +334,27 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
     except (ValueError, KeyError):
         return None
     return None
+
+
+# a record or a first measured against a past point: "the first time since June 30", "the best since August 2020"
+_RECORD = re.compile(
+    r"\b(?:(?:first|only)\s+(?:\w+\s+)?time|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|"
+    r"strongest|weakest|deadliest|sharpest|steepest|longest|shortest|hottest|coldest|busiest|best|worst|fewest|"
+    r"the\s+(?:most|least))\b[^.;:!?]{0,80}$",  # "the most since", not "banned most evictions ... since September"
+    re.I,
+)
+
+
+def measured_since(left: str, expr: str) -> bool:
+    """Is the time expression ``expr``, after the words ``left``, the point a record or a first is measured from
+    ("the first time since June 30 that the average fell", "the biggest gain since August last year")? What such a
+    sentence tells happened later, not then."""
+    left = left[-120:]
+    if not expr.lower().startswith("since"):
+        if not re.search(r"\bsince\s+$", left, re.I):
+            return False
+        left = left[: left.lower().rstrip().rfind("since")]
+    return bool(_RECORD.search(left))
 
 
 def infer_published(texts_dates: list[tuple[str, str | None]], text: str) -> str | None:
