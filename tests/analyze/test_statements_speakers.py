@@ -202,3 +202,31 @@ def test_a_relative_pronoun_the_parse_hangs_elsewhere_still_speaks_for_the_name_
     assert which.statement.antecedent == "Fastly"  # the mention stays "which", as PolNeAR marks it
     labels = [c["text"] for c in result.claims]
     assert any(label.startswith("Fastly says: the issue has been identified") for label in labels), labels
+
+
+def test_a_source_cut_off_by_the_excerpt_is_no_speaker(nlp) -> None:
+    # AllSides 2021 excerpts end "..., according to the most recent data from..." and "... told the outlet of...":
+    # "The most recent data from says: ..." named no one
+    text = (
+        "Children’s Covid cases remain disturbingly high with 243,000 new infections during the week ended Sept. 9, "
+        "according to the most recent data from..."
+    )
+    st = one(text, nlp, "Covid cases")
+    assert st.speaker is None
+    named = "Cases rose sharply in the week, according to the most recent data from the Centers for Disease Control."
+    assert one(named, nlp, "Cases rose").speaker == "the most recent data from the Centers for Disease Control"
+
+
+def test_a_speaker_leaves_out_a_parenthesis_the_parse_opened_and_did_not_close(nlp) -> None:
+    # AllSides 2021: "The latest data from the American Academy of Pediatrics (AAP says: ..."
+    text = (
+        "The start of the school year coincided with increasing\xa0COVID-19\xa0infections among children, according "
+        "to the latest data from the American Academy of Pediatrics (AAP).\n\nThe academy tracks cases weekly."
+    )
+    st = one(text, nlp, "school year")
+    assert st.speaker is not None and st.speaker.count("(") == st.speaker.count(")"), st.speaker
+
+
+def test_a_speaker_whose_apposition_the_excerpt_cut_keeps_the_name(nlp) -> None:
+    text = "“Employers are really clinging to their talent,” said Jay Denton, chief analyst for..."
+    assert one(text, nlp, "clinging").speaker == "Jay Denton"

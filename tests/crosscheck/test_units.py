@@ -1694,3 +1694,20 @@ def test_the_point_a_record_is_measured_since_is_not_a_timeline_event(nlp) -> No
         ("2021-09-01", "The state has banned most abortions since Sept. 1."),
         ("2021-09-07", "Protesters have occupied the square since Tuesday."),
     ]
+
+
+def test_a_claim_said_in_a_relative_clause_is_not_shown_from_its_pronoun(nlp) -> None:
+    # AllSides 2021: "Gymnasts Simone Biles and Maggie Nichols and Aly Raisman and McKayla Maroney say: which they
+    # say failed to act on repeated reports ..."
+    text = (
+        "Gymnasts Simone Biles, Maggie Nichols, Aly Raisman, and McKayla Maroney shocked Congress on Wednesday, "
+        "revealing details of the sexual abuse they suffered at the hands of former USA Gymnastics team doctor Larry "
+        "Nassar and blistering the FBI, which they say failed to act on repeated reports that American gymnasts and "
+        "may have even covered up evidence of an abusive system."
+    )
+    (claim,) = check(nlp, ("a", text, "2021-09-16")).claims
+    assert claim["text"] == text  # the sentence says who
+    group = "Simone Biles, Aly Raisman and McKayla Maroney told senators the FBI failed to act on repeated reports."
+    (claim,) = check(nlp, ("a", group, "2021-09-16")).claims
+    said = "the FBI failed to act on repeated reports"
+    assert claim["text"] == f"Simone Biles, Aly Raisman and McKayla Maroney say: {said}"

@@ -329,11 +329,26 @@ def _speaker_tokens(subject):
         segments = [seg for seg in segments if any(not t.is_punct for t in seg)]
         if segments:
             tokens = segments[-1] if subject.head.i > subject.i else segments[0]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes(tokens):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
+    opened = [k for k, t in enumerate(tokens) if t.text == "("]
+    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]) and opened[-1] > 0:
+        tokens = _speaker_tokens_before(tokens, opened[-1])  # "Pediatrics (AAP" with no ")": the name before it
     return tokens or [subject]
+
+
+def _closes(tokens) -> bool:
+    """Is the last token the ")" of a "(" the mention holds ("the American Academy of Pediatrics (AAP)")?"""
+    return tokens[-1].text == ")" and sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens[:-1])
+
+
+def _speaker_tokens_before(tokens, k: int) -> list:
+    tokens = tokens[:k]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _description(token) -> bool:
@@ -715,9 +730,12 @@ def _make(
         stance=stance,
         content_spans=[(start, end)],
     )
+    mention = None
     if speaker_head is not None:
         speaker_head = _named_after_descriptions(speaker_head, cue_tokens[0])
-        s_start, s_end = _span(_speaker_tokens(speaker_head))
+        mention = _uncut(_speaker_tokens(speaker_head))
+    if speaker_head is not None and mention:
+        s_start, s_end = _span(mention)
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
         named = _antecedent(speaker_head)  # the mention stays "who" (PolNeAR marks it); its noun names the speaker
         st.speaker_heads = [named.idx] + [c.idx for c in named.children if c.dep_ == "appos"]
@@ -730,6 +748,17 @@ def _make(
                 g_start, g_end = _span([c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t])
                 st.group.append((text[g_start:g_end], g_start, g_end))
     return st
+
+
+def _uncut(tokens) -> list:
+    """The mention, unless an excerpt that stops mid-sentence cut it on a word that needs more after it: then the
+    name before its apposition ("Jay Denton, chief analyst for..." -> "Jay Denton"), or nothing when no name is
+    left ("according to the most recent data from...", "told the outlet of...")."""
+    if len(tokens) < 2 or tokens[-1].pos_ not in ("ADP", "DET", "CCONJ", "SCONJ"):
+        return tokens
+    breaks = [k for k, t in enumerate(tokens) if t.text in (",", "(", "—", "–")]
+    head = tokens[: breaks[-1]] if breaks else []
+    return head if any(t.pos_ in ("PROPN", "NOUN") for t in head) else []
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}

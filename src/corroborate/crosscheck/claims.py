@@ -200,6 +200,14 @@ def surname(name: str) -> str:
     return parts[-1].lower() if parts else name.lower()
 
 
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _listed(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C" (not "A and B and C")."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def said_text(content) -> str:
     """What a speaker says, to show after "X says:": the quotation, or the clause the cue reports ("He added
     that thousands of radicals ..." -> "thousands of radicals ..."); "" when the content is no clause of its
@@ -215,6 +223,8 @@ def said_text(content) -> str:
         return ""
     if not quoted and content.root.pos_ not in ("VERB", "AUX"):
         return ""  # a verbless small clause ("declaring all transactions illegal"): "X says: all transactions illegal"
+    if not quoted and content[0].lower_ in RELATIVE_WORDS:
+        return ""  # "the FBI, which they say failed to act": "which ..." says nothing on its own
     if not quoted and content[0].lower_ in ("that", "whether"):
         text = text[len(content[0].text) :].lstrip()
     text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
@@ -304,7 +314,7 @@ def extract_claims(
                     if (s.statement.start, s.statement.end) == (best.statement.start, best.statement.end)
                 ]
                 together = list(dict.fromkeys(x for x in together if x))
-                speaker = " and ".join(together) if together else None
+                speaker = _listed(together) if together else None
                 entity = entities.get(speaker_entity or "")
                 speaker_is_name = entity is not None and together == [entity.name]
                 speaker_aliases = tuple(entity.aliases) if speaker_is_name else ()
