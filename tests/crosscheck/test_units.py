@@ -1103,7 +1103,7 @@ def test_an_age_is_an_age_in_tokenised_text_too() -> None:
         ("The damage was estimated at €1 million ($1.52 million).", [("€1 million", 1e6, 1e6)]),  # a conversion
         ("The program ($5 billion) was cut.", [("$5 billion", 5e9, 5e9)]),  # a word ending in "m" is no amount
         ("Jobless claims were revised down by 1,000 to 607,500.", [("1,000", 1e3, 1e3), ("607,500", 607.5e3, 607.5e3)]),
-        ("The court ruled 8-1 in a 220-212 vote.", []),  # scores and tallies are no ranges (nor counts)
+        ("The Chiefs won 24-21 on Sunday.", []),  # a score is no range (nor two counts); a vote's tally: below
     ],
 )
 def test_a_range_is_one_figure_and_a_conversion_none(text, expected) -> None:
@@ -1711,3 +1711,45 @@ def test_a_claim_said_in_a_relative_clause_is_not_shown_from_its_pronoun(nlp) ->
     (claim,) = check(nlp, ("a", group, "2021-09-16")).claims
     said = "the FBI failed to act on repeated reports"
     assert claim["text"] == f"Simone Biles, Aly Raisman and McKayla Maroney say: {said}"
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("The House voted 220-190 to pass the bill.", "220-190"),
+        ("The House passed the bill 222-to-190 on Thursday.", "222-to-190"),
+        ("The measure passed by a vote of 220 to 190.", "220 to 190"),
+        ("The court ruled 6-3 that the law stands.", "6-3"),
+        ("In a 5–4 decision, the justices struck down the rule.", "5–4"),
+    ],
+)
+def test_a_vote_tally_is_one_figure(text: str, tally: str) -> None:
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [(tally, "tally")]
+
+
+def test_a_range_or_a_score_is_no_vote_tally() -> None:
+    assert [q.unit for q in find_quantities("Prices rose 5-10% last year.")] == ["percent"]
+    assert all(q.unit != "tally" for q in find_quantities("The Chiefs won 24-21 on Sunday."))
+    assert all(q.unit != "tally" for q in find_quantities("Between 200 and 300 people attended the vote."))
+    assert all(q.unit != "tally" for q in find_quantities("The FDA approved the vaccine for children ages 5-11."))
+    assert all(q.unit != "tally" for q in find_quantities("The Senate voted after a 10-15 minute break."))
+    assert all(q.unit != "tally" for q in find_quantities("He won a decision over Gene Pukall (14-13-2)."))
+
+
+def test_two_tallies_of_one_vote_contradict_and_one_tally_written_two_ways_does_not(nlp) -> None:
+    # NeuS test: "220-to-190" / "222-190" on one House vote had not been compared
+    a = "The House voted 220-190 on Wednesday to impeach the president, with 10 Republicans joining Democrats."
+    b = "The House voted 222-190 on Wednesday to impeach the president, with 10 Republicans joining Democrats."
+    c = "The House voted 220 to 190 on Wednesday to impeach the president, with 10 Republicans joining the Democrats."
+    result = check(nlp, ("a", a, "2021-01-14"), ("b", b, "2021-01-14"))
+    assert kinds(result) == ["number"]
+    assert {p["value"] for p in result.contradictions[0]["positions"]} == {"220-190", "222-190"}
+    assert kinds(check(nlp, ("a", a, "2021-01-14"), ("c", c, "2021-01-14"))) == []
+
+
+def test_two_votes_of_one_story_are_not_one_tally(nlp) -> None:
+    # AllSides 2021: the Senate's failed vote on Monday and the bill it passed on Thursday
+    a = "The Senate was unable to pass a federal funding bill on Monday after it received a 48 to 50 vote."
+    b = "The Senate passed the federal funding bill 65-35, and the House passed it a few hours later."
+    assert kinds(check(nlp, ("a", a, "2021-09-29"), ("b", b, "2021-09-30"))) == []

@@ -421,6 +421,8 @@ def _number_subject(unit: str, noun: str, written: str = "") -> str:
         return f"percentage of {many}" if what else "a percentage"
     if unit == "age":
         return f"age of {what or unit}"
+    if unit == "tally":
+        return "the vote's tally"
     if unit == "count":
         return f"how many {many}" if what else "a count"
     currency = unit.removeprefix("money:")

@@ -171,7 +171,47 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
     out = _conversions_dropped(text, _ranges_joined(text, out, offset), offset)
     if doc is not None and out:
         out = [_with_predicate(_with_frames(_with_measured_noun(_with_noun(q, doc), doc), doc), doc) for q in out]
-    return out
+    return _tallies(text, out, offset)
+
+
+# a vote or a ruling's split: "voted 220-190", "222-to-190", "by a vote of 220 to 190", "a 6-3 ruling"; not a
+# boxer's record ("Gene Pukall (14-13-2)")
+_TALLY = re.compile(
+    r"(?<![\d.,$–-])(?P<a>\d{1,3})\s?(?:-|–|—|-to-|\s+to\s+)\s?(?P<b>\d{1,3})"
+    r"(?![\d%]|[.,]\d|\s*(?:percent|%)|\s?[-–]\s?\d)"
+)
+_VOTE_BEFORE = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)|rul(?:ed|ing)|decision|margin|majority|passed|approved|confirmed|rejected|split|tally|"
+    r"ballot|roll call|upheld|struck|sided|acquitted|convicted)\b[^.;:]{0,40}$",
+    re.I,
+)
+_VOTE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:votes?|vote\b|ruling|decision|majority|margin|split|tally)\b", re.I)
+_NOT_TALLY_BEFORE = re.compile(
+    r"\b(?:ages?|aged|between|from|children|kids|grades?|scores?|won|lost|beat|defeated)\s*$", re.I
+)
+_NOT_TALLY_AFTER = re.compile(
+    r"^\s*(?:-?\s*years?|-?\s*year-olds?|months?|weeks?|days?|hours?|minutes?|seconds?|points?|percent|%|million|"
+    r"billion|thousand|inches|feet|miles|degrees|people|players|games|wins|losses|record|win|loss|victory|defeat)\b",
+    re.I,
+)
+TALLY_BASE = 1000  # a tally "a-b" is kept as the one figure a * TALLY_BASE + b
+
+
+def _tallies(text: str, found: list[Quantity], offset: int) -> list[Quantity]:
+    """A vote's or a ruling's tally is one figure ("220-190", "6-3"), compared only as a whole: not two counts, and
+    not a range (a sports score, "won 24-21", is neither)."""
+    for m in _TALLY.finditer(text):
+        before, after = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 40]
+        if _NOT_TALLY_BEFORE.search(before) or _NOT_TALLY_AFTER.match(after):
+            continue  # "approved for children ages 5-11", "voted for 10-15 minutes", "won 24-21"
+        if not (_VOTE_BEFORE.search(before) or _VOTE_AFTER.match(after)):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        start, end = m.start() + offset, m.end() + offset
+        found = [q for q in found if not (q.start < end and start < q.end)]
+        point = float(a * TALLY_BASE + b)
+        found.append(Quantity(start, end, m.group(0), point, point, "tally", "vote", True, "", point))
+    return sorted(found, key=lambda q: q.start)
 
 
 FORECAST_VERBS = {"expect", "anticipate", "forecast", "predict", "project", "estimate", "eye", "foresee"}
@@ -501,6 +541,8 @@ def compatible(a: Quantity, b: Quantity, same_report: bool = False) -> bool:
     With ``same_report`` (one sentence, reworded little), two bounds of the same sort ("more than 200" / "more
     than 100") report one figure and must agree on it; so must two caps anywhere ("up to 25 troops" / "up to 50").
     """
+    if a.unit == "tally" or b.unit == "tally":
+        return a.point == b.point  # "220-190" / "222-190": a vote has one count
     if (same_report and a.hedge == b.hedge and a.hedge in ("lower", "upper")) or (_cap(a) and _cap(b)):
         return abs(a.point - b.point) <= 0.02 * max(a.point, b.point)
     return (a.low <= b.high * 1.02 and b.low <= a.high * 1.02) or _rounded_alike(a, b)
@@ -516,6 +558,11 @@ def too_far_apart(a: Quantity, b: Quantity) -> bool:
     """Are two figures too far apart to be two reports of one quantity? More than ``FAR_APART`` times apart,
     neither a vague word ("hundreds" / "thousands" is a real disagreement of scale), and not the same digits in
     another scale: "$1.2 million" / "$1.2 billion" and "35" / "350" are a slip one report made, so they stay."""
+    if a.unit == "tally" and b.unit == "tally":
+        # one vote counted two ways differs by a few ("220-190" / "222-190", "6-3" / "5-4"); "48 to 50" (a bill
+        # that failed on Monday) / "65-35" (the one passed on Thursday) are two votes
+        (ya, na), (yb, nb) = divmod(int(a.point), TALLY_BASE), divmod(int(b.point), TALLY_BASE)
+        return abs(ya - yb) + abs(na - nb) > max(4, 0.1 * max(ya + na, yb + nb))
     if a.hedge == "vague" or b.hedge == "vague" or min(a.point, b.point) <= 0:
         return False
     if max(a.point, b.point) / min(a.point, b.point) <= FAR_APART:
