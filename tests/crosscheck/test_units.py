@@ -1753,3 +1753,12 @@ def test_two_votes_of_one_story_are_not_one_tally(nlp) -> None:
     a = "The Senate was unable to pass a federal funding bill on Monday after it received a 48 to 50 vote."
     b = "The Senate passed the federal funding bill 65-35, and the House passed it a few hours later."
     assert kinds(check(nlp, ("a", a, "2021-09-29"), ("b", b, "2021-09-30"))) == []
+
+
+def test_figures_of_two_named_days_are_two_occasions_in_undated_articles_too(nlp) -> None:
+    # NeuS test, undated: jobless claims of two weeks, a year apart, had been set against each other
+    a = "Continuing claims for unemployment benefits during the week ending May 30 fell 339,000 to 20,929,000."
+    b = "New jobless claims fell 34,000 to 444,000 for the week ended May 15th, data from the Labor Department showed."
+    c = "New jobless claims fell 34,000 to 444,000 for the week ended May 30, data from the Labor Department showed."
+    assert kinds(check(nlp, ("a", a, None), ("b", b, None))) == []
+    assert kinds(check(nlp, ("a", a, None), ("c", c, None))) == ["number"]  # the same week: a contradiction

@@ -435,6 +435,10 @@ IN_A_MONTH = re.compile(
     r"\b(?:in|during|for|of|through)\s+(January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b"
 )
+ON_A_DAY = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,.:]\d)"
+)
 OCCASIONS = {"month_year", "month_day", "day_month", "iso"}  # "in May", "on June 3": not "a month ago"
 
 
@@ -499,8 +503,14 @@ def _dated_apart(a: Claim, b: Claim) -> bool:
             ],
         )
 
-    ma, mb, ya, yb = months(a), months(b), years(a), years(b)
-    return bool((ma and mb and not ma & mb) or (ya and yb and not ya & yb))
+    def days(c: Claim) -> set[tuple[int, int]]:  # "the week ending May 30" / "the week ended May 15th"
+        found = [
+            (c.start + m.start(), (MONTHS[m.group(1).lower()], int(m.group(2)))) for m in ON_A_DAY.finditer(c.text)
+        ]
+        return near(c, found)
+
+    ma, mb, ya, yb, da, db = months(a), months(b), years(a), years(b), days(a), days(b)
+    return bool((ma and mb and not ma & mb) or (ya and yb and not ya & yb) or (da and db and not da & db))
 
 
 def _same_whole(a: Claim, qa, b: Claim, qb) -> bool:
