@@ -603,3 +603,20 @@ def test_a_contested_value_is_shown_in_the_words_that_hold_it(corpus) -> None:
                     assert any(text in corpus["articles"][a]["text"] for a in position["article_ids"])
                     shown += 1
     assert shown >= 4  # the example corpus has a number and a role conflict
+
+
+def test_sources_that_share_a_folder_name_are_told_apart_by_their_file() -> None:
+    # the seeds: five plain-text files in one folder were listed as "seeds" five times
+    from corroborate.brief.build import build_brief
+
+    story = {"id": "s1", "title": "Karabakh", "article_ids": ["a", "b", "c"]}
+    articles = {
+        "a": {"id": "a", "source": "seeds", "path": "/data/seeds/000_3547.txt", "title": "One"},
+        "b": {"id": "b", "source": "seeds", "path": "/data/seeds/001_0d2c.txt", "title": "Two"},
+        "c": {"id": "c", "source": "Herald", "path": "/data/herald.html", "url": "https://herald.example/a"},
+    }
+    brief = build_brief(story, articles)
+    assert [s["outlet"] for s in brief["sources"]] == ["seeds (000_3547.txt)", "seeds (001_0d2c.txt)", "Herald"]
+    assert [c["outlet"] for c in brief["coverage"]] == ["seeds (000_3547.txt)", "seeds (001_0d2c.txt)", "Herald"]
+    alone = build_brief({"id": "s2", "title": "T", "article_ids": ["a", "c"]}, articles)
+    assert [s["outlet"] for s in alone["sources"]] == ["seeds", "Herald"]
