@@ -1104,6 +1104,9 @@ def test_an_age_is_an_age_in_tokenised_text_too() -> None:
         ("The program ($5 billion) was cut.", [("$5 billion", 5e9, 5e9)]),  # a word ending in "m" is no amount
         ("Jobless claims were revised down by 1,000 to 607,500.", [("1,000", 1e3, 1e3), ("607,500", 607.5e3, 607.5e3)]),
         ("The Chiefs won 24-21 on Sunday.", []),  # a score is no range (nor two counts); a vote's tally: below
+        # tokenised text (ECB+) splits "21,000" as "21, 000", which had read as 21 and 000
+        ("A camp of roughly 21, 000 people was hit.", [("roughly 21, 000", 21000 * 0.85, 21000 * 1.15)]),
+        ("On Oct. 5, 300 people marched.", [("300", 300 * 0.995, 300 * 1.005)]),
     ],
 )
 def test_a_range_is_one_figure_and_a_conversion_none(text, expected) -> None:
@@ -1573,6 +1576,15 @@ def test_a_number_subject_reads_as_english() -> None:
     assert _number_subject("count", "city", "") == "how many cities"
     assert _number_subject("percent", "", "") == "a percentage"  # was "percentage of percent"
     assert _number_subject("percent", "adult", "adults") == "percentage of adults"
+    # ECB+ and NeuS runs: "how many injures", "how many magnitudes", "how many year sentence", "percentage of traffics"
+    assert _number_subject("count", "#injure", "") == "how many injured"
+    assert _number_subject("count", "#kill", "") == "how many killed"
+    assert _number_subject("count", "#fall", "") == "how much fell"
+    assert _number_subject("count", "magnitude", "magnitude") == "the magnitude"
+    assert _number_subject("count", "#measure", "") == "the reading"  # "the quake measured 6.1"
+    assert _number_subject("count", "caliber", "caliber") == "the caliber"
+    assert _number_subject("count", "year sentence", "") == "how many years (sentence)"
+    assert _number_subject("percent", "traffic", "traffic") == "percentage of traffic"
 
 
 def test_a_figure_in_a_when_clause_of_last_month_is_that_months_event(nlp) -> None:

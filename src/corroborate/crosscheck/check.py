@@ -411,6 +411,27 @@ def plural_noun(lemma: str) -> str:
     return lemma + "s"
 
 
+# what a figure measures rather than counts
+MEASURE_NOUNS = {"magnitude", "caliber", "calibre", "gauge", "grade", "level", "category", "rating", "size"}
+# verbs whose figure is an amount that moved ("fell 34,000", "rose 0.6%"), not a count of those who did it
+AMOUNT_VERBS = {"fall", "rise", "drop", "climb", "increase", "decrease", "decline", "jump", "grow", "gain", "slip"}
+_PARTICIPLES = {"fall": "fell", "rise": "rose", "grow": "grew", "lose": "lost", "win": "won", "hit": "hit"}
+_PARTICIPLES |= {"hold": "held", "leave": "left", "cut": "cut", "shoot": "shot", "strike": "struck"}
+
+
+def _participle(verb: str) -> str:
+    """The past form a subject reads well with ("injure" -> "injured", "kill" -> "killed", "fall" -> "fell")."""
+    if verb in _PARTICIPLES:
+        return _PARTICIPLES[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    if len(verb) <= 4 and verb.endswith("p") and verb[-2:-1] in "aeiou" and verb[-3:-2] not in "aeiou":
+        return verb + "ped"  # "drop" -> "dropped"
+    return verb + "ed"
+
+
 def _number_subject(unit: str, noun: str, written: str = "") -> str:
     """What a number contradiction is about: "how many people", "$ price per gallon", "percentage of adults".
     ``written``: the counted noun as an article writes it, shown when it is a plural ("doses", not the tagger's
@@ -418,9 +439,19 @@ def _number_subject(unit: str, noun: str, written: str = "") -> str:
     what = noun.lstrip("#")  # "#add": a figure named by its verb
     many = written if written.endswith("s") and written != what else plural_noun(what)
     if unit == "percent":
-        return f"percentage of {many}" if what else "a percentage"
+        return f"percentage of {written or what}" if what else "a percentage"  # "of traffic", not "of traffics"
     if unit == "age":
         return f"age of {what or unit}"
+    if unit == "count" and what in ("measure", "register", "read") and noun.startswith("#"):
+        return "the reading"  # "the quake measured 6.1"
+    if unit == "count" and noun.startswith("#") and what.isalpha():
+        done = _participle(what)  # "seven were injured": "how many injured"; "claims fell 34,000": "how much fell"
+        return f"how much {done}" if what in AMOUNT_VERBS else f"how many {done}"
+    if unit == "count" and what in MEASURE_NOUNS:
+        return f"the {what}"  # "a 7.1 magnitude quake", "a .38 caliber revolver": a measure, not a count
+    span, _, rest = what.partition(" ")
+    if unit == "count" and span in TIME_SPANS and rest:
+        return f"how many {plural_noun(span)} ({rest})"  # "a five-year sentence"
     if unit == "tally":
         return "the vote's tally"
     if unit == "count":

@@ -41,7 +41,7 @@ _WORD_NUM = (
 NUMBER_RE = re.compile(
     rf"(?P<mod>\b(?:{APPROX}|{LOWER}|{UPPER})\s+)?"
     rf"(?P<cur>[$€£]\s?)?"
-    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}}|, 0\d\d(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)"  # "21, 000": tokenised text
     rf"|(?P<frac>\b(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|one fifth|a fifth|"
     rf"two fifths|three fifths|four fifths)\b)"
     rf"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b)"
@@ -134,7 +134,9 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
                 or _MONTH_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
             ):
                 continue
-            raw = g["num"].replace(",", "")
+            raw = g["num"].replace(",", "").replace(" ", "")
+            if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+                continue  # "000" or "007": a code or a piece of a split figure, not a count
             value = float(raw)
             if not g["cur"] and not g["unit"] and not g["scale"] and "." not in raw and 1900 <= value <= 2100:
                 continue  # a year
