@@ -1580,6 +1580,7 @@ def test_a_number_subject_reads_as_english() -> None:
     assert _number_subject("count", "#injure", "") == "how many injured"
     assert _number_subject("count", "#kill", "") == "how many killed"
     assert _number_subject("count", "#fall", "") == "how much fell"
+    assert _number_subject("count", "#make", "") == "how many made"  # "made 60 of 90 shots"
     assert _number_subject("count", "magnitude", "magnitude") == "the magnitude"
     assert _number_subject("count", "#measure", "") == "the reading"  # "the quake measured 6.1"
     assert _number_subject("count", "caliber", "caliber") == "the caliber"

@@ -416,7 +416,8 @@ MEASURE_NOUNS = {"magnitude", "caliber", "calibre", "gauge", "grade", "level", "
 # verbs whose figure is an amount that moved ("fell 34,000", "rose 0.6%"), not a count of those who did it
 AMOUNT_VERBS = {"fall", "rise", "drop", "climb", "increase", "decrease", "decline", "jump", "grow", "gain", "slip"}
 _PARTICIPLES = {"fall": "fell", "rise": "rose", "grow": "grew", "lose": "lost", "win": "won", "hit": "hit"}
-_PARTICIPLES |= {"hold": "held", "leave": "left", "cut": "cut", "shoot": "shot", "strike": "struck"}
+_PARTICIPLES |= {"hold": "held", "leave": "left", "cut": "cut", "shoot": "shot", "strike": "struck", "make": "made"}
+_PARTICIPLES |= {"take": "taken", "give": "given", "get": "got", "see": "seen"}
 
 
 def _participle(verb: str) -> str:
