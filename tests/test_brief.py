@@ -620,3 +620,12 @@ def test_sources_that_share_a_folder_name_are_told_apart_by_their_file() -> None
     assert [c["outlet"] for c in brief["coverage"]] == ["seeds (000_3547.txt)", "seeds (001_0d2c.txt)", "Herald"]
     alone = build_brief({"id": "s2", "title": "T", "article_ids": ["a", "c"]}, articles)
     assert [s["outlet"] for s in alone["sources"]] == ["seeds", "Herald"]
+
+
+def test_markdown_keeps_a_plain_ampersand_and_escapes_an_entity() -> None:
+    # "Merck &amp; Co." in every AllSides brief: a bare "&" is text in Markdown; only an entity needs escaping
+    from corroborate.brief.render import md
+
+    assert md("Merck & Co. and AT&T") == "Merck & Co. and AT&T"
+    out = md("&lt;script&gt; &#60;b&#x3e;")
+    assert out.startswith("&amp;lt;script&amp;gt; &amp;") and out.count("&amp;") == 4  # no entity left to read

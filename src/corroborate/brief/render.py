@@ -16,9 +16,12 @@ def _said(statement: dict, text: str) -> str:
     return f"“{text}”" if statement.get("kind") == "direct" else text
 
 
+_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")  # where Markdown reads a character
+
+
 def md(text: str) -> str:
     """Article text made inert in Markdown: no HTML, no links, no emphasis, no tables."""
-    text = text.replace("&", "&amp;")
+    text = _ENTITY.sub("&amp;", text)  # "&lt;" in an article stays those characters; "Merck & Co." stays as it is
     return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;"}.get(m.group(1), "\\" + m.group(1)), text).replace(
         "\n", " "
     )
