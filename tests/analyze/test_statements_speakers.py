@@ -230,3 +230,15 @@ def test_a_speaker_leaves_out_a_parenthesis_the_parse_opened_and_did_not_close(n
 def test_a_speaker_whose_apposition_the_excerpt_cut_keeps_the_name(nlp) -> None:
     text = "“Employers are really clinging to their talent,” said Jay Denton, chief analyst for..."
     assert one(text, nlp, "clinging").speaker == "Jay Denton"
+
+
+def test_a_group_member_described_by_a_common_noun_is_named_by_its_name(nlp) -> None:
+    # AllSides 2021: "Giant Merck and partner say: ..."
+    text = (
+        "Pharmaceutical giant Merck and its partner Ridgeback Biotherapeutics announced Monday that it has asked the "
+        "Food and Drug Administration for emergency approval."
+    )
+    st = one(text, nlp, "emergency approval")
+    assert [g[0] for g in st.group] == ["Merck", "Ridgeback Biotherapeutics"]
+    for name, start, end in st.group:
+        assert text[start:end] == name

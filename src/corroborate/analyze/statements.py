@@ -745,7 +745,17 @@ def _make(
         conj = _conjuncts(named)
         if len(conj) > 1:  # each member with its compounds: "the port authority and the shipping ministry"
             for t in conj:
-                g_start, g_end = _span([c for c in t.lefts if c.dep_ in ("compound", "amod")] + [t])
+                # "its partner Ridgeback Biotherapeutics": the name; "Pharmaceutical giant Merck": Merck, not the
+                # description before it; "the shipping ministry": the noun with its compounds
+                name = next((c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                head = name if name is not None and t.pos_ == "NOUN" else t
+                lefts = [
+                    c
+                    for c in head.lefts
+                    if c.dep_ in ("compound", "amod")
+                    and not (head.text[:1].isupper() and c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower())
+                ]
+                g_start, g_end = _span(lefts + [head])
                 st.group.append((text[g_start:g_end], g_start, g_end))
     return st
 
