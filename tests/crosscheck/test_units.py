@@ -1775,3 +1775,12 @@ def test_figures_of_two_named_days_are_two_occasions_in_undated_articles_too(nlp
     c = "New jobless claims fell 34,000 to 444,000 for the week ended May 30, data from the Labor Department showed."
     assert kinds(check(nlp, ("a", a, None), ("b", b, None))) == []
     assert kinds(check(nlp, ("a", a, None), ("c", c, None))) == ["number"]  # the same week: a contradiction
+
+
+def test_a_named_day_is_no_weekday() -> None:
+    # AllSides 2021 (July): "on Super Tuesday in March 2020" had been dated 2021-07-06
+    text = "He was the last person in line to cast a vote at 1 a.m. on Super Tuesday in March 2020."
+    assert resolve(text, "2021-07-11") == [("in March 2020", "2020-03", "month")]
+    assert resolve("Shoppers lined up on Black Friday.", "2021-11-30") == []
+    assert resolve("Bombs hit two churches on Palm Sunday.", "2017-04-10") == []
+    assert resolve("President Biden Tuesday signed the bill.", "2021-07-08") == [("Tuesday", "2021-07-06", "day")]

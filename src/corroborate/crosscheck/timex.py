@@ -190,6 +190,9 @@ def _month_rel(month: int, g: dict, anchor: date) -> int:
     return anchor.year if month < anchor.month else anchor.year - 1  # "this past", "past"
 
 
+_NAMED_DAY = re.compile(r"\b(?:Super|Black|Cyber|Easter|Good|Ash|Bloody|Palm|Giving|Holy|Maundy|Shrove|Fat|Mad)\s+$")
+
+
 def _part_of_a_name(text: str, start: int, word: str) -> bool:
     """ "Russia Today", "USA Today", "the Today show", "The Tonight Show": a capitalised day word inside a sentence
     is part of a name; "today" as a date is written in lower case there."""
@@ -292,6 +295,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return None  # "this may end"
             return make(f"{_month_rel(month, g, anchor):04d}-{month:02d}", "month", True)
         if kind == "weekday":
+            if _NAMED_DAY.search(text[max(0, start - 12) : start]):
+                return None  # "Super Tuesday", "Black Friday": a day's name, not a day of this week
             target = WEEKDAYS[g["weekday"].lower()]
             mod = (g.get("mod") or "").lower()
             back = (anchor.weekday() - target) % 7
