@@ -56,3 +56,23 @@ def test_a_day_of_the_week_tagged_as_a_name_is_no_entity() -> None:
     doc = nlp("Wednesday's decision by the Oversight Board upheld the ban, the board said.")
     doc.ents = [doc.char_span(0, 9, label="ORG"), *[e for e in doc.ents if e.start_char > 9]]  # the model's slip
     assert "Wednesday" not in [m.text for m in doc_mentions(doc, "a")]
+
+
+def test_a_company_with_or_without_its_legal_suffix_is_one_body() -> None:
+    # AllSides 2021: "Merck" and "Merck & Co" spoke as two bodies in one story
+    found = names(("Merck", "ORG"), ("Merck & Co.", "ORG"), ("Merck", "ORG"), ("Pfizer Inc.", "ORG"), ("Pfizer", "ORG"))
+    assert found == {"Merck": ["Merck & Co."], "Pfizer": ["Pfizer Inc."]}
+
+
+def test_an_industry_word_before_a_company_name_is_not_its_name() -> None:
+    # AllSides 2021: "Drugmaker Merck said Friday ..." made a body "Drugmaker Merck" beside "Merck"
+    from corroborate.analyze.entities import doc_mentions
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    text = "Drugmaker Merck said Friday that its pill works. Giant Eagle said it would sell it."
+    doc = nlp(text)
+    eagle = doc.char_span(text.index("Giant"), text.index(" said it"), label="ORG")
+    doc.ents = [doc.char_span(0, 15, label="ORG"), eagle]
+    mentions = [(m.text, text[m.start : m.end]) for m in doc_mentions(doc, "a")]
+    assert mentions == [("Merck", "Merck"), ("Giant Eagle", "Giant Eagle")]

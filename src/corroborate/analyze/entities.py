@@ -164,7 +164,16 @@ def name_key(name: str) -> str:
     """How a body's or place's name is compared: lower-cased, one apostrophe ("Dockworkers’ Union" is "Dockworkers'
     Union"), and a dotted initialism by its letters ('U.S.', 'U.S' and 'US' are one name)."""
     name = name.replace("’", "'").replace("‘", "'")
-    return name.replace(".", "").lower() if _DOTTED.fullmatch(name) else name.lower()
+    if _DOTTED.fullmatch(name):
+        return name.replace(".", "").lower()
+    return _LEGAL_SUFFIX.sub("", name).lower() or name.lower()  # "Merck & Co." is Merck, "Pfizer Inc." Pfizer
+
+
+# a company's legal form after its name ("Merck & Co.", "Pfizer Inc.", "Alphabet Inc", "BioNTech SE")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SE|SA|NV|N\.V|S\.A)\.?)+$")
+# an industry word the model takes into a company's name at a sentence's start ("Drugmaker Merck said ...")
+INDUSTRY_WORDS = {"drugmaker", "drugmakers", "automaker", "carmaker", "chipmaker", "retailer", "insurer", "lender"}
+INDUSTRY_WORDS |= {"broadcaster", "conglomerate", "vaccinemaker", "pharma"}
 
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
@@ -182,6 +191,9 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             continue
         name = clean_name(ent.text)
         start = ent.start_char
+        first, _, rest = name.partition(" ")
+        if ent.label_ == "ORG" and first.lower() in INDUSTRY_WORDS and rest[:1].isupper():
+            name, start = rest, ent.end_char - len(rest) if ent.text.endswith(rest) else start
         if ent.label_ == "PERSON" and len(name.split()) > 3:
             # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
             name = " ".join(name.split()[-2:])
@@ -323,8 +335,7 @@ def fix_labels(mentions: list[Mention]) -> None:
     """The small model's usual slips: a place tagged PERSON or ORG, a person's surname tagged ORG or GPE."""
     places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
     surnames = {m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
-    named = {m.text.lower() for m in mentions if m.label != "PERSON"}
-    place_parts = {part for p in named for part in re.split(r"[\s\-]+", p) if len(part) > 3}
+    place_parts = {part for p in places for part in re.split(r"[\s\-]+", p) if len(part) > 3}
     demonyms = {m.text.lower() for m in mentions if m.label == "NORP"}
 
     def is_place(key: str, single: bool) -> bool:
