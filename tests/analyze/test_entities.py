@@ -76,3 +76,8 @@ def test_an_industry_word_before_a_company_name_is_not_its_name() -> None:
     doc.ents = [doc.char_span(0, 15, label="ORG"), eagle]
     mentions = [(m.text, text[m.start : m.end]) for m in doc_mentions(doc, "a")]
     assert mentions == [("Merck", "Merck"), ("Giant Eagle", "Giant Eagle")]
+
+
+def test_a_name_the_story_also_gives_with_a_legal_form_is_that_company_not_a_person() -> None:
+    # AllSides 2021: the small model tagged "Merck" a person beside "Merck & Co.", so the company spoke as two
+    assert names(("Merck", "PERSON"), ("Merck & Co.", "ORG"), ("Merck", "PERSON")) == {"Merck": ["Merck & Co."]}

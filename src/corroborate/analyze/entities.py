@@ -370,6 +370,10 @@ def fix_labels(mentions: list[Mention]) -> None:
             m.label = "PERSON"
         elif m.label == "ORG" and key in person_names:
             m.label = "PERSON"
+    companies = {name_key(m.text) for m in mentions if m.label == "ORG" and _LEGAL_SUFFIX.search(m.text)}
+    for m in mentions:
+        if m.label == "PERSON" and name_key(m.text) in companies:
+            m.label = "ORG"  # "Merck" beside "Merck & Co.": the company, which the small model took for a person
 
 
 def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
