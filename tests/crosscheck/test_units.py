@@ -1784,3 +1784,18 @@ def test_a_named_day_is_no_weekday() -> None:
     assert resolve("Shoppers lined up on Black Friday.", "2021-11-30") == []
     assert resolve("Bombs hit two churches on Palm Sunday.", "2017-04-10") == []
     assert resolve("President Biden Tuesday signed the bill.", "2021-07-08") == [("Tuesday", "2021-07-06", "day")]
+
+
+def test_a_day_that_names_a_thing_does_not_date_the_claim_on_the_timeline(nlp) -> None:
+    # AllSides 2021: 54 timeline entries sat on 2021-01-06, nearly all of them July news that names "the Jan. 6 riot"
+    text = (
+        "House Speaker Nancy Pelosi has vetoed two Republican nominees to the panel set to investigate the Jan. 6 "
+        "insurrection at the U.S. Capitol. A mob of Trump supporters stormed the Capitol on Jan. 6."
+    )
+    timeline = [(e["date"], e["text"]) for e in check(nlp, ("a", text, "2021-07-22")).timeline]
+    assert timeline == [("2021-01-06", "A mob of Trump supporters stormed the Capitol on Jan. 6.")]
+    # near publication such a name dates the news itself, and a document's day is when its words were written
+    near = "A Thursday attack outside the airport in Kabul killed 13 U.S. service members."
+    assert [e["date"] for e in check(nlp, ("a", near, "2021-08-28")).timeline] == ["2021-08-26"]
+    cable = "The July 13 cable called on Washington to be firm in describing atrocities by the Taliban."
+    assert [e["date"] for e in check(nlp, ("a", cable, "2021-08-20")).timeline] == ["2021-07-13"]

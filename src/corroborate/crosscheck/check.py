@@ -33,7 +33,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
 from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
-from .timex import find_times, infer_published, measured_since
+from .timex import find_times, infer_published, measured_since, names_a_thing
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 LOOSE_ALIGN = 0.45  # looser, where the pair is tied otherwise: the same figure's noun, dated verb or negated act
@@ -1163,6 +1163,27 @@ def _short(text: str, limit: int = 200) -> str:
     return cut + "…"
 
 
+THING_DAYS = 14  # a day that names a thing this far from publication is another occasion's
+# a document's day is when its words were written ("The July 13 cable called on Washington to ...", "In the April 9
+# letter, ... wrote"), a period's when what it tells happened ("Over the July 4 weekend, gatherings ...")
+DATED_WORDS = {"letter", "memo", "cable", "report", "statement", "release", "note", "tweet", "email", "speech"}
+DATED_WORDS |= {"interview", "filing", "order", "ruling", "weekend", "week", "night", "morning", "evening"}
+
+
+def _names_a_past_or_coming_thing(c: Claim, dated) -> bool:
+    """Does the date name a thing of another occasion ("the Jan. 6 insurrection" in July, "the Oct. 5 release of his
+    book")? Near publication such a name dates the claim's own news ("A Thursday attack ... killed 13", "in a
+    Tuesday letter, senators accused ...")."""
+    if dated.thing is None or dated.thing in DATED_WORDS or c.start > dated.expr.start:
+        return False
+    if dated.expr.kind not in ("month_day", "day_month", "weekday", "iso"):
+        return False  # "six months ago", "this weekend": no day's name
+    if not names_a_thing(c.text[dated.expr.end - c.start :]):
+        return False
+    apart = _days_apart(dated.expr.date if len(dated.expr.date) == 10 else dated.expr.date[:7] + "-01", c.published)
+    return apart is None or apart > THING_DAYS
+
+
 def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
     entries: dict[tuple[str, str, int], dict] = {}
     group_of = {i: g for g, members in enumerate(groups) for i in members}
@@ -1173,6 +1194,9 @@ def _timeline(claims: list[Claim], groups: list[list[int]]) -> list[dict]:
                 continue
             if c.start <= expr.start and measured_since(c.text[: expr.start - c.start], expr.text):
                 continue  # "the first time since June 30 that ...": told of a later day
+            if _names_a_past_or_coming_thing(c, dated):
+                continue  # "vetoed two nominees to the panel set to investigate the Jan. 6 insurrection" (July): the
+                # day names what the panel looks into, not when the veto was
             key = (expr.date, expr.precision, group_of[c.index])
             # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
             # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the

@@ -135,6 +135,12 @@ _NAMES_THING = re.compile(
 )
 
 
+def names_a_thing(after: str) -> bool:
+    """Do the words ``after`` a date make it the name of a thing ("the Jan. 6 insurrection", "his Aug. 31
+    deadline"), not the day something happens ("stormed the Capitol on Jan. 6.")?"""
+    return _NAMES_THING.match(after[:20]) is not None
+
+
 def _scheduled(text: str, start: int, end: int) -> bool:
     """Written as a deadline or a scheduled event: "by Sept. 27", "until Oct. 3", "the Nov. 3 election", "the
     Aug. 31 withdrawal completion target"."""
