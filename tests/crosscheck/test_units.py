@@ -1799,3 +1799,35 @@ def test_a_day_that_names_a_thing_does_not_date_the_claim_on_the_timeline(nlp) -
     assert [e["date"] for e in check(nlp, ("a", near, "2021-08-28")).timeline] == ["2021-08-26"]
     cable = "The July 13 cable called on Washington to be firm in describing atrocities by the Taliban."
     assert [e["date"] for e in check(nlp, ("a", cable, "2021-08-20")).timeline] == ["2021-07-13"]
+
+
+def test_two_outlets_words_for_one_event_of_one_day_are_one_timeline_entry() -> None:
+    # AllSides 2021: "The World Health Organization called on Wednesday for a moratorium ..." / "On Wednesday, the
+    # World Health Organization (WHO) called for a moratorium ..." were two entries: the aligner keeps a pair apart
+    # when the rest of a claim group is worded apart (average link), so the timeline joins one day's pairs itself
+    import numpy as np
+
+    from corroborate.crosscheck.check import _timeline
+    from corroborate.crosscheck.claims import Claim, Dated
+    from corroborate.crosscheck.timex import TimeExpr
+
+    texts = [
+        ("a", "On Wednesday, the WHO called for a moratorium on booster shots.", {"who"}),
+        ("b", "The WHO called on Wednesday for a moratorium on booster shots to free up doses.", {"who"}),
+        ("c", "The Senate confirmed a new ambassador to Japan on Wednesday.", {"senat", "japan"}),
+        ("d", "The WHO's chief said on Wednesday that rich countries hoard doses.", {"who"}),
+    ]
+    claims = []
+    for i, (aid, text, names) in enumerate(texts):
+        at = text.index("Wednesday")
+        expr = TimeExpr(at, at + 9, "Wednesday", "2021-08-04", "day", True, "weekday")
+        claims.append(Claim(i, aid, aid, 0, len(text), text, 0, names=frozenset(names), times=[Dated(expr, "call")]))
+    sim = np.array([[1, 0.7, 0.2, 0.4], [0.7, 1, 0.2, 0.45], [0.2, 0.2, 1, 0.1], [0.4, 0.45, 0.1, 1]])
+    entries = sorted((e["date"], sorted(e["article_ids"])) for e in _timeline(claims, [[0], [1], [2], [3]], sim))
+    assert entries == [("2021-08-04", ["a", "b"]), ("2021-08-04", ["c"]), ("2021-08-04", ["d"])]
+    # alike but naming no one in common: two events
+    claims[2].names = frozenset({"who"})
+    sim[0, 2] = sim[2, 0] = 0.65
+    claims[1].names = frozenset({"moratorium"})
+    entries = sorted((e["date"], sorted(e["article_ids"])) for e in _timeline(claims, [[0], [1], [2], [3]], sim))
+    assert ("2021-08-04", ["a", "c"]) in entries and ("2021-08-04", ["b"]) in entries
