@@ -8,7 +8,7 @@ outlet reported which key fact and what each left out); sources with dates. Pure
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any
 
@@ -46,14 +46,13 @@ def _unquoted(text: str) -> str:
 OPENING_WORDS = 12
 
 
-def _outlet_label(article: dict[str, Any], story_articles: list[dict[str, Any]]) -> str:
-    """The outlet a reader sees; when other articles of the story carry the same name and this one came from a
-    file with no address, the file tells them apart ("seeds (000_3547f84209c162ff.txt)": five plain-text files
-    in one folder all take the folder's name)."""
+def _outlet_label(article: dict[str, Any], outlets: Counter[str]) -> str:
+    """The outlet a reader sees; when other articles of the story carry the same name (``outlets``: how many carry
+    each) and this one came from a file with no address, the file tells them apart ("seeds
+    (000_3547f84209c162ff.txt)": five plain-text files in one folder all take the folder's name)."""
     outlet = article.get("source") or "?"
     path = article.get("path")
-    shared = sum(1 for a in story_articles if (a.get("source") or "?") == outlet) > 1
-    if shared and path and not article.get("url"):
+    if outlets[outlet] > 1 and path and not article.get("url"):
         return f"{outlet} ({PurePath(path).name})"
     return outlet
 
@@ -98,6 +97,7 @@ def _spoken(statement: dict[str, Any]) -> bool:
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """``story``: a contract story record; ``articles``: contract article records by id (at least the story's)."""
     order = list(story["article_ids"])
+    outlets = Counter(articles.get(i, {}).get("source") or "?" for i in order)
     sources = []
     number: dict[str, int] = {}
     for aid in order:
@@ -107,7 +107,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
             {
                 "n": number[aid],
                 "id": aid,
-                "outlet": _outlet_label(a, [articles.get(i, {}) for i in order]),
+                "outlet": _outlet_label(a, outlets),
                 "title": a.get("title"),
                 "untitled": None if a.get("title") else _opening(a.get("text") or ""),
                 "url": a.get("url"),

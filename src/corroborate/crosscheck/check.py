@@ -1233,7 +1233,9 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
     home = _same_day_events(dated, group_of, sim) if sim is not None else {}
     for c, d in dated:
         expr, group = d.expr, group_of[c.index]
-        key = (expr.date, expr.precision, home.get((expr.date, group), group))
+        if expr.precision == "day":
+            group = home.get((expr.date, group), group)
+        key = (expr.date, expr.precision, group)
         # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
         # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the
         # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
