@@ -242,3 +242,20 @@ def test_a_group_member_described_by_a_common_noun_is_named_by_its_name(nlp) -> 
     assert [g[0] for g in st.group] == ["Merck", "Ridgeback Biotherapeutics"]
     for name, start, end in st.group:
         assert text[start:end] == name
+
+
+def test_they_is_not_a_name_that_only_qualifies_a_noun(nlp) -> None:
+    # AllSides 2021: "Food and Drug Administration says: Now Merck and its partner Ridgeback Biotherapeutics will
+    # seek FDA authorization for the drug “as soon as possible,” they said."
+    text = (
+        "News that an experimental antiviral drug from Merck appears to halve the risk of hospitalization or death "
+        "from Covid-19 has bolstered hopes of finding a simple at-home treatment for the virus.\n\nThe drug, "
+        "molnupiravir, is given as a pill. It performed well enough in a late-stage clinical trial of adults at high "
+        "risk of severe Covid-19 that the independent review board overseeing the study recommended that it be ended "
+        "early. Now Merck and its partner Ridgeback Biotherapeutics will seek FDA authorization for the drug “as soon "
+        "as possible,” they said..."
+    )
+    result = one_article(text, "2021-10-04", nlp)
+    names = {e.id: e.name for e in result.entities}
+    said = [s for s in result.statements if "as soon as possible" in s.statement.text]
+    assert said and all(names.get(s.speaker_entity) != "FDA" for s in said), [names.get(s.speaker_entity) for s in said]

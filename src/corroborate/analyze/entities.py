@@ -132,6 +132,7 @@ class Mention:
     start: int
     end: int
     role: str | None = None  # title or apposition seen with this mention
+    modifier: bool = False  # the name only qualifies a noun ("FDA authorization", "a Pfizer spokesman")
 
 
 @dataclass(slots=True)
@@ -171,6 +172,10 @@ def name_key(name: str) -> str:
 
 # a company's legal form after its name ("Merck & Co.", "Pfizer Inc.", "Alphabet Inc", "BioNTech SE")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SE|SA|NV|N\.V|S\.A)\.?)+$")
+# people who speak or act for the body named before them ("a Pfizer spokesman", "Defence Ministry officials")
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "leader", "director"}
+SPOKES_NOUNS |= {"minister", "representative", "source", "aide", "staff", "officer", "lawyer", "attorney", "employee"}
+SPOKES_NOUNS |= {"member", "executive", "analyst", "researcher", "scientist", "investigator", "prosecutor", "team"}
 # an industry word the model takes into a company's name at a sentence's start ("Drugmaker Merck said ...")
 INDUSTRY_WORDS = {"drugmaker", "drugmakers", "automaker", "carmaker", "chipmaker", "retailer", "insurer", "lender"}
 INDUSTRY_WORDS |= {"broadcaster", "conglomerate", "vaccinemaker", "pharma"}
@@ -200,11 +205,14 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             start = ent.end_char - len(name)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in WEEKDAYS:
             continue  # "Wednesday" tagged as a body is a day, no one who speaks
-        out.append(
-            Mention(
-                article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None
-            )
+        mention = Mention(
+            article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None
         )
+        head = ent.root.head
+        mention.modifier = (  # "FDA authorization": the name does not act; "a Defence Ministry spokesman" speaks for it
+            ent.root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_ not in SPOKES_NOUNS
+        )
+        out.append(mention)
     return out
 
 

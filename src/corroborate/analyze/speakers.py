@@ -179,8 +179,8 @@ def _recent(before: int, article_mentions, entities, previous, kinds: set[str], 
                 return ids
             break
     for m, eid in reversed(article_mentions):
-        if m.end <= before and entities[eid].type in kinds:
-            return [eid]
+        if m.end <= before and entities[eid].type in kinds and not m.modifier:
+            return [eid]  # not a name that only qualifies a noun: "will seek FDA authorization ..., they said"
     return []
 
 
