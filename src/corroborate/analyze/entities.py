@@ -173,9 +173,10 @@ def name_key(name: str) -> str:
 # a company's legal form after its name ("Merck & Co.", "Pfizer Inc.", "Alphabet Inc", "BioNTech SE")
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:&\s+)?(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SE|SA|NV|N\.V|S\.A)\.?)+$")
 # people who speak or act for the body named before them ("a Pfizer spokesman", "Defence Ministry officials")
-SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "leader", "director"}
-SPOKES_NOUNS |= {"minister", "representative", "source", "aide", "staff", "officer", "lawyer", "attorney", "employee"}
-SPOKES_NOUNS |= {"member", "executive", "analyst", "researcher", "scientist", "investigator", "prosecutor", "team"}
+SPEAKS_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "leader"}
+SPEAKS_FOR_NOUNS |= {"director", "minister", "representative", "source", "aide", "staff", "officer", "lawyer"}
+SPEAKS_FOR_NOUNS |= {"attorney", "employee", "member", "executive", "analyst", "researcher", "scientist"}
+SPEAKS_FOR_NOUNS |= {"investigator", "prosecutor", "team"}
 # an industry word the model takes into a company's name at a sentence's start ("Drugmaker Merck said ...")
 INDUSTRY_WORDS = {"drugmaker", "drugmakers", "automaker", "carmaker", "chipmaker", "retailer", "insurer", "lender"}
 INDUSTRY_WORDS |= {"broadcaster", "conglomerate", "vaccinemaker", "pharma"}
@@ -208,10 +209,10 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         mention = Mention(
             article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None
         )
+        # "FDA authorization": the name does not act; "a Defence Ministry spokesman" speaks for it
         head = ent.root.head
-        mention.modifier = (  # "FDA authorization": the name does not act; "a Defence Ministry spokesman" speaks for it
-            ent.root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" and head.lemma_ not in SPOKES_NOUNS
-        )
+        qualifies = ent.root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
+        mention.modifier = qualifies and head.lemma_ not in SPEAKS_FOR_NOUNS
         out.append(mention)
     return out
 

@@ -329,26 +329,19 @@ def _speaker_tokens(subject):
         segments = [seg for seg in segments if any(not t.is_punct for t in seg)]
         if segments:
             tokens = segments[-1] if subject.head.i > subject.i else segments[0]
+    opened = [k for k, t in enumerate(tokens) if t.text == "("]
+    if opened and opened[-1] > 0 and not any(t.text == ")" for t in tokens[opened[-1] :]):
+        tokens = tokens[: opened[-1]]  # "Pediatrics (AAP" with no ")": the name before it
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes(tokens):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    opened = [k for k, t in enumerate(tokens) if t.text == "("]
-    if opened and not any(t.text == ")" for t in tokens[opened[-1] :]) and opened[-1] > 0:
-        tokens = _speaker_tokens_before(tokens, opened[-1])  # "Pediatrics (AAP" with no ")": the name before it
     return tokens or [subject]
 
 
 def _closes(tokens) -> bool:
     """Is the last token the ")" of a "(" the mention holds ("the American Academy of Pediatrics (AAP)")?"""
     return tokens[-1].text == ")" and sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens[:-1])
-
-
-def _speaker_tokens_before(tokens, k: int) -> list:
-    tokens = tokens[:k]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
 
 
 def _description(token) -> bool:
@@ -733,7 +726,7 @@ def _make(
     mention = None
     if speaker_head is not None:
         speaker_head = _named_after_descriptions(speaker_head, cue_tokens[0])
-        mention = _uncut(_speaker_tokens(speaker_head))
+        mention = _complete_mention(_speaker_tokens(speaker_head))
     if speaker_head is not None and mention:
         s_start, s_end = _span(mention)
         st.speaker, st.speaker_start, st.speaker_end = text[s_start:s_end], s_start, s_end
@@ -760,7 +753,7 @@ def _make(
     return st
 
 
-def _uncut(tokens) -> list:
+def _complete_mention(tokens) -> list:
     """The mention, unless an excerpt that stops mid-sentence cut it on a word that needs more after it: then the
     name before its apposition ("Jay Denton, chief analyst for..." -> "Jay Denton"), or nothing when no name is
     left ("according to the most recent data from...", "told the outlet of...")."""

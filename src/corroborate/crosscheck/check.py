@@ -1166,21 +1166,22 @@ def _short(text: str, limit: int = 200) -> str:
 THING_DAYS = 14  # a day that names a thing this far from publication is another occasion's
 # a document's day is when its words were written ("The July 13 cable called on Washington to ...", "In the April 9
 # letter, ... wrote"), a period's when what it tells happened ("Over the July 4 weekend, gatherings ...")
-DATED_WORDS = {"letter", "memo", "cable", "report", "statement", "release", "note", "tweet", "email", "speech"}
-DATED_WORDS |= {"interview", "filing", "order", "ruling", "weekend", "week", "night", "morning", "evening"}
+DOCUMENT_AND_PERIOD_NOUNS = {"letter", "memo", "cable", "report", "statement", "release", "note", "tweet", "email"}
+DOCUMENT_AND_PERIOD_NOUNS |= {"speech", "interview", "filing", "order", "ruling"}
+DOCUMENT_AND_PERIOD_NOUNS |= {"weekend", "week", "night", "morning", "evening"}
 
 
 def _names_a_past_or_coming_thing(c: Claim, dated) -> bool:
     """Does the date name a thing of another occasion ("the Jan. 6 insurrection" in July, "the Oct. 5 release of his
     book")? Near publication such a name dates the claim's own news ("A Thursday attack ... killed 13", "in a
     Tuesday letter, senators accused ...")."""
-    if dated.thing is None or dated.thing in DATED_WORDS or c.start > dated.expr.start:
+    if dated.thing is None or dated.thing in DOCUMENT_AND_PERIOD_NOUNS or c.start > dated.expr.start:
         return False
     if dated.expr.kind not in ("month_day", "day_month", "weekday", "iso"):
         return False  # "six months ago", "this weekend": no day's name
     if not names_a_thing(c.text[dated.expr.end - c.start :]):
         return False
-    apart = _days_apart(dated.expr.date if len(dated.expr.date) == 10 else dated.expr.date[:7] + "-01", c.published)
+    apart = _days_apart(dated.expr.date, c.published)  # a day: the kinds above are all of day precision
     return apart is None or apart > THING_DAYS
 
 
@@ -1202,15 +1203,16 @@ def _same_day_events(dated: list[tuple[Claim, object]], group_of: dict[int, int]
     for day, cs in by_day.items():
         parent = {group_of[c.index]: group_of[c.index] for c in cs}
         for a, b in itertools.combinations(cs, 2):
-            ga, gb = _root(parent, group_of[a.index]), _root(parent, group_of[b.index])
+            ga, gb = _group_root(parent, group_of[a.index]), _group_root(parent, group_of[b.index])
             if ga != gb and a.article_id != b.article_id and sim[a.index, b.index] >= SAME_EVENT and a.names & b.names:
                 parent[max(ga, gb)] = min(ga, gb)
         for g in parent:
-            home[(day, g)] = _root(parent, g)
+            home[(day, g)] = _group_root(parent, g)
     return home
 
 
-def _root(parent: dict[int, int], g: int) -> int:
+def _group_root(parent: dict[int, int], g: int) -> int:
+    """The claim group that ``g`` was joined into (union-find over one day's groups)."""
     while parent[g] != g:
         g = parent[g]
     return g

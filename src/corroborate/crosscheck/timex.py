@@ -179,7 +179,7 @@ def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 
-def _month_rel(month: int, g: dict, anchor: date) -> int:
+def _year_of_relative_month(month: int, g: dict, anchor: date) -> int:
     """The year of "August last year" (last year's), "last March" (last year's: "the murder of George Floyd last
     May" in June 2021, "the pandemic struck last March" in May 2021; a month of this year is written bare),
     "this past August" (the latest before this month), "this October" (this year's) and "next January" (the
@@ -276,7 +276,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return make(date(anchor.year + _YEAR_STEP[g["rely"].lower()], month, day), "day", True)
             resolved = _nearest_year(month, day, anchor)
             far = timedelta(days=FAR_DAYS)
-            said_ahead = _future(text, start) and not _NAMES_THING.match(text[end : end + 20])
+            said_ahead = _future(text, start) and not names_a_thing(text[end:])
             if resolved and resolved > anchor + far and not (said_ahead or _scheduled(text, start, end)):
                 resolved = _occurrence(month, day, anchor, -1)  # "the Jan. 6 riot" in a July article
             elif resolved and resolved < anchor - far and _UNTIL.search(text[max(0, start - 9) : start]):
@@ -299,7 +299,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g["month"].lower() == "may" and g["month"] != "May":
                 return None  # "this may end"
-            return make(f"{_month_rel(month, g, anchor):04d}-{month:02d}", "month", True)
+            return make(f"{_year_of_relative_month(month, g, anchor):04d}-{month:02d}", "month", True)
         if kind == "weekday":
             if _NAMED_DAY.search(text[max(0, start - 12) : start]):
                 return None  # "Super Tuesday", "Black Friday": a day's name, not a day of this week
@@ -322,7 +322,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             return make(anchor + timedelta(days=shift), "day", True)
         if kind == "relative_span":
             mod, unit = g["mod"].lower(), g["unit"].lower()
-            step = {"last": -1, "next": 1}.get(mod, 0)
+            step = _YEAR_STEP.get(mod, 0)
             if unit == "week":
                 monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
                 return make(monday, "week", True)
