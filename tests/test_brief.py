@@ -629,3 +629,31 @@ def test_markdown_keeps_a_plain_ampersand_and_escapes_an_entity() -> None:
     assert md("Merck & Co. and AT&T") == "Merck & Co. and AT&T"
     out = md("&lt;script&gt; &#60;b&#x3e;")
     assert out.startswith("&amp;lt;script&amp;gt; &amp;") and out.count("&amp;") == 4  # no entity left to read
+
+
+def test_every_rendering_says_a_week_is_a_week(corpus) -> None:
+    # "held several telephonic conversations over the last week" (the seeds) is dated by the week's Monday; the
+    # terminal brief printed "2020-09-28" as if it were that day
+    from io import StringIO
+
+    from rich.console import Console
+
+    from corroborate.brief.render import print_brief
+    from corroborate.report.html import environment
+
+    story = max(corpus["report"]["stories"], key=lambda s: len(s["article_ids"]))
+    brief = service.get_brief(corpus["settings"], story["id"])
+    brief["timeline"] = [
+        {"date": "2020-09", "precision": "month", "text": "Fighting broke out in late September.", "cites": [1]},
+        {"date": "2020-09-28", "precision": "week", "text": "The leaders spoke over the last week.", "cites": [1]},
+        {"date": "2020-10-05", "precision": "day", "text": "The Kremlin said on October 5.", "cites": [1]},
+    ]
+    buf = StringIO()
+    print_brief(brief, Console(file=buf, width=200, color_system=None))
+    page = environment()
+    page.globals["page_name"] = lambda kind, item: f"{kind}-{item}.html"
+    rendered = page.get_template("story.html").render(brief=brief, article_href=lambda i: f"a-{i}.html")
+    for out in (buf.getvalue(), to_markdown(brief), rendered):
+        assert "week of 2020-09-28" in out
+        assert "2020-10-05" in out and "week of 2020-10-05" not in out and "2020-10-05 (day)" not in out
+        assert "2020-09" in out and "(month)" not in out

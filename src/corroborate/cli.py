@@ -16,6 +16,7 @@ from rich.table import Table
 
 from . import __version__, service
 from .brief.build import evidence_in_context
+from .brief.render import when
 from .ingest.discover import InputFile
 from .report.html import counted
 from .settings import Settings, load_settings
@@ -473,8 +474,7 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
     for name in ("date", "what", "sources"):
         table.add_column(name, overflow="fold", no_wrap=name == "date")
     for t in timeline:
-        when = t["date"] + ("" if t["precision"] == "day" else f" ({t['precision']})")
-        table.add_row(when, escape(t["text"]), escape(_sources(story, t["article_ids"])))
+        table.add_row(when(t), escape(t["text"]), escape(_sources(story, t["article_ids"])))
     out.print(table)
 
 

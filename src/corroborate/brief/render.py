@@ -37,8 +37,14 @@ def _date(s: dict[str, Any]) -> str:
     return s["published"][:10] + (" (inferred)" if s["published_inferred"] else "")
 
 
-def _when(t: dict[str, Any]) -> str:
-    return t["date"] + ("" if t["precision"] == "day" else f" ({t['precision']})")
+def when(t: dict[str, Any]) -> str:
+    """A timeline entry's date as a reader takes it: a week is dated by its Monday, so it says so ("week of
+    2020-09-28"); a month ("2020-09") or a year reads as what it is; a day is the day."""
+    if t["precision"] == "week":
+        return f"week of {t['date']}"
+    if t["precision"] in ("day", "month", "year") or not t.get("precision"):
+        return t["date"]
+    return f"{t['date']} ({t['precision']})"
 
 
 def to_markdown(brief: dict[str, Any]) -> str:
@@ -70,7 +76,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
-    out += [f"- {_when(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or ["- no dated event"]
+    out += [f"- {when(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or ["- no dated event"]
     out += ["", "## Coverage", ""]
     if brief["key_facts"]:
         header = "| source | " + " | ".join(f"fact {i + 1}" for i in range(len(brief["key_facts"]))) + " |"
@@ -119,7 +125,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
-        console.print(f"{t['date']} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
+        console.print(f"{when(t)} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
     if brief["key_facts"]:
         console.rule("coverage")
         table = Table(box=None)

@@ -26,6 +26,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["counted"] = counted  # {{ n|counted("article") }}
+    from ..brief.render import when
+
+    env.filters["when"] = when  # {{ entry|when }}: "week of 2020-09-28"
     return env
 
 
