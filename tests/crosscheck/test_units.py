@@ -1831,3 +1831,43 @@ def test_two_outlets_words_for_one_event_of_one_day_are_one_timeline_entry() -> 
     claims[1].names = frozenset({"moratorium"})
     entries = sorted((e["date"], sorted(e["article_ids"])) for e in _timeline(claims, [[0], [1], [2], [3]], sim))
     assert ("2021-08-04", ["a", "c"]) in entries and ("2021-08-04", ["b"]) in entries
+
+
+def test_a_denial_is_labelled_as_denied_not_as_said(nlp) -> None:
+    # the seeds: "Aliyev and Turkey deny that Syrian militants have entered Azerbaijan" was shown as
+    # "Ilham Aliyev and Turkey say: Syrian militants have entered Azerbaijan", the opposite of what they said
+    texts = {
+        "a": "Marsovian President Ivo Pell and Talvia deny that foreign fighters have entered Marsovia to join the "
+        "fighting. Port official Ann Lee dismissed the report, saying “we don’t see much evidence of that.”",
+    }
+    labels = [c["text"] for c in check(nlp, *[(i, t, "2024-06-03") for i, t in texts.items()]).claims]
+    assert "Ivo Pell and Talvia deny: foreign fighters have entered Marsovia to join the fighting" in labels, labels
+    assert not any(" say: foreign fighters" in x for x in labels), labels
+    assert "Ann Lee says: “we don’t see much evidence of that.”" in labels, labels  # her words, not what she denies
+
+
+def test_a_clause_cut_from_its_sentence_does_not_end_on_its_conjunction(nlp) -> None:
+    # the seeds: "Russia has a military base in Armenia and" / "The two nations have a mutual-defense pact ..."
+    text = (
+        "Marsovia has a naval base in Talvia and the two nations have a mutual-defense pact, though it is old. "
+        "Some ports only admit vaccinated crews, others are open to all crews with a negative test or and/or"
+    )  # an excerpt cut off there
+    texts = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    assert any(t.endswith("negative test or and/or") for t in texts), texts  # "or" of "and/or" is no conjunction
+    assert "Marsovia has a naval base in Talvia" in texts, texts
+    assert not any(t.rstrip().endswith(" and") for t in texts), texts
+
+
+def test_a_statement_in_a_relative_clause_does_not_make_the_sentence_its_speakers(nlp) -> None:
+    # the seeds: "AFP gave no details of the offer it said had been made by Prime Minister Nikol Pashinyan." was
+    # shown as "Azerbaijan says: AFP gave no details ...": the offer is what "it" said; the rest is the writer's
+    text = (
+        "The agency said Talvia had offered concessions. AFP gave no details of the offer it said had been made by "
+        "Prime Minister Ivo Pell. Local residents, who say the port plan is too weak, will march on Monday. "
+        "Ann Lee gave a speech Monday in Talvia, in which she told would-be migrants “do not come” to Marsovia."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    assert "AFP gave no details of the offer it said had been made by Prime Minister Ivo Pell." in labels, labels
+    assert not any(" says: AFP gave" in x or " say: AFP gave" in x for x in labels), labels
+    assert "Local residents say: the port plan is too weak" in labels, labels  # the noun it hangs on speaks
+    assert "Ann Lee says: “do not come” to Marsovia" in labels, labels  # "in which she told ...": all she said

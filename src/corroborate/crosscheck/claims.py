@@ -21,7 +21,7 @@ DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
 # week", "As a result", "As for", "As well as", "As many as", "As long as" ...
 _EDGE = re.compile(
     r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|as(?!\s+(?:of|a|an|for|to|well|such|part|many|much|long|soon|far)\b))"
-    r"\b)?[\s,;:–—-]*|[\s,;:–—-]+$",
+    r"\b)?[\s,;:–—-]*|[\s,;:–—-]+(?:and|but|or|yet|while|whereas)$|[\s,;:–—-]+$",
     re.I,
 )
 
@@ -118,6 +118,10 @@ class Claim:
             return sentence_case(self.text)  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
         speaker = self.speaker[:1].upper() + self.speaker[1:]  # "two U.S. officials" opens a line
         many = _plural(self.speaker, self.speaker_is_name)
+        if self.stance == "deny" and self.said and self.said[:1] not in '"“':
+            # "Aliyev and Turkey deny that Syrian militants have entered ...": what they deny, not what they say.
+            # A quote stays said ("dismisses that suggestion, saying “we don't see much evidence of that.”")
+            return f"{speaker} {'deny' if many else 'denies'}: {self.said}"
         return f"{speaker} {'say' if many else 'says'}: {self.said or self.text}"
 
 
@@ -279,6 +283,7 @@ def extract_claims(
             if s.statement.start < sent.end_char
             and sent.start_char < s.statement.end
             and not (s.speaker_entity is None and writer_speaking(s.statement, quotes))  # the writer's own voice
+            and not said_in_an_aside(doc, s.statement)
         ]
         if not attributed:
             if _imperative(sent):
@@ -437,6 +442,26 @@ def extract_claims(
 
 CLAIM_NOUNS = {"claim", "allegation", "accusation", "report", "charge", "suggestion", "assertion", "idea", "notion"}
 CLAIM_NOUNS |= {"rumor", "rumour", "story", "account", "finding", "conclusion"}
+
+
+def said_in_an_aside(doc, statement) -> bool:
+    """The cue is a relative clause on a noun of the sentence, its speaker inside it: "AFP gave no details of the
+    offer it said had been made by ..." (the offer "it said" was made; what AFP did is the writer's report). Not
+    "progressives, who say ...", where the noun the clause hangs on is the speaker."""
+    if statement.speaker_start is None or statement.speaker_end is None:
+        return False
+    span = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cue = span.root
+    if cue.dep_ != "relcl" or cue.head.i > cue.i:
+        return False
+    if any(c.dep_ == "prep" and any(w.lower_ in RELATIVE_WORDS for w in c.children) for c in cue.children):
+        return False  # "a speech in which she told migrants “do not come”": what she said is whole
+    speaker = doc.char_span(statement.speaker_start, statement.speaker_end, alignment_mode="expand")
+    if speaker is None or not len(speaker):
+        return False
+    return cue.head.idx < speaker.start_char and speaker[0].lower_ not in RELATIVE_WORDS | {"that"}
 
 
 def _imperative(sent) -> bool:
