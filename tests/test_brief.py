@@ -657,3 +657,29 @@ def test_every_rendering_says_a_week_is_a_week(corpus) -> None:
         assert "week of 2020-09-28" in out
         assert "2020-10-05" in out and "week of 2020-10-05" not in out and "2020-10-05 (day)" not in out
         assert "2020-09" in out and "(month)" not in out
+
+
+def test_a_summary_does_not_open_on_a_sentence_that_leans_on_one_before_it() -> None:
+    # AllSides 2021: the unemployment-benefits brief opened "That's because this Labor Day coincides with the end
+    # of enhanced federal unemployment benefits ..."; the scorer's leading-pronoun feature read "that's" as no pronoun
+    from corroborate.brief import summary as S
+
+    texts = [
+        "That's because this Labor Day coincides with the end of enhanced federal jobless benefits.",
+        "It’s the first cut in years.",
+        "Expanded jobless benefits that kept millions afloat during the pandemic expired on Monday.",
+        "Thatcher Hale, a welder, lost his benefits on Monday.",
+    ]
+    candidates = [_candidate(t, i) for i, t in enumerate(texts)]
+    assert S.standalone_first(candidates, [0, 1, 2]) == [2, 0, 1]
+    assert S.standalone_first(candidates, [3, 0]) == [3, 0]  # "Thatcher" is a name
+    assert S.standalone_first(candidates, [0, 1]) == [0, 1]  # nothing stands alone: left as chosen
+    for opener in ("However, the fund", "But the fund", "“But we won,” he", "Its board", "They’re"):
+        assert S.leans_on_before(opener + " said so.")
+    for opener in ("The board", "Hertz", "Butler", "Thesis", "Itself"):
+        assert not S.leans_on_before(opener + " said so.")
+    # and a summary holds its sentences in that order
+    vectors = [dict.fromkeys(c.stems, 1.0) for c in candidates]
+    sel = {"method": "mmr", "diversity": 0.0, "redundant": 1.0, "fit": 0.0, "stop": 0.0}
+    chosen = S.pick_sentences(candidates, vectors, [0.9, 0.1, 0.8, 0.2], 30, sel)
+    assert chosen[0] == 2 and 0 in chosen

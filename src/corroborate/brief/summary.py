@@ -553,16 +553,41 @@ def select_covering(
     return best[1]
 
 
+# a sentence that opens on one of these leans on what came before it ("That's because ...", "But the agency ...")
+LEANS_ON_BEFORE = PRONOUNS | {"but", "and", "so", "yet", "still", "however", "also", "meanwhile", "instead"}
+
+
+def leans_on_before(text: str) -> bool:
+    """Does the sentence open on a pronoun or a connective that points back ("That's because this Labor Day ...",
+    "It’s", "However, ...")? Such a sentence cannot open a summary."""
+    first = WORD_RE.match(text.lstrip("\"“‘'([ "))
+    if first is None:
+        return False
+    word = re.split(r"['’]", first.group(0).lower())[0]  # "that's", "it’s" -> "that", "it"
+    return word in LEANS_ON_BEFORE
+
+
+def standalone_first(candidates, chosen: list[int]) -> list[int]:
+    """The chosen sentences with one that stands on its own first: a summary opening "That's because ..." reads
+    as a fragment. The rest keep their order."""
+    for k, i in enumerate(chosen):
+        if not leans_on_before(candidates[i].text):
+            return [i, *chosen[:k], *chosen[k + 1 :]]
+    return chosen
+
+
 def pick_sentences(candidates, vectors, scores, words: int, sel: dict, leads=()) -> list[int]:
-    """Indices of the candidates a model's ``select`` settings pick: ``method`` "cover" (``select_covering``,
-    which needs the story's ``leads``) or MMR (``select``, the default)."""
+    """Indices of the candidates a model's ``select`` settings pick, in the order to show them: ``method`` "cover"
+    (``select_covering``, which needs the story's ``leads``) or MMR (``select``, the default)."""
     if sel.get("method") == "cover":
-        return select_covering(
+        chosen = select_covering(
             candidates, vectors, scores, list(leads), words, sel["weight"], sel["unigram"], sel["top"], sel["redundant"]
         )
-    return select(
-        candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
-    )
+    else:
+        chosen = select(
+            candidates, vectors, scores, words, sel["diversity"], sel["redundant"], sel["fit"], sel.get("stop", 0.0)
+        )
+    return standalone_first(candidates, chosen)
 
 
 def summarize(
