@@ -81,3 +81,26 @@ def test_an_industry_word_before_a_company_name_is_not_its_name() -> None:
 def test_a_name_the_story_also_gives_with_a_legal_form_is_that_company_not_a_person() -> None:
     # AllSides 2021: the small model tagged "Merck" a person beside "Merck & Co.", so the company spoke as two
     assert names(("Merck", "PERSON"), ("Merck & Co.", "ORG"), ("Merck", "PERSON")) == {"Merck": ["Merck & Co."]}
+
+
+def test_a_body_keeps_the_title_word_its_name_opens_with() -> None:
+    # AllSides 2021: "The Justice Department said ..." was spoken by "Department"; "General Motors" was "Motors"
+    from corroborate.analyze.entities import clean_name, doc_mentions
+    from corroborate.nlp import load_spacy
+
+    assert clean_name("The Justice Department", person=False) == "Justice Department"
+    assert clean_name("General Motors", person=False) == "General Motors"
+    assert clean_name("Justice Ruth Bader Ginsburg") == "Ruth Bader Ginsburg"  # a person's title still goes
+    doc = load_spacy()("The Justice Department on Friday said the Treasury Department must hand over the files.")
+    assert "Justice Department" in [m.text for m in doc_mentions(doc, "a") if m.label == "ORG"]
+
+
+def test_a_department_or_ministry_named_either_way_is_one_body() -> None:
+    found = names(("Justice Department", "ORG"), ("Department of Justice", "ORG"), ("Justice Department", "ORG"))
+    assert found == {"Justice Department": ["Department of Justice"]}
+    found = names(("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG"), ("Treasury Department", "ORG"))
+    assert sorted(found) == ["Defence Ministry", "Treasury Department"] or sorted(found) == [
+        "Ministry of Defence",
+        "Treasury Department",
+    ]
+    assert len(names(("Department of State", "ORG"), ("Justice Department", "ORG"))) == 2

@@ -146,10 +146,11 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def clean_name(text: str) -> str:
-    """Surface form without honorifics, leading articles, possessives and stray punctuation."""
+def clean_name(text: str, person: bool = True) -> str:
+    """Surface form without honorifics, leading articles, possessives and stray punctuation. A body's or a place's
+    name (``person`` False) keeps a leading title word: "Justice Department", "General Motors", "King County"."""
     words = [w for w in re.split(r"\s+", text.strip()) if w]
-    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ("the", "a", "an")):
+    while words and ((person and words[0].lower().rstrip(".") in HONORIFICS) or words[0].lower() in ("the", "a", "an")):
         words = words[1:]
     joined = _POSSESSIVE.sub("", " ".join(words))
     name = joined.strip(" ,.;:“”\"'()")
@@ -167,7 +168,12 @@ def name_key(name: str) -> str:
     name = name.replace("’", "'").replace("‘", "'")
     if _DOTTED.fullmatch(name):
         return name.replace(".", "").lower()
-    return _LEGAL_SUFFIX.sub("", name).lower() or name.lower()  # "Merck & Co." is Merck, "Pfizer Inc." Pfizer
+    key = _LEGAL_SUFFIX.sub("", name).lower() or name.lower()  # "Merck & Co." is Merck, "Pfizer Inc." Pfizer
+    of_form = _OF_FORM.match(key)  # "Department of Justice" is the Justice Department
+    return f"{of_form.group(2)} {of_form.group(1)}" if of_form else key
+
+
+_OF_FORM = re.compile(r"(department|ministry)\s+of\s+(?:the\s+)?(.+)")
 
 
 # a company's legal form after its name ("Merck & Co.", "Pfizer Inc.", "Alphabet Inc", "BioNTech SE")
@@ -195,7 +201,7 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in TYPES:
             continue
-        name = clean_name(ent.text)
+        name = clean_name(ent.text, person=ent.label_ == "PERSON")
         start = ent.start_char
         first, _, rest = name.partition(" ")
         if ent.label_ == "ORG" and first.lower() in INDUSTRY_WORDS and rest[:1].isupper():
