@@ -52,6 +52,11 @@ NUMBER_RE = re.compile(
 )
 # digits that are not counts: years, times, ordinals, dates, phone-like strings
 _NOT_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th|:\d|[-/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC))", re.I)
+# a day of a month written day first: "on 27 December", "the 20th of December"
+_MONTH_AFTER = re.compile(  # a month's name as written, not "27 Marines" or "5 may"
+    r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?!\w)"
+)
 # "a 25-year-old man": an age, which names a person; also as tokenised text spaces it ("a 25 - year - old man")
 _AGE_AFTER = re.compile(r"^(?:-| - | )years?(?:-| - | )old\b", re.I)
 _MONTH_BEFORE = re.compile(
@@ -131,7 +136,8 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
                 text[max(0, m.start("num") - 1) : m.start("num")] in (":", "/", "-", "#")
                 and not range_end
                 or _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5])
-                or _MONTH_BEFORE.search(text[max(0, m.start("num") - 8) : m.start("num")])
+                or _MONTH_BEFORE.search(text[max(0, m.start("num") - 12) : m.start("num")])
+                or _MONTH_AFTER.match(text[m.end("num") : m.end("num") + 14])
             ):
                 continue
             raw = g["num"].replace(",", "").replace(" ", "")
