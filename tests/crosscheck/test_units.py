@@ -1871,3 +1871,37 @@ def test_a_statement_in_a_relative_clause_does_not_make_the_sentence_its_speaker
     assert not any(" says: AFP gave" in x or " say: AFP gave" in x for x in labels), labels
     assert "Local residents say: the port plan is too weak" in labels, labels  # the noun it hangs on speaks
     assert "Ann Lee says: “do not come” to Marsovia" in labels, labels  # "in which she told ...": all she said
+
+
+def test_each_sentence_of_a_quotation_is_shown_in_its_own_pair_of_marks(nlp) -> None:
+    # the seeds: "Oleg Syromolotov says: “There are no trifles in the fight against terrorism." and
+    # "Oleg Syromolotov says: It is important to analyze any risks, ... to work ahead of the curve”"
+    text = (
+        "Harbour chief Ann Lee spoke to reporters on Monday.\n\n“There are no trifles in the fight against piracy. "
+        "It is important to analyze any risks, including potential ones, to work ahead of the curve,” she said."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    assert "Ann Lee says: “There are no trifles in the fight against piracy.”" in labels, labels
+    second = (
+        "Ann Lee says: “It is important to analyze any risks, including potential ones, to work ahead of the curve”"
+    )
+    assert second in labels, labels
+    from corroborate.crosscheck.claims import _closed_quote
+
+    mixed = 'His book, called "Forward: Notes on the Future,” is about the “era of failure”'
+    assert _closed_quote(mixed) == mixed  # a straight mark opens what a curly one closes: left as written
+    assert _closed_quote("the rules will “protect Americans...") == "the rules will “protect Americans...”"
+
+
+def test_a_day_of_a_month_is_no_count_whichever_way_it_is_written() -> None:
+    # ECB+: "on 27 December" / "on 20 December" was a number contradiction, "how many decembers"; "September 14"
+    # slipped too (the month's name was looked for in the 8 characters before the day, too few for "September ")
+    for text in (
+        "The air attacks began on 27 December.",
+        "The truce broke down on the 20th of December.",
+        "Voters go to the polls on September 14.",
+        "The deal was signed on 3 Feb. in Geneva.",
+    ):
+        assert find_quantities(text) == [], text
+    for text, figure in (("27 Marines died in the attack.", "27"), ("About 5 may lose their jobs.", "About 5")):
+        assert [q.text for q in find_quantities(text)] == [figure], text

@@ -122,7 +122,20 @@ class Claim:
             # "Aliyev and Turkey deny that Syrian militants have entered ...": what they deny, not what they say.
             # A quote stays said ("dismisses that suggestion, saying “we don't see much evidence of that.”")
             return f"{speaker} {'deny' if many else 'denies'}: {self.said}"
-        return f"{speaker} {'say' if many else 'says'}: {self.said or self.text}"
+        return f"{speaker} {'say' if many else 'says'}: {_closed_quote(self.said or self.text)}"
+
+
+def _closed_quote(said: str) -> str:
+    """A quotation of several sentences is claimed one sentence at a time; each shows in a pair of marks of its own
+    (“There are no trifles in the fight against terrorism. / It is important ... ahead of the curve”)."""
+    if '"' in said:
+        return said  # marks mixed with straight ones ('called "Forward: Notes on ...,” is'): nothing to pair surely
+    opens, closes = said.count("“"), said.count("”")
+    if opens > closes and said.rfind("“") > said.rfind("”"):
+        return said.rstrip() + "”"
+    if closes > opens and ("“" not in said or said.find("”") < said.find("“")):
+        return "“" + said
+    return said
 
 
 # who speak as many ("Officials said ...", "Police say ...")
