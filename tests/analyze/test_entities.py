@@ -104,3 +104,16 @@ def test_a_department_or_ministry_named_either_way_is_one_body() -> None:
         "Treasury Department",
     ]
     assert len(names(("Department of State", "ORG"), ("Justice Department", "ORG"))) == 2
+
+
+def test_a_name_the_model_cut_inside_a_parenthesis_ends_before_it() -> None:
+    # AllSides 2021: "World Health Organization (WHO says: ...", "American Academy of Pediatrics (AAP"
+    from corroborate.analyze.entities import clean_name, doc_mentions
+    from corroborate.nlp import load_spacy
+
+    assert clean_name("World Health Organization (WHO", person=False) == "World Health Organization"
+    assert clean_name("Gene Pukall (14-13-2)") == "Gene Pukall"
+    doc = load_spacy()("The World Health Organization (WHO) said on Monday that cases fell. The WHO said deaths rose.")
+    found = names(*[(m.text, m.label) for m in doc_mentions(doc, "a")])
+    every = [n for name, aliases in found.items() for n in (name, *aliases)]
+    assert "World Health Organization" in every and not any("(" in n for n in every), found

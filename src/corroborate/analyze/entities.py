@@ -154,11 +154,14 @@ def clean_name(text: str, person: bool = True) -> str:
         words = words[1:]
     joined = _POSSESSIVE.sub("", " ".join(words))
     name = joined.strip(" ,.;:“”\"'()")
+    if _UNCLOSED.search(name):  # "World Health Organization (WHO", "Gene Pukall (14-13-2)" once stripped
+        joined = name = _UNCLOSED.sub("", name).strip(" ,.;:“”\"'()")
     if _INITIALISM_CUT.search(name) and joined.rstrip(" ,;:“”\"'()").endswith(name + "."):
         name += "."  # "U.S.", "Washington, D.C.": the last full stop belongs to the initialism
     return name
 
 
+_UNCLOSED = re.compile(r"\s*\([^()]*$")  # a parenthesis the model's span cut open: "(WHO" of "... (WHO)"
 _INITIALISM_CUT = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
