@@ -414,6 +414,11 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     # reported speech is not put in quotation marks of our own: they would claim its words verbatim
     assert f"assert: {reported} [1]" in markdown and f"“{reported}”" not in markdown
     assert "“We have no doubt that the parties will come to the table,”" in markdown
+    # an excerpt cut inside its last quote (AllSides: "““President Joe Biden will host ...,” CNBC reported Sunday.
+    # “The visit marks the one-year...”"): its first mark is ours, and ours closes it after the cut
+    cut = "“Aliyev will host the talks on Tuesday,” Aliyev said Sunday. “The visit marks the one-year..."
+    markdown = to_markdown(one_speaker_brief("Ilham Aliyev", [{"text": cut, "stance": "assert", "kind": "direct"}]))
+    assert f"{cut}”" in markdown and "““" not in markdown
 
 
 def _candidate(text: str, i: int):

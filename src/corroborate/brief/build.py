@@ -40,6 +40,8 @@ def _unquoted(text: str) -> str:
     """A statement shown inside quotation marks: the marks of a fully quoted text are not doubled."""
     if len(text) > 2 and text[0] in _OPEN and text[-1] in _CLOSE:
         return text[1:-1]
+    if len(text) > 2 and text[0] == "“" and text.endswith(("...", "…")) and text.rfind("“") > text.rfind("”"):
+        return text[1:]  # an excerpt cut inside its quote ("“The visit marks the one-year..."): its mark closes after
     return text
 
 
