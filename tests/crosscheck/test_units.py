@@ -36,6 +36,11 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
             ("on Monday", "2021-06-07", "day"),
         ),
         ("Fighting resumed on Sept. 27.", "2020-10-07", ("Sept. 27", "2020-09-27", "day")),
+        # said on a Sunday, "this week" that is still to come is the coming one (AllSides 2021, CNBC, 23 May)
+        ("Biden will host the family at the White House this week.", "2021-05-23", ("this week", "2021-05-24", "week")),
+        ("The Senate votes later this week.", "2021-05-22", ("later this week", "2021-05-24", "week")),
+        ("Biden hosted the family this week.", "2021-05-23", ("this week", "2021-05-17", "week")),
+        ("The Senate will vote this week.", "2021-05-19", ("this week", "2021-05-17", "week")),
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
         ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
         # more than 80 days ahead: the past, unless the text speaks of the future, a deadline or a scheduled event

@@ -324,6 +324,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             mod, unit = g["mod"].lower(), g["unit"].lower()
             step = _YEAR_STEP.get(mod, 0)
             if unit == "week":
+                coming = mod == "later this" or (mod == "this" and _future(text, start))
+                if coming and anchor.weekday() >= 5:
+                    step = 1  # "will host the family at the White House this week", said on a Sunday: the coming one
                 monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
                 return make(monday, "week", True)
             if unit == "month":
