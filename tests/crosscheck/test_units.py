@@ -41,6 +41,8 @@ def resolve(text: str, published: str | None) -> list[tuple[str, str, str]]:
         ("The Senate votes later this week.", "2021-05-22", ("later this week", "2021-05-24", "week")),
         ("Biden hosted the family this week.", "2021-05-23", ("this week", "2021-05-17", "week")),
         ("The Senate will vote this week.", "2021-05-19", ("this week", "2021-05-17", "week")),
+        ("This week, the Senate will vote.", "2021-05-19", ("This week", "2021-05-17", "week")),
+        ("She plans to announce it THIS WEEK.", "2021-05-19", ("THIS WEEK", "2021-05-17", "week")),  # shouted
         ("At a briefing on November 5, she spoke.", "2020-11-07", ("November 5", "2020-11-05", "day")),
         ("The hearing is on January 8.", "2024-12-20", ("January 8", "2025-01-08", "day")),  # next year is nearer
         # more than 80 days ahead: the past, unless the text speaks of the future, a deadline or a scheduled event
@@ -1789,6 +1791,8 @@ def test_a_named_day_is_no_weekday() -> None:
     assert resolve("Shoppers lined up on Black Friday.", "2021-11-30") == []
     assert resolve("Bombs hit two churches on Palm Sunday.", "2017-04-10") == []
     assert resolve("President Biden Tuesday signed the bill.", "2021-07-08") == [("Tuesday", "2021-07-06", "day")]
+    # AllSides 2021: '"I don't think we're going to see lockdowns," Anthony Fauci said on ABC's "This Week."'
+    assert resolve('"We are going to see no lockdowns," Ann Lee said on ABC\'s "This Week."', "2021-08-01") == []
 
 
 def test_a_day_that_names_a_thing_does_not_date_the_claim_on_the_timeline(nlp) -> None:

@@ -321,6 +321,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
             return make(anchor + timedelta(days=shift), "day", True)
         if kind == "relative_span":
+            if g["unit"][:1].isupper() and not g["unit"].isupper():
+                return None  # ABC's "This Week": a programme's name (a sentence opens "This week, ...")
             mod, unit = g["mod"].lower(), g["unit"].lower()
             step = _YEAR_STEP.get(mod, 0)
             if unit == "week":
