@@ -1842,6 +1842,35 @@ def test_two_outlets_words_for_one_event_of_one_day_are_one_timeline_entry() -> 
     assert ("2021-08-04", ["a", "c"]) in entries and ("2021-08-04", ["b"]) in entries
 
 
+def test_two_outlets_words_for_one_event_of_one_week_are_one_entry_but_a_day_is_not_that_week() -> None:
+    # AllSides 2021: "Speaker Pelosi told Members she plans to announce WHETHER she will create a select committee
+    # THIS WEEK." / "House Speaker Nancy Pelosi will announce this week whether ..." were two entries
+    import numpy as np
+
+    from corroborate.crosscheck.check import _timeline
+    from corroborate.crosscheck.claims import Claim, Dated
+    from corroborate.crosscheck.timex import TimeExpr
+
+    texts = [
+        ("a", "Pelosi told members she plans to announce this week whether she will create a committee.", "week"),
+        ("b", "Speaker Nancy Pelosi will announce this week whether she will create a select committee.", "week"),
+        ("c", "Pelosi spoke to members on Monday about whether she will create a select committee.", "day"),
+    ]
+    claims = []
+    for i, (aid, text, precision) in enumerate(texts):
+        word = "this week" if precision == "week" else "Monday"
+        at = text.index(word)
+        expr = TimeExpr(at, at + len(word), word, "2021-06-21", precision, True, "relative_span")
+        claim = Claim(i, aid, aid, 0, len(text), text, 0, names=frozenset({"pelosi"}), times=[Dated(expr, "tell")])
+        claims.append(claim)
+    sim = np.array([[1, 0.7, 0.7], [0.7, 1, 0.7], [0.7, 0.7, 1]])
+    entries = sorted(
+        (e["date"], e["precision"], sorted(e["article_ids"])) for e in _timeline(claims, [[0], [1], [2]], sim)
+    )
+    # the week's two are one entry; Monday 21 June is a day of that week, not its entry
+    assert entries == [("2021-06-21", "day", ["c"]), ("2021-06-21", "week", ["a", "b"])]
+
+
 def test_a_denial_is_labelled_as_denied_not_as_said(nlp) -> None:
     # the seeds: "Aliyev and Turkey deny that Syrian militants have entered Azerbaijan" was shown as
     # "Ilham Aliyev and Turkey say: Syrian militants have entered Azerbaijan", the opposite of what they said

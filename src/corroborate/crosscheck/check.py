@@ -1191,23 +1191,26 @@ def _names_a_past_or_coming_thing(c: Claim, dated) -> bool:
 SAME_EVENT = 0.6
 
 
-def _same_day_events(dated: list[tuple[Claim, object]], group_of: dict[int, int], sim) -> dict[tuple[str, int], int]:
-    """(day, claim group) -> the group whose entry tells that day's event: two outlets' words for one event of one
-    day ("Jeff Bezos ... went to space on Tuesday" / "Jeff Bezos blasted off to space ... on Tuesday") make one
-    entry that cites both, though the aligner kept the two claims apart."""
-    by_day: dict[str, list[Claim]] = defaultdict(list)
+def _same_day_events(
+    dated: list[tuple[Claim, object]], group_of: dict[int, int], sim
+) -> dict[tuple[str, str, int], int]:
+    """(date, precision, claim group) -> the group whose entry tells that day's or that week's event: two outlets'
+    words for one event ("Jeff Bezos ... went to space on Tuesday" / "Jeff Bezos blasted off to space ... on
+    Tuesday"; "Jobless claims held nearly steady last week" / "The number of Americans filing for unemployment
+    benefits rose slightly last week") make one entry that cites both, though the aligner kept the claims apart."""
+    by_when: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c, d in dated:
-        if d.expr.precision == "day":
-            by_day[d.expr.date].append(c)
-    home: dict[tuple[str, int], int] = {}
-    for day, cs in by_day.items():
+        if d.expr.precision in ("day", "week"):
+            by_when[(d.expr.date, d.expr.precision)].append(c)
+    home: dict[tuple[str, str, int], int] = {}
+    for (when, precision), cs in by_when.items():
         parent = {group_of[c.index]: group_of[c.index] for c in cs}
         for a, b in itertools.combinations(cs, 2):
             ga, gb = _group_root(parent, group_of[a.index]), _group_root(parent, group_of[b.index])
             if ga != gb and a.article_id != b.article_id and sim[a.index, b.index] >= SAME_EVENT and a.names & b.names:
                 parent[max(ga, gb)] = min(ga, gb)
         for g in parent:
-            home[(day, g)] = _group_root(parent, g)
+            home[(when, precision, g)] = _group_root(parent, g)
     return home
 
 
@@ -1235,8 +1238,7 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
     home = _same_day_events(dated, group_of, sim) if sim is not None else {}
     for c, d in dated:
         expr, group = d.expr, group_of[c.index]
-        if expr.precision == "day":
-            group = home.get((expr.date, group), group)
+        group = home.get((expr.date, expr.precision, group), group)
         key = (expr.date, expr.precision, group)
         # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
         # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the
