@@ -117,3 +117,26 @@ def test_a_name_the_model_cut_inside_a_parenthesis_ends_before_it() -> None:
     found = names(*[(m.text, m.label) for m in doc_mentions(doc, "a")])
     every = [n for name, aliases in found.items() for n in (name, *aliases)]
     assert "World Health Organization" in every and not any("(" in n for n in every), found
+
+
+def test_a_generational_suffix_and_initials_are_part_of_a_whole_name() -> None:
+    # NeuS: "The special counsel, Robert S. Mueller III, ..." became "Mueller III", apart from "Robert Mueller";
+    # "Martin Luther King Jr." became "King Jr" (a rule that cuts a title the model swallowed counted them as words)
+    from corroborate.analyze.entities import doc_mentions, same_person
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    people = [m.text for m in doc_mentions(nlp("The special counsel, Robert S. Mueller III, has subpoenaed it."), "a")]
+    assert "Robert S. Mueller III" in people, people
+    king = [m.text for m in doc_mentions(nlp("Martin Luther King Jr. spoke in 1963."), "a")]
+    assert king == ["Martin Luther King Jr."], king
+    assert same_person("Robert S. Mueller III", "Robert Mueller") and same_person("Mueller", "Robert S. Mueller III")
+    assert not same_person("Robert S. Mueller III", "Robert Mills Jr.")  # another surname, whatever the suffix
+    found = names(("Robert S. Mueller III", "PERSON"), ("Robert Mueller", "PERSON"), ("Mueller", "PERSON"))
+    assert len(found) == 1, found
+    # the name shown is the one the story uses most among its whole forms, not the one with most initials
+    found = names(("Andrew M. Cuomo", "PERSON"), ("Andrew Cuomo", "PERSON"), ("Andrew Cuomo", "PERSON"))
+    assert found == {"Andrew Cuomo": ["Andrew M. Cuomo"]}, found
+    # a son is not his father: "Jr." keeps two people apart, and a bare surname does not join the son
+    found = names(("Donald Trump Jr.", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON"))
+    assert found == {"Donald Trump": ["Trump"], "Donald Trump Jr.": []}, found

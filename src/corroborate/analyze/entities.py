@@ -156,8 +156,10 @@ def clean_name(text: str, person: bool = True) -> str:
     name = joined.strip(" ,.;:“”\"'()")
     if _UNCLOSED.search(name):  # "World Health Organization (WHO", "Gene Pukall (14-13-2)" once stripped
         joined = name = _UNCLOSED.sub("", name).strip(" ,.;:“”\"'()")
-    if _INITIALISM_CUT.search(name) and joined.rstrip(" ,;:“”\"'()").endswith(name + "."):
-        name += "."  # "U.S.", "Washington, D.C.": the last full stop belongs to the initialism
+    if (_INITIALISM_CUT.search(name) or name.endswith((" Jr", " Sr"))) and joined.rstrip(" ,;:“”\"'()").endswith(
+        name + "."
+    ):
+        name += "."  # "U.S.", "Washington, D.C.", "Martin Luther King Jr.": the last full stop is the name's
     return name
 
 
@@ -209,9 +211,9 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         first, _, rest = name.partition(" ")
         if ent.label_ == "ORG" and first.lower() in INDUSTRY_WORDS and rest[:1].isupper():
             name, start = rest, ent.end_char - len(rest) if ent.text.endswith(rest) else start
-        if ent.label_ == "PERSON" and len(name.split()) > 3:
+        if ent.label_ == "PERSON" and _swallowed_title(name):
             # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
-            name = " ".join(name.split()[-2:])
+            name = " ".join(name_parts(name, GENERATIONS)[-2:])
             start = ent.end_char - len(name)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in WEEKDAYS:
             continue  # "Wednesday" tagged as a body is a day, no one who speaks
@@ -280,9 +282,35 @@ def _similar(a: str, b: str) -> float:
     )
 
 
+# "Robert S. Mueller III" is the "Robert Mueller" of other outlets; but "Donald Trump Jr." is not "Donald Trump",
+# so "Jr." and "Sr." stay part of a name when people are told apart
+ORDINALS = {"ii", "iii", "iv"}
+GENERATIONS = ORDINALS | {"jr", "sr"}
+
+
+def name_parts(name: str, drop=ORDINALS) -> list[str]:
+    """A person's name word by word without an ordinal suffix ("III"): the surname is the last of them."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in drop:
+        words = words[:-1]
+    return words
+
+
+def _name_words(name: str) -> int:
+    """How many words name the person, initials and a generational suffix aside: "Andrew M. Cuomo" 2, as "Andrew
+    Cuomo"; which of the two a story calls the person is then told by how often it uses each."""
+    return len([w for w in name_parts(name, GENERATIONS) if not re.fullmatch(r"[A-Z]\.?", w)])
+
+
+def _swallowed_title(name: str) -> bool:
+    """'Russian Foreign Intelligence Service Sergey Naryshkin': more than three name words ('Robert S. Mueller III'
+    and 'Martin Luther King Jr.' are whole names)."""
+    return _name_words(name) > 3
+
+
 def same_person(a: str, b: str) -> bool:
     """Two person names that may be one person: same or near surname, compatible first names."""
-    pa, pb = a.split(), b.split()
+    pa, pb = name_parts(a), name_parts(b)
     if not pa or not pb:
         return False
     last_a, last_b = pa[-1], pb[-1]
@@ -332,7 +360,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
         label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
         name = max(
             forms,
-            key=lambda f: (len(f.split()) if label == "PERSON" else _full_form(f, forms), forms[f], -len(f), f),
+            key=lambda f: (_name_words(f) if label == "PERSON" else _full_form(f, forms), forms[f], -len(f), f),
         )
         entity = Entity(entity_id(name, label), name, label)
         entity.aliases = sorted(f for f in forms if f != name)
@@ -352,7 +380,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
 def fix_labels(mentions: list[Mention]) -> None:
     """The small model's usual slips: a place tagged PERSON or ORG, a person's surname tagged ORG or GPE."""
     places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
-    surnames = {m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    surnames = {name_parts(m.text)[-1].lower() for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1}
     place_parts = {part for p in places for part in re.split(r"[\s\-]+", p) if len(part) > 3}
     demonyms = {m.text.lower() for m in mentions if m.label == "NORP"}
 
@@ -453,7 +481,7 @@ def recover_person_variants(mentions: list[Mention], texts: dict[str, str]) -> l
     replacing whatever the model had tagged at that spot.
     """
     people = [m for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1]
-    surnames = {m.text.split()[-1] for m in people}
+    surnames = {name_parts(m.text)[-1] for m in people}
     places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
     out = list(mentions)
     for article_id, text in texts.items():
