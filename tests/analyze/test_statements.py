@@ -135,3 +135,18 @@ def test_excerpt_cut_inside_its_last_quote_keeps_the_quote() -> None:
     assert text[span[0] : span[1]].startswith('"So it is') and span[1] == len(text)
     # without the cut, an unclosed mark is no quote
     assert quote_spans(text.removesuffix("...") + " schools.") == []
+
+
+def test_citing_a_source_for_another_cue_is_no_statement_of_its_own(nlp) -> None:
+    # NeuS: "..., the New York Times reported on Thursday, citing two people briefed on the matter" gave the brief
+    # "New York Times assert: two people briefed on the matter"
+    text = (
+        "The port authority has hired an outside firm, the Harbour Herald reported on Thursday, citing two people "
+        "briefed on the matter. Citing data from the port, the minister claimed that traffic had doubled."
+    )
+    said = [(s.cue, s.text) for s in extract_statements(text, nlp)]
+    assert ("reported", "The port authority has hired an outside firm") in said, said
+    assert not any(cue.lower() == "citing" for cue, _ in said), said
+    assert any(cue == "claimed" for cue, _ in said), said
+    cited = [s.text for s in extract_statements("The paper cited officials as saying the talks had stalled.", nlp)]
+    assert cited, "a finite 'cited' still reports what was said"

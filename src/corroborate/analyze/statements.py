@@ -603,6 +603,8 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
         if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS or lemma in lexicon):
             if lemma in PERMITTING and not _finite_clause(token):
                 continue  # "The flaw allowed text ... to be run as code": no one says anything
+            if _names_the_source(token, lexicon):
+                continue  # "..., the Times reported, citing two people briefed on the matter": whence, not what
             found = _from_verb(token, text, quotes)
             origin = "verb"
         elif lemma == "accord" and token.lower_ == "according":
@@ -631,6 +633,16 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
         if any(a <= at < b and j != k for j, a, b in spans):
             cand.features["nested"] = 1.0
     return out
+
+
+def _names_the_source(token, lexicon) -> bool:
+    """A participle of citing on another cue names where that cue's statement comes from ("the New York Times
+    reported on Thursday, citing two people briefed on the matter", "Citing information available to SVR, the
+    chief claimed ..."): the statement is the cue's, and "two people briefed on the matter" says nothing."""
+    if token.lemma_.lower() != "cite" or token.tag_ != "VBG":
+        return False
+    head = token.head
+    return head is not token and (head.lemma_.lower() in CUE_LEMMAS or lexicon.get(head.lemma_.lower(), 0.0) >= 0.5)
 
 
 # verbs of letting and requiring report speech only with a finite clause ("he allowed that mistakes were made"),
