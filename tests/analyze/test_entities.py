@@ -140,3 +140,24 @@ def test_a_generational_suffix_and_initials_are_part_of_a_whole_name() -> None:
     # a son is not his father: "Jr." keeps two people apart, and a bare surname does not join the son
     found = names(("Donald Trump Jr.", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON"))
     assert found == {"Donald Trump": ["Trump"], "Donald Trump Jr.": []}, found
+
+
+def test_a_name_the_model_ended_on_a_particle_runs_on_to_the_surname() -> None:
+    # the seeds: "French Foreign Minister Jean-Yves Le Drian" was the speaker "Jean-Yves Le"
+    from corroborate.analyze.entities import doc_mentions
+    from corroborate.nlp import load_spacy
+
+    nlp = load_spacy()
+    for text, name in (
+        (
+            "After talks, French Foreign Minister Jean-Yves Le Drian condemned the violence late Monday.",
+            "Jean-Yves Le Drian",
+        ),
+        (
+            "European Commission President Ursula von der Leyen said on Monday that talks would go on.",
+            "Ursula von der Leyen",
+        ),
+    ):
+        found = [(m.text, text[m.start : m.end]) for m in doc_mentions(nlp(text), "a") if m.label == "PERSON"]
+        assert found == [(name, name)], found
+        assert not any(m.text == name.split()[-1] for m in doc_mentions(nlp(text), "a")), "the surname is no other name"

@@ -203,10 +203,14 @@ def entity_id(name: str, label: str) -> str:
 def doc_mentions(doc, article_id: str) -> list[Mention]:
     """PERSON/ORG/GPE/... mentions of one parsed article, with the title or apposition next to a person."""
     out = []
+    taken = -1  # where a person's name the model cut short ends: the rest of it is no name of its own
     for ent in doc.ents:
-        if ent.label_ not in TYPES:
+        if ent.label_ not in TYPES or ent.start_char < taken:
             continue
-        name = clean_name(ent.text, person=ent.label_ == "PERSON")
+        span = _with_surname(ent) if ent.label_ == "PERSON" else ent
+        if span is not ent:
+            taken = span.end_char  # "Ursula von der" + "Leyen" (tagged a place)
+        name = clean_name(span.text, person=ent.label_ == "PERSON")
         start = ent.start_char
         first, _, rest = name.partition(" ")
         if ent.label_ == "ORG" and first.lower() in INDUSTRY_WORDS and rest[:1].isupper():
@@ -214,11 +218,12 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and _swallowed_title(name):
             # 'Russian Foreign Intelligence Service Sergey Naryshkin': the model swallowed the title.
             name = " ".join(name_parts(name, GENERATIONS)[-2:])
-            start = ent.end_char - len(name)
+            at = span.text.rfind(name)
+            start = span.start_char + at if at >= 0 else span.end_char - len(name)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in WEEKDAYS:
             continue  # "Wednesday" tagged as a body is a day, no one who speaks
         mention = Mention(
-            article_id, name, ent.label_, start, ent.end_char, person_role(ent) if ent.label_ == "PERSON" else None
+            article_id, name, ent.label_, start, span.end_char, person_role(ent) if ent.label_ == "PERSON" else None
         )
         # "FDA authorization": the name does not act; "a Defence Ministry spokesman" speaks for it
         head = ent.root.head
@@ -226,6 +231,22 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         mention.modifier = qualifies and head.lemma_ not in SPEAKS_FOR_NOUNS
         out.append(mention)
     return out
+
+
+# words a surname may open with ("Jean-Yves Le Drian", "Ursula von der Leyen", "Charles de Gaulle")
+NAME_PARTICLES = {"le", "la", "de", "du", "da", "di", "dos", "das", "van", "von", "der", "den", "del", "al", "el"}
+NAME_PARTICLES |= {"bin", "ibn", "ben", "abu"}
+
+
+def _with_surname(ent):
+    """A person's span the model ended on a particle of the surname ("Jean-Yves Le" of "Jean-Yves Le Drian")
+    runs on to the surname."""
+    doc, j = ent.doc, ent.end
+    while j < len(doc) and doc[j - 1].lower_ in NAME_PARTICLES and doc[j].is_alpha:
+        if not (doc[j].is_title or doc[j].lower_ in NAME_PARTICLES):
+            break
+        j += 1
+    return doc[ent.start : j] if j > ent.end and doc[j - 1].is_title else ent
 
 
 def person_role(ent) -> str | None:
@@ -299,7 +320,13 @@ def name_parts(name: str, drop=ORDINALS) -> list[str]:
 def _name_words(name: str) -> int:
     """How many words name the person, initials and a generational suffix aside: "Andrew M. Cuomo" 2, as "Andrew
     Cuomo"; which of the two a story calls the person is then told by how often it uses each."""
-    return len([w for w in name_parts(name, GENERATIONS) if not re.fullmatch(r"[A-Z]\.?", w)])
+    return len(
+        [
+            w
+            for w in name_parts(name, GENERATIONS)
+            if not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in NAME_PARTICLES
+        ]
+    )
 
 
 def _swallowed_title(name: str) -> bool:
