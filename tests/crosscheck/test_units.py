@@ -1943,3 +1943,20 @@ def test_a_day_of_a_month_is_no_count_whichever_way_it_is_written() -> None:
         assert find_quantities(text) == [], text
     for text, figure in (("27 Marines died in the attack.", "27"), ("About 5 may lose their jobs.", "About 5")):
         assert [q.text for q in find_quantities(text)] == [figure], text
+
+
+def test_a_reported_clause_keeps_its_subject_that(nlp) -> None:
+    # AllSides 2021: "That's roughly an 80% drop since January, CNN reported." was "CNN says: 's roughly an 80% drop"
+    text = (
+        "Deaths fell to 684 a day on Wednesday. That's roughly an 80% drop since January, the Harbour Herald reported. "
+        "The mayor said that the port would reopen. “It is a lie on a news network ... that's a lie that they are "
+        "conscious of,” Ann Lee said."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    assert "Harbour Herald says: That's roughly an 80% drop since January" in labels, labels
+    assert any(x.endswith("says: the port would reopen") for x in labels), labels
+    assert not any(": 's" in x for x in labels), labels
+    # a relative clause says nothing on its own: "Joe Biden says: could force millions to get shots" before
+    text = "The mayor announced a rule that could force thousands of dockers to get shots, the Harbour Herald said."
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    assert not any("says: could force" in x or "says: that could force" in x for x in labels), labels

@@ -242,8 +242,11 @@ def said_text(content) -> str:
         return ""  # a verbless small clause ("declaring all transactions illegal"): "X says: all transactions illegal"
     if not quoted and content[0].lower_ in RELATIVE_WORDS:
         return ""  # "the FBI, which they say failed to act": "which ..." says nothing on its own
-    if not quoted and content[0].lower_ in ("that", "whether"):
-        text = text[len(content[0].text) :].lstrip()
+    if not quoted and content[0].lower_ == "that" and content[0].head.dep_ == "relcl":
+        return ""  # "a mandate that could force millions to get shots, he said": a relative clause
+    contracted = len(content) > 1 and content[1].text[:1] in "'’"  # "that's a lie", "That’s the news"
+    if not quoted and content[0].lower_ in ("that", "whether") and content[0].text != "That" and not contracted:
+        text = text[len(content[0].text) :].lstrip()  # "said that ...", not "That's roughly an 80% drop, CNN reported"
     text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
     return text
 
