@@ -259,3 +259,29 @@ def test_they_is_not_a_name_that_only_qualifies_a_noun(nlp) -> None:
     names = {e.id: e.name for e in result.entities}
     said = [s for s in result.statements if "as soon as possible" in s.statement.text]
     assert said and all(names.get(s.speaker_entity) != "FDA" for s in said), [names.get(s.speaker_entity) for s in said]
+
+
+def test_a_day_the_parser_took_for_the_subject_is_no_speaker(nlp) -> None:
+    # AllSides 2021: "its Oversight Board — the outside group ... — said Wednesday that ..." was said by "Wednesday"
+    text = (
+        "After the social media company banned him in January for inciting a deadly insurrection at the Capitol, its "
+        "Oversight Board — the outside group the company established to monitor controversial content and arbitrate "
+        "thorny issues such as Trump’s exile — said Wednesday that his history of violence disqualified him for the "
+        "time being."
+    )
+    assert all(s.speaker != "Wednesday" for s in extract_statements(text, nlp))
+    assert one("Wednesday's report said that claims rose by 2,000.", nlp, "claims rose").speaker == "Wednesday's report"
+
+
+def test_a_disease_the_model_tagged_as_a_body_is_no_pronouns_speaker(nlp) -> None:
+    # AllSides 2021: "They argue, for example, that mainstream outlets have played down ..." was "COVID-19 says: ..."
+    text = (
+        "Conservative media outlets have questioned the Marsovian response to COVID-19. They argue that mainstream "
+        "outlets have played down the severity of the crisis at the border."
+    )
+    result = one_article(text, "2021-06-03", nlp)
+    names = {e.id: e.name for e in result.entities}
+    argued = [s for s in result.statements if "played down" in s.statement.text]
+    assert argued and all(names.get(s.speaker_entity or "") not in ("COVID-19",) for s in argued), [
+        (s.statement.speaker, names.get(s.speaker_entity or "")) for s in argued
+    ]

@@ -792,6 +792,16 @@ def _antecedent(subject):
     return subject
 
 
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def _a_day(token) -> bool:
+    """A weekday or "today" standing alone: when the cue was, never who spoke ("Wednesday's report" may speak)."""
+    return token.lower_ in WEEKDAY_NAMES and not any(
+        c.dep_ in ("compound", "poss", "det", "case") for c in token.children
+    )
+
+
 def _find_subject(cue):
     """The cue's subject, or the subject of the verb it depends on ("…, saying that …", "Trump went on to say",
     "he is determined to warn"), or the noun it describes ("Dean, a doctor, saying …"). None when passive."""
@@ -977,8 +987,8 @@ def _from_verb(cue, text: str, quotes):
     subject = _find_subject(cue)
     if subject is None:
         subject = _speaker_fallback(cue, how == "governor" or head.i < cue.i)
-    if subject is not None and subject.lower_ == "there":
-        subject = None
+    if subject is not None and (subject.lower_ == "there" or _a_day(subject)):
+        subject = None  # "its Oversight Board — the outside group ... — said Wednesday that": the day is no one
     pieces = None
     if how == "governor":
         inner = {t.i for t in cue.subtree}
