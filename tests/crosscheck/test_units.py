@@ -1960,3 +1960,16 @@ def test_a_reported_clause_keeps_its_subject_that(nlp) -> None:
     text = "The mayor announced a rule that could force thousands of dockers to get shots, the Harbour Herald said."
     labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
     assert not any("says: could force" in x or "says: that could force" in x for x in labels), labels
+
+
+def test_a_warning_and_an_allegation_are_labelled_as_such(nlp) -> None:
+    # the seeds: "They allege Kurdish militants are fighting alongside Armenians" was "... say: Kurdish militants
+    # are fighting alongside Armenians", a statement of fact; "Russia warned that ..." read "Russia says: ..."
+    text = (
+        "Talvia warned that the enclave could become a launchpad for militants. The lawsuit alleges that the port "
+        "authority violated the labour code. Harbour chief Ann Lee said the port would reopen on Monday."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    assert "Talvia warns: the enclave could become a launchpad for militants" in labels, labels
+    assert "The lawsuit alleges: the port authority violated the labour code" in labels, labels
+    assert "Ann Lee says: the port would reopen on Monday" in labels, labels

@@ -122,7 +122,15 @@ class Claim:
             # "Aliyev and Turkey deny that Syrian militants have entered ...": what they deny, not what they say.
             # A quote stays said ("dismisses that suggestion, saying “we don't see much evidence of that.”")
             return f"{speaker} {'deny' if many else 'denies'}: {self.said}"
+        if self.stance in LABEL_VERBS and self.said:
+            # "They allege Kurdish militants are fighting alongside Armenians": an allegation, not a statement of fact
+            verb = LABEL_VERBS[self.stance]
+            return f"{speaker} {verb if many else verb + 's'}: {_closed_quote(self.said)}"
         return f"{speaker} {'say' if many else 'says'}: {_closed_quote(self.said or self.text)}"
+
+
+# how a claim's label says what a warning or an accusation says ("Russia warns: ...", "They allege: ...")
+LABEL_VERBS = {"warn": "warn", "accuse": "allege"}
 
 
 def _closed_quote(said: str) -> str:
