@@ -1967,9 +1967,11 @@ def test_a_warning_and_an_allegation_are_labelled_as_such(nlp) -> None:
     # are fighting alongside Armenians", a statement of fact; "Russia warned that ..." read "Russia says: ..."
     text = (
         "Talvia warned that the enclave could become a launchpad for militants. The lawsuit alleges that the port "
-        "authority violated the labour code. Harbour chief Ann Lee said the port would reopen on Monday."
+        "authority violated the labour code. Harbour chief Ann Lee said the port would reopen on Monday. A new study "
+        "from the harbour authority found that dockers are twice as likely to be injured at night."
     )
     labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
     assert "Talvia warns: the enclave could become a launchpad for militants" in labels, labels
     assert "The lawsuit alleges: the port authority violated the labour code" in labels, labels
     assert "Ann Lee says: the port would reopen on Monday" in labels, labels
+    assert any(x.endswith("finds: dockers are twice as likely to be injured at night") for x in labels), labels

@@ -84,6 +84,7 @@ class Claim:
     speaker_aliases: tuple[str, ...] = ()  # the entity's other names ("United States" of "U.S.")
     speaker_entity: str | None = None
     stance: str | None = None
+    cue: str = ""  # the lemma of the cue of its statement ("show" of "data released on Wednesday showed")
     negated: bool = False
     negated_act: Act | None = None  # the act a negated claim says did not happen ("China has not declared ...")
     denied_about: frozenset[str] = frozenset()  # the subject of the clause a denial denies ("that cost played")
@@ -122,15 +123,17 @@ class Claim:
             # "Aliyev and Turkey deny that Syrian militants have entered ...": what they deny, not what they say.
             # A quote stays said ("dismisses that suggestion, saying “we don't see much evidence of that.”")
             return f"{speaker} {'deny' if many else 'denies'}: {self.said}"
-        if self.stance in LABEL_VERBS and self.said:
-            # "They allege Kurdish militants are fighting alongside Armenians": an allegation, not a statement of fact
-            verb = LABEL_VERBS[self.stance]
+        verb = LABEL_VERBS.get(self.stance or "") or FINDING_VERBS.get(self.cue)
+        if verb and self.said:
+            # "They allege Kurdish militants are fighting alongside Armenians": an allegation, not a statement of
+            # fact; "A Gallup poll shows: ...": what data show, not what someone says
             return f"{speaker} {verb if many else verb + 's'}: {_closed_quote(self.said)}"
         return f"{speaker} {'say' if many else 'says'}: {_closed_quote(self.said or self.text)}"
 
 
 # how a claim's label says what a warning or an accusation says ("Russia warns: ...", "They allege: ...")
 LABEL_VERBS = {"warn": "warn", "accuse": "allege"}
+FINDING_VERBS = {"show": "show", "find": "find", "reveal": "reveal", "suggest": "suggest", "indicate": "indicate"}
 
 
 def _closed_quote(said: str) -> str:
@@ -362,10 +365,12 @@ def extract_claims(
             root = content.root
             said = said_text(content) if attributed and content is not span else ""
             heads = {root.i: root, span.root.i: span.root}
+            cue_lemma = ""
             if attributed:  # "China has not declared ...", "evidence does not show ...": the cue is negated
                 cue = doc.char_span(best.statement.cue_start, best.statement.cue_end, alignment_mode="expand")
                 if cue is not None and len(cue):
                     heads[cue.root.i] = cue.root
+                    cue_lemma = cue.root.lemma_.lower()
             negated_heads = [h for h in heads.values() if _negated_verb(h)]
             has_neg = len(negated_heads) % 2 == 1
             has_deny = any(_denies(h) for h in {span.root.i: span.root, root.i: root}.values())
@@ -430,6 +435,7 @@ def extract_claims(
                     speaker_aliases=speaker_aliases,
                     speaker_entity=speaker_entity,
                     stance=stance,
+                    cue=cue_lemma,
                     negated=negated,
                     negated_act=negated_act,
                     denied_about=_own_subject(root) if has_deny and attributed else frozenset(),
