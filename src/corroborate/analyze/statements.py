@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..dates import WEEKDAYS
+
 # Cue lemmas and the stance they express.
 STANCE_OF = {
     "deny": "deny",
@@ -792,12 +794,9 @@ def _antecedent(subject):
     return subject
 
 
-WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-
-
 def _a_day(token) -> bool:
     """A weekday or "today" standing alone: when the cue was, never who spoke ("Wednesday's report" may speak)."""
-    return token.lower_ in WEEKDAY_NAMES and not any(
+    return (token.lower_ in WEEKDAYS or token.lower_ in ("today", "yesterday")) and not any(
         c.dep_ in ("compound", "poss", "det", "case") for c in token.children
     )
 

@@ -119,21 +119,18 @@ class Claim:
             return sentence_case(self.text)  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
         speaker = self.speaker[:1].upper() + self.speaker[1:]  # "two U.S. officials" opens a line
         many = _plural(self.speaker, self.speaker_is_name)
-        if self.stance == "deny" and self.said and self.said[:1] not in '"“':
-            # "Aliyev and Turkey deny that Syrian militants have entered ...": what they deny, not what they say.
-            # A quote stays said ("dismisses that suggestion, saying “we don't see much evidence of that.”")
-            return f"{speaker} {'deny' if many else 'denies'}: {self.said}"
-        verb = LABEL_VERBS.get(self.stance or "") or FINDING_VERBS.get(self.cue)
-        if verb and self.said:
-            # "They allege Kurdish militants are fighting alongside Armenians": an allegation, not a statement of
-            # fact; "A Gallup poll shows: ...": what data show, not what someone says
-            return f"{speaker} {verb if many else verb + 's'}: {_closed_quote(self.said)}"
-        return f"{speaker} {'say' if many else 'says'}: {_closed_quote(self.said or self.text)}"
+        verbs = LABEL_VERBS.get(self.stance or "") or LABEL_VERBS.get(self.cue) if self.said else None
+        if verbs and self.stance == "deny" and self.said[:1] in '"“':
+            verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
+        plural, singular = verbs or ("say", "says")
+        return f"{speaker} {plural if many else singular}: {_closed_quote(self.said or self.text)}"
 
 
-# how a claim's label says what a warning or an accusation says ("Russia warns: ...", "They allege: ...")
-LABEL_VERBS = {"warn": "warn", "accuse": "allege"}
-FINDING_VERBS = {"show": "show", "find": "find", "reveal": "reveal", "suggest": "suggest", "indicate": "indicate"}
+# the verb of a label by its statement's stance, or its cue's lemma: "Aliyev and Turkey deny that Syrian militants
+# have entered ..." is what they deny, not what they say; "They allege Kurdish militants are fighting ..." an
+# allegation, not a statement of fact; "A new study finds: ...", not "says"
+LABEL_VERBS = {"deny": ("deny", "denies"), "warn": ("warn", "warns"), "accuse": ("allege", "alleges")}
+LABEL_VERBS |= {verb: (verb, verb + "s") for verb in ("show", "find", "reveal", "suggest", "indicate")}
 
 
 def _closed_quote(said: str) -> str:
