@@ -37,6 +37,8 @@ def test_pronoun_speakers_resolve_to_the_person_named_before(analysed) -> None:
     assert speakers_of(analysed, "We need every pair of hands") == ["Piet Ansgar"]
     assert speakers_of(analysed, "Every day costs us customers") == ["Marit Skoll"]
     assert speakers_of(analysed, "criminals know exactly where the seams are") == ["Helena Marsk"]
+    # a new paragraph that names someone else before "she" speaks of that one, not of the last speaker (Ansgar)
+    assert speakers_of(analysed, "We heard the sirens") == ["Jana Velk"]
 
 
 def test_it_as_a_speaker_is_the_body_that_spoke_before(analysed) -> None:

@@ -89,9 +89,11 @@ def resolve_speakers(
     entities: dict[str, Entity],
     previous: list[tuple[int, list[str]]],
     quotes: list[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> list[tuple[str | None, str | None]]:
     """(entity id or None, mention) for each speaker: one per member of a group, unresolved ones kept.
-    ``quotes``: the article's quotation spans; an "I" or "we" outside them is the writer, left unresolved."""
+    ``quotes``: the article's quotation spans; an "I" or "we" outside them is the writer, left unresolved.
+    ``text``: the article's text, whose paragraphs tell whom "he" or "she" stands for."""
     if quotes is not None and writer_speaking(statement, quotes):
         return [(None, statement.speaker)]
     if statement.group:
@@ -104,7 +106,7 @@ def resolve_speakers(
                 out.append(pair)
         if any(eid for eid, _ in out):
             return out
-    ids = resolve(statement, article_mentions, entities, previous)
+    ids = resolve(statement, article_mentions, entities, previous, text)
     return [(eid, statement.speaker) for eid in ids] or [(None, statement.speaker)]
 
 
@@ -113,6 +115,7 @@ def resolve(
     article_mentions: list[tuple[Mention, str]],
     entities: dict[str, Entity],
     previous: list[tuple[int, list[str]]],
+    text: str | None = None,
 ) -> list[str]:
     """Entity ids for the statement's speaker (several for a group), or [] when unresolved.
 
@@ -137,7 +140,10 @@ def resolve(
     words = speaker.lower().split()
     before = statement.speaker_start
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:  # he, she: the person who spoke or was named last
-        return _recent(before, article_mentions, entities, previous, PEOPLE, lambda types, n: types == PEOPLE)
+        paragraph = text.rfind("\n", 0, before) + 1 if text else 0
+        return _recent(
+            before, article_mentions, entities, previous, PEOPLE, lambda types, n: types == PEOPLE, paragraph
+        )
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:  # they, we: several speakers, or a body
         return _recent(
             before, article_mentions, entities, previous, GROUPS, lambda types, n: n > 1 or bool(types & GROUPS)
@@ -170,12 +176,21 @@ def _named(start: int, end: int, article_mentions, entities) -> str | None:
 PEOPLE, GROUPS, BODIES = {"PERSON"}, {"ORG", "GPE", "NORP"}, {"ORG", "GPE"}
 
 
-def _recent(before: int, article_mentions, entities, previous, kinds: set[str], speaks_for) -> list[str]:
+def _recent(
+    before: int, article_mentions, entities, previous, kinds: set[str], speaks_for, paragraph: int = 0
+) -> list[str]:
     """Whom a pronoun before offset ``before`` stands for: the speakers of the statement just before it, if
-    ``speaks_for(their types, how many)``, else the entity of one of ``kinds`` named last before it."""
+    ``speaks_for(their types, how many)``, else the entity of one of ``kinds`` named last before it. A paragraph
+    (from offset ``paragraph``) that names someone else before the pronoun speaks of that one: "For Jana Velk, who
+    runs a grocery, the water rose faster than anyone expected. "We heard the sirens ...," she said." after a
+    paragraph of Piet Ansgar's words."""
     for end, ids in sorted(previous, key=lambda p: -p[0]):
         if end <= before and ids:
-            if speaks_for({entities[i].type for i in ids}, len(ids)):
+            named_since = paragraph > end and any(
+                paragraph <= m.start and m.end <= before and eid not in ids and entities[eid].type in kinds
+                for m, eid in article_mentions
+            )
+            if speaks_for({entities[i].type for i in ids}, len(ids)) and not named_since:
                 return ids
             break
     for m, eid in reversed(article_mentions):

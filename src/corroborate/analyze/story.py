@@ -130,7 +130,7 @@ def analyze_story(
         previous: list[tuple[int, list[str]]] = []
         described: tuple[list[str], str | None] = ([], None)  # the last statement's speakers and how it named them
         for st in statements:
-            speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes_of[source.id])
+            speakers = resolve_speakers(st, article_mentions, by_id, previous, quotes_of[source.id], source.text)
             ids = [eid for eid, _ in speakers if eid]
             if not ids and st.antecedent is None:
                 st.antecedent = possessor_named(st, article_mentions, by_id, previous)  # "his office"
