@@ -1929,6 +1929,14 @@ def test_each_sentence_of_a_quotation_is_shown_in_its_own_pair_of_marks(nlp) -> 
     mixed = 'His book, called "Forward: Notes on the Future,” is about the “era of failure”'
     assert _closed_quote(mixed) == mixed  # a straight mark opens what a curly one closes: left as written
     assert _closed_quote("the rules will “protect Americans...") == "the rules will “protect Americans...”"
+    # straight marks as the example corpus writes them: "Nobody in this valley will be left ... for months. / That
+    # is a promise, and you can hold me to it," the minister said.
+    assert _closed_quote('"Nobody will be left on a camp bed.') == '"Nobody will be left on a camp bed."'
+    assert (
+        _closed_quote('That is a promise, and you can hold me to it"')
+        == '"That is a promise, and you can hold me to it"'
+    )
+    assert _closed_quote('the "Fire Fauci Act" is designed') == 'the "Fire Fauci Act" is designed'
 
 
 def test_a_day_of_a_month_is_no_count_whichever_way_it_is_written() -> None:

@@ -136,8 +136,14 @@ LABEL_VERBS |= {verb: (verb, verb + "s") for verb in ("show", "find", "reveal", 
 def _closed_quote(said: str) -> str:
     """A quotation of several sentences is claimed one sentence at a time; each shows in a pair of marks of its own
     (“There are no trifles in the fight against terrorism. / It is important ... ahead of the curve”)."""
-    if '"' in said:
+    if '"' in said and ("“" in said or "”" in said):
         return said  # marks mixed with straight ones ('called "Forward: Notes on ...,” is'): nothing to pair surely
+    if '"' in said:  # straight marks only: an odd one at an end is the one its pair is in the next sentence
+        if said.count('"') % 2 and said.startswith('"'):
+            return said.rstrip() + '"'
+        if said.count('"') % 2 and said.rstrip().endswith('"'):
+            return '"' + said
+        return said
     opens, closes = said.count("“"), said.count("”")
     if opens > closes and said.rfind("“") > said.rfind("”"):
         return said.rstrip() + "”"
