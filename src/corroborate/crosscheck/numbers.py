@@ -51,7 +51,10 @@ NUMBER_RE = re.compile(
     re.I,
 )
 # digits that are not counts: years, times, ordinals, dates, phone-like strings
-_NOT_COUNT_AFTER = re.compile(r"^(?:st|nd|rd|th|:\d|[-/]\d|\s*(?:a\.m|p\.m|am\b|pm\b|GMT|UTC))", re.I)
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:st|nd|rd|th|:\d|:\s\d|[-/]\d|\s*(?:a\.\s?m|p\.\s?m|am\b|pm\b|GMT|UTC))", re.I
+)  # "3:30 p.m.", and tokenised text's "3: 30 p. m."
+_TIME_BEFORE = re.compile(r"\d:\s$")  # the minutes of tokenised text's "3: 30"
 # a day of a month written day first: "on 27 December", "the 20th of December"
 _MONTH_AFTER = re.compile(  # a month's name as written, not "27 Marines" or "5 may"
     r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -133,7 +136,10 @@ def find_quantities(text: str, doc=None, offset: int = 0) -> list[Quantity]:
                 and (g["unit"] or g["scale"])
             )
             if (
-                text[max(0, m.start("num") - 1) : m.start("num")] in (":", "/", "-", "#")
+                (
+                    text[max(0, m.start("num") - 1) : m.start("num")] in (":", "/", "-", "#")
+                    or _TIME_BEFORE.search(text[max(0, m.start("num") - 4) : m.start("num")])
+                )
                 and not range_end
                 or _NOT_COUNT_AFTER.match(text[m.end("num") : m.end("num") + 5])
                 or _MONTH_BEFORE.search(text[max(0, m.start("num") - 12) : m.start("num")])
