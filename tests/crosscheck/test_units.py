@@ -1378,6 +1378,9 @@ def test_an_office_someone_is_nominated_for_is_not_yet_theirs(nlp) -> None:
         ("The Bureau of Labor Statistics' Job Openings and Labor Turnover Survey", "says"),
         ("Ann Lee and Omar Diaz", "say"),
         ("Residents of both towns", "say"),
+        ("Videos", "say"),  # "Videos show: ...": common plurals opening a sentence are many, unlike "Reuters"
+        ("Polls", "say"),
+        ("Reuters", "says"),
     ],
 )
 def test_a_claim_label_agrees_with_a_plural_speaker(speaker: str, verb: str) -> None:
@@ -1983,3 +1986,11 @@ def test_a_warning_and_an_allegation_are_labelled_as_such(nlp) -> None:
     assert "The lawsuit alleges: the port authority violated the labour code" in labels, labels
     assert "Ann Lee says: the port would reopen on Monday" in labels, labels
     assert any(x.endswith("finds: dockers are twice as likely to be injured at night") for x in labels), labels
+
+
+def test_a_time_of_day_in_tokenised_text_is_no_count() -> None:
+    # ECB+ writes "3: 33 a. m.": "how many m." had been a number contradiction ("33" / "30" / "7")
+    for text in ("The call came in at 3: 33 a. m. from a neighbour.", "Crews had put it out by 7 a. m. on Tuesday."):
+        assert find_quantities(text) == [], text
+    assert [q.text for q in find_quantities("At 10: 45 p. m. Tuesday, 12 people died.")] == ["12"]
+    assert [q.text for q in find_quantities("He scored 30 points: 12 in the first half.")][:2] == ["30", "12"]

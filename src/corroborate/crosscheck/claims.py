@@ -158,6 +158,9 @@ PLURAL_SPEAKERS |= {"sources", "investigators", "prosecutors", "lawmakers", "lea
 PLURAL_SPEAKERS |= {"scientists", "researchers", "activists", "protesters", "rebels", "diplomats", "observers"}
 PLURAL_SPEAKERS |= {"democrats", "republicans", "senators", "members", "students", "parents", "workers", "people"}
 PLURAL_SPEAKERS |= {"they", "we", "you", "i"}  # "They say", "You say", "I say"
+# what shows or finds, as a sentence opens on it ("Videos show: ...", not a name such as "Reuters")
+PLURAL_SPEAKERS |= {"videos", "polls", "reports", "records", "documents", "emails", "photos", "images", "studies"}
+PLURAL_SPEAKERS |= {"surveys", "figures", "statistics", "results", "estimates", "filings", "messages", "texts"}
 
 
 QUANTIFIERS = {"percent", "some", "most", "all", "half", "majority", "one", "none"}  # of whom? the noun after
