@@ -265,7 +265,10 @@ def said_text(content) -> str:
     if not quoted and content[0].lower_ in ("that", "whether") and content[0].text != "That" and not contracted:
         text = text[len(content[0].text) :].lstrip()  # "said that ...", not "That's roughly an 80% drop, CNN reported"
     text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
-    return text
+    return _TRAILING_CONJUNCTION.sub("", text)  # "... since the late 1970s and" (a clause cut from its sentence)
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;:–—-]+(?:and|but|or|yet|while|whereas)$", re.I)
 
 
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
