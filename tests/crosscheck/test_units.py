@@ -1895,11 +1895,11 @@ def test_a_clause_cut_from_its_sentence_does_not_end_on_its_conjunction(nlp) -> 
     )  # an excerpt cut off there
     texts = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
     assert any(t.endswith("negative test or and/or") for t in texts), texts  # "or" of "and/or" is no conjunction
+    assert "Marsovia has a naval base in Talvia" in texts, texts
+    assert not any(t.rstrip().endswith(" and") for t in texts), texts
     cut = "Surveys also show that dock fees are rising at a rate not seen since the late 1970s and..."  # an excerpt
     said = [c["text"] for c in check(nlp, ("a", cut, None)).claims]
     assert said and not any(x.endswith(" and") for x in said), said  # what is said ends where its clause does
-    assert "Marsovia has a naval base in Talvia" in texts, texts
-    assert not any(t.rstrip().endswith(" and") for t in texts), texts
 
 
 def test_a_statement_in_a_relative_clause_does_not_make_the_sentence_its_speakers(nlp) -> None:

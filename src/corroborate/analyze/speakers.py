@@ -205,7 +205,7 @@ DISEASES = {"covid", "covid-19", "coronavirus", "sars-cov-2", "delta", "omicron"
 
 
 def _disease(name: str) -> bool:
-    return name.lower().replace("the ", "").strip() in DISEASES
+    return name.lower() in DISEASES  # entity names are cleaned: no leading "the"
 
 
 def possessor_named(statement, article_mentions, entities, previous) -> str | None:

@@ -1191,7 +1191,7 @@ def _names_a_past_or_coming_thing(c: Claim, dated) -> bool:
 SAME_EVENT = 0.6
 
 
-def _same_day_events(
+def _same_event_groups(
     dated: list[tuple[Claim, object]], group_of: dict[int, int], sim
 ) -> dict[tuple[str, str, int], int]:
     """(date, precision, claim group) -> the group whose entry tells that day's or that week's event: two outlets'
@@ -1235,7 +1235,7 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
                 continue  # "vetoed two nominees to the panel set to investigate the Jan. 6 insurrection" (July): the
                 # day names what the panel looks into, not when the veto was
             dated.append((c, d))
-    home = _same_day_events(dated, group_of, sim) if sim is not None else {}
+    home = _same_event_groups(dated, group_of, sim) if sim is not None else {}
     for c, d in dated:
         expr, group = d.expr, group_of[c.index]
         group = home.get((expr.date, expr.precision, group), group)

@@ -17,11 +17,14 @@ from .timex import TimeExpr
 
 OPINION_MODALS = {"should", "ought"}  # "must" in news mostly reports a rule
 DENY_LEMMAS = {"deny", "reject", "refute", "dismiss", "dispute", "rebut"}
+# the conjunction a clause cut from its sentence ends on ("Russia has a military base in Armenia and")
+_TRAILING_CONJUNCTION_RE = r"[\s,;:–—-]+(?:and|but|or|yet|while|whereas)$"
+_TRAILING_CONJUNCTION = re.compile(_TRAILING_CONJUNCTION_RE, re.I)
 # a clause's leading conjunction and stray punctuation; "as" only where it joins a clause, not in "As of this
-# week", "As a result", "As for", "As well as", "As many as", "As long as" ...
+# week", "As a result", "As for", "As well as", "As many as", "As long as" ...; and its trailing conjunction
 _EDGE = re.compile(
     r"^[\s,;:–—-]*(?:(?:and|but|while|whereas|as(?!\s+(?:of|a|an|for|to|well|such|part|many|much|long|soon|far)\b))"
-    r"\b)?[\s,;:–—-]*|[\s,;:–—-]+(?:and|but|or|yet|while|whereas)$|[\s,;:–—-]+$",
+    rf"\b)?[\s,;:–—-]*|{_TRAILING_CONJUNCTION_RE}|[\s,;:–—-]+$",
     re.I,
 )
 
@@ -266,9 +269,6 @@ def said_text(content) -> str:
         text = text[len(content[0].text) :].lstrip()  # "said that ...", not "That's roughly an 80% drop, CNN reported"
     text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
     return _TRAILING_CONJUNCTION.sub("", text)  # "... since the late 1970s and" (a clause cut from its sentence)
-
-
-_TRAILING_CONJUNCTION = re.compile(r"[\s,;:–—-]+(?:and|but|or|yet|while|whereas)$", re.I)
 
 
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
