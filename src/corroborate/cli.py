@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import __version__, service
 from .brief.build import evidence_in_context
-from .brief.render import when
+from .brief.render import timeline_date
 from .ingest.discover import InputFile
 from .report.html import counted
 from .settings import Settings, load_settings
@@ -474,7 +474,7 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
     for name in ("date", "what", "sources"):
         table.add_column(name, overflow="fold", no_wrap=name == "date")
     for t in timeline:
-        table.add_row(when(t), escape(t["text"]), escape(_sources(story, t["article_ids"])))
+        table.add_row(timeline_date(t), escape(t["text"]), escape(_sources(story, t["article_ids"])))
     out.print(table)
 
 

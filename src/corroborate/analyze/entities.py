@@ -317,7 +317,7 @@ def name_parts(name: str, drop=ORDINALS) -> list[str]:
     return words
 
 
-def _name_words(name: str) -> int:
+def _name_word_count(name: str) -> int:
     """How many words name the person, initials and a generational suffix aside: "Andrew M. Cuomo" 2, as "Andrew
     Cuomo"; which of the two a story calls the person is then told by how often it uses each."""
     return len(
@@ -332,7 +332,7 @@ def _name_words(name: str) -> int:
 def _swallowed_title(name: str) -> bool:
     """'Russian Foreign Intelligence Service Sergey Naryshkin': more than three name words ('Robert S. Mueller III'
     and 'Martin Luther King Jr.' are whole names)."""
-    return _name_words(name) > 3
+    return _name_word_count(name) > 3
 
 
 def same_person(a: str, b: str) -> bool:
@@ -387,7 +387,7 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
         label = Counter(mentions[i].label for i in group).most_common(1)[0][0]
         name = max(
             forms,
-            key=lambda f: (_name_words(f) if label == "PERSON" else _full_form(f, forms), forms[f], -len(f), f),
+            key=lambda f: (_name_word_count(f) if label == "PERSON" else _full_form(f, forms), forms[f], -len(f), f),
         )
         entity = Entity(entity_id(name, label), name, label)
         entity.aliases = sorted(f for f in forms if f != name)

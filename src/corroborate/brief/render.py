@@ -37,7 +37,7 @@ def _date(s: dict[str, Any]) -> str:
     return s["published"][:10] + (" (inferred)" if s["published_inferred"] else "")
 
 
-def when(t: dict[str, Any]) -> str:
+def timeline_date(t: dict[str, Any]) -> str:
     """A timeline entry's date as a reader takes it: a week is dated by its Monday, so it says so ("week of
     2020-09-28"); a month ("2020-09") or a year reads as what it is; a day is the day."""
     if t["precision"] == "week":
@@ -76,7 +76,9 @@ def to_markdown(brief: dict[str, Any]) -> str:
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
-    out += [f"- {when(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or ["- no dated event"]
+    out += [f"- {timeline_date(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or [
+        "- no dated event"
+    ]
     out += ["", "## Coverage", ""]
     if brief["key_facts"]:
         header = "| source | " + " | ".join(f"fact {i + 1}" for i in range(len(brief["key_facts"]))) + " |"
@@ -125,7 +127,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
-        console.print(f"{when(t)} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
+        console.print(f"{timeline_date(t)} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
     if brief["key_facts"]:
         console.rule("coverage")
         table = Table(box=None)

@@ -26,9 +26,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["counted"] = counted  # {{ n|counted("article") }}
-    from ..brief.render import when
+    from ..brief.render import timeline_date
 
-    env.filters["when"] = when  # {{ entry|when }}: "week of 2020-09-28"
+    env.filters["timeline_date"] = timeline_date  # {{ entry|timeline_date }}: "week of 2020-09-28"
     return env
 
 
