@@ -31,6 +31,8 @@ HONORIFICS = {
     "sen",
     "senator",
     "rep",
+    "reps",
+    "sens",
     "gov",
     "governor",
     "gen",
@@ -40,6 +42,20 @@ HONORIFICS = {
     "capt",
     "captain",
     "lt",
+    "maj",
+    "sgt",
+    "cpl",
+    "pfc",
+    "pvt",
+    "spc",
+    "det",
+    "insp",
+    "supt",
+    "cmdr",
+    "brig",
+    "amb",
+    "atty",
+    "msgr",
     "adm",
     "admiral",
     "rev",
@@ -222,6 +238,8 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
             start = span.start_char + at if at >= 0 else span.end_char - len(name)
         if not name or not any(ch.isupper() for ch in name[:1]) or name.lower() in WEEKDAYS:
             continue  # "Wednesday" tagged as a body is a day, no one who speaks
+        if all(w.lower().rstrip(".") in HONORIFICS for w in name.split()):
+            continue  # a title alone ("for Lt. Gov. Tate Reeves": "Lt." tagged as a body) names no one
         mention = Mention(
             article_id, name, ent.label_, start, span.end_char, person_role(ent) if ent.label_ == "PERSON" else None
         )

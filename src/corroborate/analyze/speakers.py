@@ -241,6 +241,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
     core = TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
     head = core[-1] if core else ""
+    head_word = (_WORDS.findall(" ".join(core)) or [""])[-1]
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
     best, best_score = None, 0
     for eid in order:
@@ -253,6 +254,8 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         named = bool(words & name_words)
         if named and entity.type != "PERSON" and one_person and head not in name_words:
             named = False  # "a former state safety inspector" is a person, not the National Dam Safety Board
+        if named and entity.type == "PERSON" and head_word in ENTOURAGE_HEADS and head_word not in name_words:
+            named = False  # "The Trump administration", "a Biden spokesman": their words are not the person's own
         score = len(wanted & role_words) + (2 if named else 0)
         if score > best_score:
             best, best_score = eid, score
@@ -272,6 +275,14 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
                 return [eid]
     return []
 
+
+# what a person's name may qualify without the words being that person's ("the Trump administration", "the Biden
+# campaign", "Cuomo aides", "a Trump spokesman"): like "his office", they stay apart from the person
+ENTOURAGE_HEADS = ORG_HEADS | {
+    "administration", "campaign", "camp", "team", "family", "aide", "aides", "allies", "lawyer", "lawyers",
+    "attorney", "attorneys", "adviser", "advisers", "advisor", "advisors", "associates", "spokesman", "spokeswoman",
+    "spokesperson", "officials", "supporters", "house", "white",
+}  # fmt: skip
 
 # "the company said" is the business the article last named, as news writes it (Merck, then "the company");
 # public bodies the article names between (the FDA, the Senate, the World Health Organization) are no company

@@ -324,6 +324,8 @@ def _speaker_tokens(subject):
     for child in subject.children:
         if child.dep_ in ("relcl", "acl"):
             drop |= {t.i for t in child.subtree}
+    if subject.i < subject.head.i:  # a name the parse hung on the subject across its verb is not the speaker's
+        drop |= {t.i for t in subject.subtree if t.i >= subject.head.i}  # ("McCarthy said ..., Reps. Jim Banks")
     tokens = [t for t in subject.subtree if t.i not in drop]
     breaks = [k for k, t in enumerate(tokens) if "\n" in t.text]
     if breaks:  # a heading or timestamp line parsed into the subject ("12:15 p.m.\n\nTrump says"): the line nearest
