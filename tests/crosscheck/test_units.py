@@ -1997,3 +1997,61 @@ def test_a_time_of_day_in_tokenised_text_is_no_count() -> None:
         assert find_quantities(text) == [], text
     assert [q.text for q in find_quantities("At 10: 45 p. m. Tuesday, 12 people died.")] == ["12"]
     assert [q.text for q in find_quantities("He scored 30 points: 12 in the first half.")][:2] == ["30", "12"]
+
+
+def test_a_sentence_said_then_glossed_is_labelled_by_what_was_said(nlp) -> None:
+    # AllSides 2021: "..., Taiwan's defence minister has said, warning of the risk ..." was shown as the bare
+    # sentence, the statement that covers most of it ("of the risk of an accidental strike") being no clause
+    text = (
+        "Tensions with China are at their worst in 40 years, Taiwan's defence minister has said, warning of the "
+        "risk of an accidental strike between the two sides of the strait."
+    )
+    result = check(nlp, ("a", text, "2021-10-06"))
+    (claim,) = result.claims
+    assert claim["text"] == "Taiwan's defence minister says: Tensions with China are at their worst in 40 years"
+
+
+def test_a_quotation_closing_a_paragraph_keeps_its_speakers_label(nlp) -> None:
+    # AllSides 2021 (Fox News): the closing mark, once joined to its sentence, must not become the root of what is
+    # said: the claim had fallen back to the bare sentence
+    from corroborate.crosscheck.claims import word_root
+
+    text = (
+        'President Biden addressed the nation Monday, saying he stands "squarely behind" his decision, while '
+        'admitting that the fall of the country to the Taliban "did unfold more quickly than we had anticipated."'
+        "\n\nThe president spoke from the White House."
+    )
+    doc = nlp(text)
+    said = doc.char_span(text.index("he stands"), text.index("anticipated.") + len('anticipated."'))
+    assert word_root(said).text == "stands"
+    result = check(nlp, ("a", text, "2021-08-16"))
+    (claim,) = [c for c in result.claims if c["mentions"][0]["text"].startswith("President Biden addressed")]
+    assert claim["text"].startswith("Biden says: he stands"), claim["text"]
+
+
+def test_a_claim_is_told_in_a_mention_no_excerpt_cut_short(nlp) -> None:
+    # AllSides 2021: the key fact read "Austin announced on Aug. 9 that all active-duty..." (The Epoch Times'
+    # excerpt ends there) though another outlet told the same claim whole
+    result = check(
+        nlp,
+        (
+            "a",
+            "Defense Secretary Lloyd Austin announced on Aug. 9 that all active-duty troops would need...",
+            "2021-08-25",
+        ),
+        (
+            "b",
+            "Defense Secretary Lloyd Austin announced on Aug. 9 that all active-duty troops would need the vaccine "
+            "by the middle of September.",
+            "2021-08-25",
+        ),
+    )
+    (claim,) = [c for c in result.claims if len(c["mentions"]) == 2]
+    assert claim["text"].endswith("by the middle of September"), claim["text"]
+
+
+def test_a_statement_an_excerpt_cuts_short_is_shown_cut(nlp) -> None:
+    # "Lloyd Austin says: all active-duty troops would need" read as a whole claim; the excerpt ends "would need..."
+    text = "Defense Secretary Lloyd Austin announced on Aug. 9 that all active-duty troops would need..."
+    (claim,) = check(nlp, ("a", text, "2021-08-25")).claims
+    assert claim["text"] == "Lloyd Austin says: all active-duty troops would need …", claim["text"]

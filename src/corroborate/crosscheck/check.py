@@ -263,14 +263,19 @@ def _add_copy_mentions(records: list[dict], sources, reps: set[str]) -> None:
         record["mentions"].extend(extra)
 
 
+def _cut_short(text: str) -> bool:
+    """Does a mention end where its excerpt or feed was cut ("... all active-duty troops would need...")?"""
+    return text.rstrip().endswith(("...", "…"))
+
+
 def _claim_records(claims: list[Claim], groups: list[list[int]], disputed, sim) -> list[dict]:
     records = []
     for members in groups:
         mentions = [claims[i] for i in members]
         touched = any(any(c.article_id == a and c.start <= s < c.end for a, s in disputed) for c in mentions)
         independent = len({c.group for c in mentions})
-        if len(members) > 1:
-            central = max(members, key=lambda i: sim[i, members].sum())
+        if len(members) > 1:  # the mention most like the others, told whole where one is ("would need...": cut)
+            central = max(members, key=lambda i: (not _cut_short(claims[i].text), sim[i, members].sum()))
         else:
             central = members[0]
         status = "disputed" if touched else ("corroborated" if independent >= 2 else "single_source")

@@ -126,7 +126,18 @@ class Claim:
         if verbs and self.stance == "deny" and self.said[:1] in '"“':
             verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
         plural, singular = verbs or ("say", "says")
-        return f"{speaker} {plural if many else singular}: {_closed_quote(self.said or self.text)}"
+        said = _closed_quote(self.said or self.text)
+        if self.said and _ends_cut(self.text, self.said):
+            said += " …"  # the excerpt stops mid-statement ("would need..."): the label must not read as whole
+        return f"{speaker} {plural if many else singular}: {said}"
+
+
+def _ends_cut(text: str, said: str) -> bool:
+    """Does ``text`` end cut short (an ellipsis where an excerpt or a feed stops) right where ``said`` ends?"""
+    text = text.rstrip()
+    if not text.endswith(("...", "…")) or said.rstrip().endswith(("...", "…")):
+        return False
+    return text.rstrip(".… ").endswith(said.rstrip(".… ")[-40:])
 
 
 # the verb of a label by its statement's stance, or its cue's lemma: "Aliyev and Turkey deny that Syrian militants
@@ -245,6 +256,16 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def word_root(span):
+    """The span's root word: spaCy's ``Span.root`` is the highest token, which may be a sentence's closing mark
+    ("... than we had anticipated.”" hangs its "." on the sentence's verb); then the highest word."""
+    root = span.root
+    if not (root.is_punct or root.is_space):
+        return root
+    words = [t for t in span if not (t.is_punct or t.is_space) and not (span.start <= t.head.i < span.end)]
+    return min(words, key=lambda t: len(list(t.ancestors))) if words else root
+
+
 def said_text(content) -> str:
     """What a speaker says, to show after "X says:": the quotation, or the clause the cue reports ("He added
     that thousands of radicals ..." -> "thousands of radicals ..."); "" when the content is no clause of its
@@ -256,9 +277,10 @@ def said_text(content) -> str:
     quoted = text[:1] in '"“'
     if not (quoted or text[:1].isalnum()):
         return ""  # a piece of a sentence (markup, a dash) rather than a clause
-    if not quoted and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == content.root for t in content):
+    root = word_root(content)
+    if not quoted and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head == root for t in content):
         return ""
-    if not quoted and content.root.pos_ not in ("VERB", "AUX"):
+    if not quoted and root.pos_ not in ("VERB", "AUX"):
         return ""  # a verbless small clause ("declaring all transactions illegal"): "X says: all transactions illegal"
     if not quoted and content[0].lower_ in RELATIVE_WORDS:
         return ""  # "the FBI, which they say failed to act": "which ..." says nothing on its own
@@ -293,6 +315,33 @@ def _pieces(sent) -> list[tuple[int, int]]:
             cuts.append(token.i + 1)
     bounds = [sent.start, *sorted(set(cuts)), sent.end]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= 4]
+
+
+def _cue_root(doc, statement):
+    span = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _main_statement(doc, best, attributed):
+    """The statement a sentence is labelled by: the one that covers most of it, unless that one says no clause
+    and hangs on the cue of a statement of the same speaker that does ("Tensions with China are at their worst in
+    40 years, Taiwan's defence minister has said, warning of the risk of an accidental strike": the warning of a
+    risk is no claim of its own; "dismissed the report, saying ..." keeps what is said)."""
+    cue = _cue_root(doc, best.statement)
+    content = doc.char_span(best.statement.start, best.statement.end, alignment_mode="expand")
+    if cue is None or content is None or word_root(content).pos_ in ("VERB", "AUX"):
+        return best
+    for other in attributed:
+        same_speaker = (other.speaker_entity or other.speaker) == (best.speaker_entity or best.speaker)
+        if other is best or not same_speaker:
+            continue
+        governing = _cue_root(doc, other.statement)
+        said = doc.char_span(other.statement.start, other.statement.end, alignment_mode="expand")
+        if governing is None or governing.i == cue.i or not governing.is_ancestor(cue) or said is None:
+            continue
+        if word_root(said).pos_ in ("VERB", "AUX"):
+            return other
+    return best
 
 
 def extract_claims(
@@ -347,6 +396,7 @@ def extract_claims(
                     attributed,
                     key=lambda s: min(end, s.statement.end) - max(start, s.statement.start),
                 )
+                best = _main_statement(doc, best, attributed)
                 speaker_entity = best.speaker_entity
                 speaker_key = _speaker_key(doc, best.statement)
                 together = [  # a group statement ("Azerbaijan and Turkey deny ...") has one row per speaker
@@ -371,7 +421,7 @@ def extract_claims(
                 ce = min(end, best.statement.end, last)
                 # (a statement may lie wholly in a dateline the claim leaves out: then the claim is the sentence)
                 content = (doc.char_span(cs, ce, alignment_mode="expand") if cs < ce else None) or span
-            root = content.root
+            root = word_root(content)
             said = said_text(content) if attributed and content is not span else ""
             heads = {root.i: root, span.root.i: span.root}
             cue_lemma = ""
