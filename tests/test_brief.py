@@ -405,7 +405,7 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     )
     shown = {s["text"] for s in brief["who_said_what"][0]["main"]}
     assert shown == {
-        "We have no doubt that the parties will come to the table,",
+        "We have no doubt that the parties will come to the table",  # its comma led back into the sentence
         "Azerbaijan isn’t alone,” Aliyev told Cavusoglu. “Turkey is with us.",
         reported,
     }
@@ -413,12 +413,31 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     assert "““" not in markdown and "””" not in markdown
     # reported speech is not put in quotation marks of our own: they would claim its words verbatim
     assert f"assert: {reported} [1]" in markdown and f"“{reported}”" not in markdown
-    assert "“We have no doubt that the parties will come to the table,”" in markdown
+    assert "“We have no doubt that the parties will come to the table”" in markdown
     # an excerpt cut inside its last quote (AllSides: "““President Joe Biden will host ...,” CNBC reported Sunday.
     # “The visit marks the one-year...”"): its first mark is ours, and ours closes it after the cut
     cut = "“Aliyev will host the talks on Tuesday,” Aliyev said Sunday. “The visit marks the one-year..."
     markdown = to_markdown(one_speaker_brief("Ilham Aliyev", [{"text": cut, "stance": "assert", "kind": "direct"}]))
     assert f"{cut}”" in markdown and "““" not in markdown
+
+
+def test_evidence_holding_a_quotation_is_quoted_in_single_marks_within_ours() -> None:
+    # seeds: "... are "actively entering into the conflict zone."" was shown closing twice, “... zone."”
+    from corroborate.brief.render import quoted
+    from corroborate.report.html import environment
+
+    said = 'Citing the SVR, the chief claimed that mercenaries are "actively entering into the conflict zone."'
+    assert (
+        quoted(said)
+        == "“Citing the SVR, the chief claimed that mercenaries are ‘actively entering into the conflict zone.’”"
+    )
+    assert quoted("Putin “doesn’t know how to contain” Erdogan, said Dubnov.") == (
+        "“Putin ‘doesn’t know how to contain’ Erdogan, said Dubnov.”"
+    )
+    assert quoted("A plain sentence.") == "“A plain sentence.”"
+    # in HTML the result is still escaped: an article is untrusted
+    html = environment().from_string("{{ e|quoted }}").render(e='<script>alert("x")</script>')
+    assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def _candidate(text: str, i: int):

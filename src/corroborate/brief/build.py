@@ -37,9 +37,10 @@ _OPEN, _CLOSE = "\"“‘'", "\"”’'"
 
 
 def _unquoted(text: str) -> str:
-    """A statement shown inside quotation marks: the marks of a fully quoted text are not doubled."""
+    """A statement shown inside quotation marks: the marks of a fully quoted text are not doubled, nor is the
+    comma that led back into the sentence kept (“... including Russia,” he said: “... including Russia”)."""
     if len(text) > 2 and text[0] in _OPEN and text[-1] in _CLOSE:
-        return text[1:-1]
+        return text[1:-1].removesuffix(",")
     if len(text) > 2 and text[0] == "“" and text.endswith(("...", "…")) and text.rfind("“") > text.rfind("”"):
         return text[1:]  # an excerpt cut inside its quote ("“The visit marks the one-year..."): its mark closes after
     return text

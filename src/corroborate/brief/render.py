@@ -16,6 +16,16 @@ def _said(statement: dict, text: str) -> str:
     return f"“{text}”" if statement.get("kind") == "direct" else text
 
 
+_STRAIGHT_OPENING = re.compile(r'(^|[\s(\[—–-])"')
+
+
+def quoted(text: str) -> str:
+    """An article's sentence shown in quotation marks: the quotations it holds become quotations within a
+    quotation, in single marks (“... are “actively entering into the conflict zone.”” would close twice)."""
+    text = _STRAIGHT_OPENING.sub(lambda m: m.group(1) + "‘", text).replace('"', "’")
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
 _ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")  # where Markdown reads a character
 
 
@@ -67,7 +77,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     for c in brief["contested"]:
         out.append(f"- **{c['kind']}**: {md(c['subject'])}")
         for p in c["positions"]:
-            evidence = "; ".join(f"“{md(e)}”" for e in p["evidence"])
+            evidence = "; ".join(quoted(md(e)) for e in p["evidence"])
             out.append(f"  - {md(p['value'])} {cites(p['cites'])}: {evidence}")
     out += ["", "## Who said what", ""]
     for w in brief["who_said_what"]:

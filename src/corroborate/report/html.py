@@ -26,9 +26,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["counted"] = counted  # {{ n|counted("article") }}
-    from ..brief.render import timeline_date
+    from ..brief.render import quoted, timeline_date
 
     env.filters["timeline_date"] = timeline_date  # {{ entry|timeline_date }}: "week of 2020-09-28"
+    env.filters["quoted"] = quoted  # {{ sentence|quoted }}: in quotation marks, its own quotations in single ones
     return env
 
 
