@@ -97,3 +97,17 @@ def test_a_title_alone_is_no_entity(nlp) -> None:
     doc = nlp("Trump held a rally in Tupelo, Mississippi, for Lt. Gov. Tate Reeves, the Republican candidate.")
     names = [m.text for m in doc_mentions(doc, "a")]
     assert "Tate Reeves" in names and not any(n.rstrip(".") in ("Lt", "Gov") for n in names), names
+
+
+def test_the_state_democrat_is_the_person_named_before_not_the_party(nlp) -> None:
+    # AllSides 2021: "The New York Democrat said ..." was spoken by the entity "Democrat"
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "Senate Majority Leader Chuck Schumer met Democrats on Monday to discuss the bill. "
+        "The New York Democrat said the package would pass before the August recess."
+    )
+    analysis = analyze_story([SourceText(id="a", text=text, published="2021-07-12")], nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    (st,) = [s for s in analysis.statements if "package would pass" in s.statement.text]
+    assert names.get(st.speaker_entity) == "Chuck Schumer"

@@ -15,6 +15,7 @@ from .statements import writer_speaking
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
+PARTY_MEMBERS = {"democrat", "republican"}  # "the California Democrat": one of them, named before
 # pronouns for people, who may have been described ("a Pentagon spokesman ... He added"); "it" is the body itself
 PEOPLE_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 # Role words and the words that may stand for them in a title ("spy chief" ~ "head of the intelligence service").
@@ -132,14 +133,16 @@ def resolve(
             ids += [i for i in found_ids if i not in ids]
         if ids:
             return ids
-    named = _named_head(statement.speaker_heads, article_mentions, entities)
-    if named:
-        return [named]
     # "the 18 scientists, including Ravindra Gupta": the group speaks; the name is one of its members
     speaker = MEMBERS.split(statement.speaker, maxsplit=1)[0]
     words = speaker.lower().split()
+    party_member = len(words) > 1 and words[0] == "the" and words[-1] in PARTY_MEMBERS
+    named = None if party_member else _named_head(statement.speaker_heads, article_mentions, entities)
+    if named:
+        return [named]
     before = statement.speaker_start
-    if len(words) == 1 and words[0] in PERSON_PRONOUNS:  # he, she: the person who spoke or was named last
+    # he, she, and "the New York Democrat": the person who spoke or was named last (not the party)
+    if (len(words) == 1 and words[0] in PERSON_PRONOUNS) or party_member:
         paragraph = text.rfind("\n", 0, before) + 1 if text else 0
         return _recent(
             before, article_mentions, entities, previous, PEOPLE, lambda types, n: types == PEOPLE, paragraph
