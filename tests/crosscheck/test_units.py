@@ -2055,3 +2055,14 @@ def test_a_statement_an_excerpt_cuts_short_is_shown_cut(nlp) -> None:
     text = "Defense Secretary Lloyd Austin announced on Aug. 9 that all active-duty troops would need..."
     (claim,) = check(nlp, ("a", text, "2021-08-25")).claims
     assert claim["text"] == "Lloyd Austin says: all active-duty troops would need …", claim["text"]
+
+
+def test_a_sentence_that_describes_its_speaker_is_its_own_label(nlp) -> None:
+    # AllSides 2021: "Chuck Schumer says: The New York Democrat plans to bring up the legislation ..."
+    text = (
+        "Senate Majority Leader Chuck Schumer met Democrats on Monday. The New York Democrat plans to bring up the "
+        "legislation in time for the House to clear it for President Joe Biden's signature."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-08-09")).claims]
+    assert not any(label.startswith("Chuck Schumer says: The New York Democrat") for label in labels), labels
+    assert any(label.startswith("The New York Democrat plans") for label in labels), labels

@@ -409,6 +409,9 @@ def extract_claims(
                 entity = entities.get(speaker_entity or "")
                 speaker_is_name = entity is not None and together == [entity.name]
                 speaker_aliases = tuple(entity.aliases) if speaker_is_name else ()
+                written = best.statement.speaker  # "The New York Democrat plans to ...": the sentence says who
+                if written and best.statement.speaker_start is not None and start <= best.statement.speaker_start < end:
+                    speaker_aliases = (*speaker_aliases, written)
                 stance = best.statement.stance
             content = span
             cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
