@@ -2066,3 +2066,21 @@ def test_a_sentence_that_describes_its_speaker_is_its_own_label(nlp) -> None:
     labels = [c["text"] for c in check(nlp, ("a", text, "2021-08-09")).claims]
     assert not any(label.startswith("Chuck Schumer says: The New York Democrat") for label in labels), labels
     assert any(label.startswith("The New York Democrat plans") for label in labels), labels
+
+
+def test_a_pronoun_that_names_the_source_of_a_bare_sentence_is_shown_as_whom_it_stands_for(nlp) -> None:
+    # AllSides 2021: "Essex Police say: They recovered a knife ..." claimed the police said "They recovered ..."
+    # and "Biden says: He expressed concern about inflation and the national debt." what Biden did, not said
+    text = (
+        "President Joe Biden spoke to reporters on Monday, the White House said. He expressed concern about "
+        "inflation and the national debt."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-10-15")).claims]
+    assert "[Joe Biden] expressed concern about inflation and the national debt." in labels, labels
+    # "it" and "they" are left as written: "They recovered a knife ..." is not "Essex Police say: They ..."
+    text = (
+        "Essex Police said a man had been arrested after the stabbing on Friday. They recovered a knife and are "
+        "not looking for anyone else in connection with the incident."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2021-10-15")).claims]
+    assert "They recovered a knife and are not looking for anyone else in connection with the incident." in labels

@@ -30,6 +30,9 @@ _EDGE = re.compile(
 
 
 # a speaker shown as only a pronoun ("It says:", "Who says:") names no one: the claim is shown as its sentence
+# shown as whom they stand for, in brackets, in a bare sentence; not "it" and "they", which no salience model
+# resolves surely enough to be printed in place of the writer's word ("[Afghanistan] is unclear ...")
+BRACKETED_PRONOUNS = {"he", "she"}
 BARE_PRONOUNS = {"it", "this", "that", "who", "which", "he", "she", "they", "we", "i", "you"}
 
 
@@ -85,6 +88,7 @@ class Claim:
     speaker: str | None = None  # canonical name of who says it, when attributed
     speaker_is_name: bool = False  # ``speaker`` is one entity's name ("Food and Drug Administration": one body)
     speaker_aliases: tuple[str, ...] = ()  # the entity's other names ("United States" of "U.S.")
+    written_speaker: tuple[int, str] | None = None  # where the text names its speaker, and how ("They", "The ...")
     speaker_entity: str | None = None
     stance: str | None = None
     cue: str = ""  # the lemma of the cue of its statement ("show" of "data released on Wednesday showed")
@@ -117,6 +121,17 @@ class Claim:
         acronym = self.speaker is not None and len(self.speaker) > 1 and self.speaker.isupper()  # "WHO": a body
         if not self.speaker or (self.speaker.lower() in BARE_PRONOUNS and not acronym):
             return sentence_case(self.text)  # "It says: ..." tells a reader nothing the sentence does not
+        if not self.said and self.written_speaker:  # the sentence names its speaker: it is its own label
+            at, written = self.written_speaker
+            after = self.text[at + len(written) : at + len(written) + 1]
+            if (
+                written.lower() in BRACKETED_PRONOUNS
+                and self.text[at : at + len(written)] == written
+                and after not in "'’"
+            ):
+                # "He expressed concern about inflation": "[Biden] expressed concern about inflation"
+                return sentence_case(f"{self.text[:at]}[{self.speaker}]{self.text[at + len(written) :]}")
+            return sentence_case(self.text)  # "The New York Democrat plans to ..."
         names = (self.speaker, *self.speaker_aliases)
         if not self.said and any(re.search(rf"(?<!\w){re.escape(surname(n))}(?!\w)", self.text, re.I) for n in names):
             return sentence_case(self.text)  # "... after Mevlut Cavusoglu urged Moscow to ...": the sentence says who
@@ -391,6 +406,7 @@ def extract_claims(
                 start, text = start + lead, text[lead:]
             speaker = speaker_entity = stance = speaker_key = None
             speaker_is_name, speaker_aliases = False, ()
+            written_speaker = None
             if attributed:
                 best = max(
                     attributed,
@@ -410,8 +426,9 @@ def extract_claims(
                 speaker_is_name = entity is not None and together == [entity.name]
                 speaker_aliases = tuple(entity.aliases) if speaker_is_name else ()
                 written = best.statement.speaker  # "The New York Democrat plans to ...": the sentence says who
-                if written and best.statement.speaker_start is not None and start <= best.statement.speaker_start < end:
-                    speaker_aliases = (*speaker_aliases, written)
+                at, until = best.statement.speaker_start, best.statement.speaker_end
+                if written and at is not None and until is not None and start <= at and until <= end:
+                    written_speaker = (at - start, written)
                 stance = best.statement.stance
             content = span
             cue_chars = {i for s in attributed for i in range(s.statement.cue_start, s.statement.cue_end)}
@@ -495,6 +512,7 @@ def extract_claims(
                     speaker=speaker,
                     speaker_is_name=speaker_is_name,
                     speaker_aliases=speaker_aliases,
+                    written_speaker=written_speaker,
                     speaker_entity=speaker_entity,
                     stance=stance,
                     cue=cue_lemma,
