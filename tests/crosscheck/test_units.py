@@ -2084,3 +2084,33 @@ def test_a_pronoun_that_names_the_source_of_a_bare_sentence_is_shown_as_whom_it_
     )
     labels = [c["text"] for c in check(nlp, ("a", text, "2021-10-15")).claims]
     assert "They recovered a knife and are not looking for anyone else in connection with the incident." in labels
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # AllSides 2021, September 20: the reopening of U.S. travel "in early November" had been dated 2020-11
+        (
+            "Jeff Zients said the new rules, which go into effect in early November, will protect Americans.",
+            "2021-09-20",
+            ("early November", "2021-11", "month"),
+        ),
+        (
+            "The changes, to take effect in November, will allow families to plan.",
+            "2021-09-20",
+            ("in November", "2021-11", "month"),
+        ),
+        (
+            "Starting in early November, foreign nationals will be allowed to fly into the U.S.",
+            "2021-09-20",
+            ("early November", "2021-11", "month"),
+        ),
+        # what already took effect stays in the past
+        ("The rules, which took effect in November, were strict.", "2021-09-20", ("in November", "2020-11", "month")),
+        ("Starting in November, foreign nationals were barred.", "2021-09-20", ("in November", "2020-11", "month")),
+    ],
+)
+def test_a_month_that_takes_effect_or_opens_a_clause_about_the_future_is_still_to_come(
+    text, published, expected
+) -> None:
+    assert expected in resolve(text, published), resolve(text, published)

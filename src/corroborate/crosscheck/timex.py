@@ -67,7 +67,8 @@ _SMALL |= {"eight": 8, "nine": 9, "ten": 10}
 # a word of the future, not part of a compound ("would-be migrants")
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be held|is due|are due|scheduled|expected to|plans? to|set to|is to|are to|"
-    r"going to|upcoming|next|as soon as|as early as|no later than|(?-i:may|might) (?!have\b|not\b)[a-z]+)\b(?!-)",
+    r"going to|upcoming|next|as soon as|as early as|no later than|(?-i:may|might) (?!have\b|not\b)[a-z]+|"
+    r"(?:go|goes|take|takes) (?:into )?effect)\b(?!-)",
     re.I,
 )
 
@@ -151,12 +152,18 @@ _CLOCK = re.compile(r"\b[ap]\.m\.", re.I)  # not the end of a sentence
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 
 
-def _future(text: str, start: int) -> bool:
-    """Does the clause before the expression speak of the future?"""
+def _future(text: str, start: int, end: int | None = None) -> bool:
+    """Does the clause before the expression speak of the future? An expression that opens its sentence
+    ("Starting in early November, foreign nationals will be allowed ...": ``end`` given) is told by what follows."""
     left = _CLOCK.sub("h", text[max(0, start - 240) : start])  # "will go into effect at 11:59 p.m. Saturday"
     left = re.split(r"[.;!?\n]", left)[-1]
     left = _RELATIVE_CLAUSE.sub(" ", left)  # "Hochul, who will make history ..., on Sunday vowed": not its clause
-    return bool(_FUTURE.search(left[-80:]))
+    if _FUTURE.search(left[-80:]):
+        return True
+    if end is None or len(left.split()) > 2:
+        return False
+    right = re.split(r"[.;!?\n]", _CLOCK.sub("h", text[end : end + 120]))[0]
+    return bool(_FUTURE.search(right[:80]))
 
 
 def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
@@ -166,7 +173,7 @@ def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
     still to come is next year's ("will stay closed until January" in October)."""
     lead = m.group(0).split()[0].lower()
     deadline = lead in ("until", "by") or bool(_UNTIL.search(text[max(0, m.start() - 9) : m.start()]))
-    future = _future(text, m.start())
+    future = _future(text, m.start(), m.end())
     ahead = lead != "since" and (deadline or future)
     year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
     if year < anchor.year and ahead:
