@@ -2114,3 +2114,13 @@ def test_a_month_that_takes_effect_or_opens_a_clause_about_the_future_is_still_t
     text, published, expected
 ) -> None:
     assert expected in resolve(text, published), resolve(text, published)
+
+
+def test_a_pronoun_after_its_name_in_the_same_sentence_is_left_as_written(nlp) -> None:
+    # NeuS test: "President Donald Trump has expressed his support ..., but [Donald Trump] signaled his frustration"
+    text = (
+        "President Donald Trump has expressed his support for the immigration bill, but he signaled his "
+        "frustration with the process on Friday."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2018-06-16")).claims]
+    assert not any("[" in label for label in labels), labels

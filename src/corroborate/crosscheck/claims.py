@@ -124,10 +124,12 @@ class Claim:
         if not self.said and self.written_speaker:  # the sentence names its speaker: it is its own label
             at, written = self.written_speaker
             after = self.text[at + len(written) : at + len(written) + 1]
+            named_before = re.search(rf"(?<!\w){re.escape(surname(self.speaker))}(?!\w)", self.text[:at], re.I)
             if (
                 written.lower() in BRACKETED_PRONOUNS
                 and self.text[at : at + len(written)] == written
                 and after not in "'’"
+                and not named_before  # not "Trump has ..., but [Donald Trump] signaled ..."
             ):
                 # "He expressed concern about inflation": "[Biden] expressed concern about inflation"
                 return sentence_case(f"{self.text[:at]}[{self.speaker}]{self.text[at + len(written) :]}")
