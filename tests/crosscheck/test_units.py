@@ -2124,3 +2124,13 @@ def test_a_pronoun_after_its_name_in_the_same_sentence_is_left_as_written(nlp) -
     )
     labels = [c["text"] for c in check(nlp, ("a", text, "2018-06-16")).claims]
     assert not any("[" in label for label in labels), labels
+
+
+def test_a_quotation_within_the_quotation_drops_the_comma_that_led_back_into_the_sentence(nlp) -> None:
+    # NeuS test: "Lee Merritt says: “You didn’t hear the officer shout, ‘Gun, gun, gun,’”"
+    text = (
+        "“You didn’t hear the officer shout, ‘Gun, gun, gun,’” attorney Lee Merritt said after viewing video "
+        "taken from the officer’s bodycam."
+    )
+    labels = [c["text"] for c in check(nlp, ("a", text, "2019-10-14")).claims]
+    assert "Lee Merritt says: “You didn’t hear the officer shout, ‘Gun, gun, gun’”" in labels, labels

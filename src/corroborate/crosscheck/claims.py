@@ -306,7 +306,7 @@ def said_text(content) -> str:
     contracted = len(content) > 1 and content[1].text[:1] in "'’"  # "that's a lie", "That’s the news"
     if not quoted and content[0].lower_ in ("that", "whether") and content[0].text != "That" and not contracted:
         text = text[len(content[0].text) :].lstrip()  # "said that ...", not "That's roughly an 80% drop, CNN reported"
-    text = re.sub(r"[,;:]\s*([”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
+    text = re.sub(r"[,;:]\s*([’”\"]?[”\"]?)$", r"\1", text)  # “... including Russia,” -> “... including Russia”
     return _TRAILING_CONJUNCTION.sub("", text)  # "... since the late 1970s and" (a clause cut from its sentence)
 
 
