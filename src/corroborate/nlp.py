@@ -106,6 +106,8 @@ def _sentence_repair(doc):
         elif second.root.i == name.i and heads[title] != title:
             heads[name.i], deps[name.i] = heads[title], deps[title]
             heads[title], deps[title] = name.i, "compound"
+        elif first.root.i == title:  # the title heads its own sentence: it joins the name, whose sentence heads both
+            heads[title], deps[title] = name.i, "compound"
         else:
             heads[second.root.i], deps[second.root.i] = first.root.i, "dep"
             heads[title], deps[title] = name.i, "compound"

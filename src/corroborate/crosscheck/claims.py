@@ -30,10 +30,10 @@ _EDGE = re.compile(
 
 
 # a speaker shown as only a pronoun ("It says:", "Who says:") names no one: the claim is shown as its sentence
+BARE_PRONOUNS = {"it", "this", "that", "who", "which", "he", "she", "they", "we", "i", "you"}
 # shown as whom they stand for, in brackets, in a bare sentence; not "it" and "they", which no salience model
 # resolves surely enough to be printed in place of the writer's word ("[Afghanistan] is unclear ...")
 BRACKETED_PRONOUNS = {"he", "she"}
-BARE_PRONOUNS = {"it", "this", "that", "who", "which", "he", "she", "they", "we", "i", "you"}
 
 
 def sentence_case(text: str) -> str:
@@ -335,6 +335,7 @@ def _pieces(sent) -> list[tuple[int, int]]:
 
 
 def _cue_root(doc, statement):
+    """The root token of a statement's cue ("said", "warning"), or None where the cue's characters are no tokens."""
     span = doc.char_span(statement.cue_start, statement.cue_end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
