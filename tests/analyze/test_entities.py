@@ -161,3 +161,49 @@ def test_a_name_the_model_ended_on_a_particle_runs_on_to_the_surname() -> None:
         found = [(m.text, text[m.start : m.end]) for m in doc_mentions(nlp(text), "a") if m.label == "PERSON"]
         assert found == [(name, name)], found
         assert not any(m.text == name.split()[-1] for m in doc_mentions(nlp(text), "a")), "the surname is no other name"
+
+
+def test_one_person_named_with_and_without_a_middle_initial_is_one_person_across_stories(tmp_path) -> None:
+    # AllSides 2021: "Chuck Schumer", "Charles E. Schumer" and "Charles Schumer" were three people of the store;
+    # the initial is no other person ("Charles E. Schumer" is "Charles Schumer"), a suffix is ("Donald Trump Jr.")
+    import json
+
+    from corroborate.analyze.entities import entity_id
+    from corroborate.analyze.phase import unify_people
+    from corroborate.store.db import Store
+
+    store = Store.open(str(tmp_path / "s.duckdb"))
+    rows = [
+        ("s1", "Charles E. Schumer"),
+        ("s2", "Charles Schumer"),
+        ("s3", "Charles Schumer"),
+        ("s4", "Donald Trump Jr."),
+        ("s5", "Donald Trump"),
+        ("s6", "George W. Bush"),
+        ("s7", "George H.W. Bush"),
+        ("s8", "George Bush"),
+    ]
+    for story, name in rows:
+        eid = entity_id(name, "PERSON")
+        store.con.execute("INSERT INTO entities VALUES (?, ?, ?, 'PERSON', '[]', '[]', '[]')", [story, eid, name])
+        store.con.execute(
+            "INSERT INTO statements VALUES (?, ?, 'a', ?, ?, 'said', 'direct', 'assert', 'x', 0, 1)",
+            [f"st-{story}", story, name, eid],
+        )
+    unify_people(store)
+    names = dict(store.con.execute("SELECT story_id, name FROM entities").fetchall())
+    assert names == {
+        "s1": "Charles Schumer",
+        "s2": "Charles Schumer",
+        "s3": "Charles Schumer",
+        "s4": "Donald Trump Jr.",
+        "s5": "Donald Trump",
+        # two presidents: which of them "George Bush" is, initials cannot tell
+        "s6": "George W. Bush",
+        "s7": "George H.W. Bush",
+        "s8": "George Bush",
+    }
+    (aliases,) = store.con.execute("SELECT aliases FROM entities WHERE story_id = 's1'").fetchone()
+    assert "Charles E. Schumer" in json.loads(aliases)
+    speaker = store.con.execute("SELECT speaker_entity FROM statements WHERE story_id = 's1'").fetchone()[0]
+    assert speaker == entity_id("Charles Schumer", "PERSON")

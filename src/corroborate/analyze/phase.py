@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..store import Store
-from .entities import entity_id, same_person
+from .entities import entity_id, name_parts, same_person
 from .story import SourceText, analyze_story
 
 
@@ -110,7 +111,9 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
 
 
 def unify_people(store: Store) -> None:
-    """A person a story names only by surname takes the one full name the store knows for them."""
+    """A person a story names only by surname takes the one full name the store knows for them; a person named in
+    full with and without initials ("Charles E. Schumer", "Charles Schumer") takes the form most stories use."""
+    _unify_initials(store)
     full = [
         r[0]
         for r in store.con.execute(
@@ -124,17 +127,57 @@ def unify_people(store: Store) -> None:
         fits = [f for f in full if same_person(f, name)]
         if len(fits) != 1:
             continue
-        new_id = entity_id(fits[0], "PERSON")
         merged = sorted(set(json.loads(aliases)) | {name})
-        if store.con.execute(
-            "SELECT count(*) FROM entities WHERE story_id = ? AND id = ?", [story_id, new_id]
-        ).fetchone()[0]:
-            continue  # the story already has the full name as another entity: leave both as they are
-        store.con.execute(
-            "UPDATE entities SET id = ?, name = ?, aliases = ? WHERE story_id = ? AND id = ?",
-            [new_id, fits[0], json.dumps(merged, ensure_ascii=False), story_id, old_id],
-        )
-        store.con.execute(
-            "UPDATE statements SET speaker_entity = ? WHERE story_id = ? AND speaker_entity = ?",
-            [new_id, story_id, old_id],
-        )
+        _rename(store, story_id, old_id, entity_id(fits[0], "PERSON"), fits[0], merged)
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")  # "E.", "H.W.", "E"
+
+
+def _initials_key(name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(the name's words, its initials) of a full name: "Robert S. Mueller III" is ((robert, mueller), (S,)); an
+    ordinal is no part of it, a generational suffix is ("Donald Trump Jr." is not Donald Trump)."""
+    words = name_parts(name)
+    plain = tuple(w.lower() for w in words if not _INITIAL.fullmatch(w))
+    if len(plain) < 2:
+        return None
+    return plain, tuple(w.replace(".", "") for w in words if _INITIAL.fullmatch(w))
+
+
+def _unify_initials(store: Store) -> None:
+    """Full names of one person with and without initials become the form most stories use; where two forms
+    carry different initials ("George W. Bush", "George H.W. Bush": two presidents) none of them is touched."""
+    query = "SELECT name, count(DISTINCT story_id) FROM entities WHERE type = 'PERSON' AND contains(name, ' ')"
+    forms: dict[tuple[str, ...], list[tuple[str, int, tuple[str, ...]]]] = {}
+    for name, stories in store.con.execute(query + " GROUP BY name").fetchall():
+        key = _initials_key(name)
+        if key is not None:
+            forms.setdefault(key[0], []).append((name, stories, key[1]))
+    for variants in forms.values():
+        if len(variants) < 2 or len({initials for _, _, initials in variants if initials}) > 1:
+            continue
+        canonical = max(variants, key=lambda v: (v[1], -len(v[0]), v[0]))[0]  # most stories, then the shorter
+        for name, _, _ in variants:
+            if name == canonical:
+                continue
+            for story_id, old_id, aliases in store.con.execute(
+                "SELECT story_id, id, aliases FROM entities WHERE type = 'PERSON' AND name = ?", [name]
+            ).fetchall():
+                merged = sorted(set(json.loads(aliases)) | {name})
+                _rename(store, story_id, old_id, entity_id(canonical, "PERSON"), canonical, merged)
+
+
+def _rename(store: Store, story_id: str, old_id: str, new_id: str, name: str, aliases: list[str]) -> None:
+    """One story's entity takes another id and name; its statements follow. Left as it is where the story already
+    has an entity of that id."""
+    taken = "SELECT count(*) FROM entities WHERE story_id = ? AND id = ?"
+    if store.con.execute(taken, [story_id, new_id]).fetchone()[0]:
+        return
+    store.con.execute(
+        "UPDATE entities SET id = ?, name = ?, aliases = ? WHERE story_id = ? AND id = ?",
+        [new_id, name, json.dumps(aliases, ensure_ascii=False), story_id, old_id],
+    )
+    store.con.execute(
+        "UPDATE statements SET speaker_entity = ? WHERE story_id = ? AND speaker_entity = ?",
+        [new_id, story_id, old_id],
+    )
