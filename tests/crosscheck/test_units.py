@@ -2134,3 +2134,47 @@ def test_a_quotation_within_the_quotation_drops_the_comma_that_led_back_into_the
     )
     labels = [c["text"] for c in check(nlp, ("a", text, "2019-10-14")).claims]
     assert "Lee Merritt says: “You didn’t hear the officer shout, ‘Gun, gun, gun’”" in labels, labels
+
+
+def test_an_excerpt_cut_short_corroborates_only_what_its_words_say(nlp) -> None:
+    # AllSides 2021: "Democrats accepted the deal because..." (an excerpt's cut end) counted as a second outlet for
+    # "The Senate voted 50-48 ... after Democrats and Republicans reached a deal ..."
+    full = (
+        "The Senate voted 50-48 Thursday evening to extend the nation's debt limit through early December after "
+        "Democrats and Republicans reached a deal to avert economic disaster."
+    )
+    result = check(
+        nlp,
+        ("a", full, "2021-10-08"),
+        ("b", "Senate leaders spoke to reporters on Thursday. Democrats accepted the deal because...", "2021-10-08"),
+        (
+            "c",
+            "The Senate voted 50-48 Thursday evening to extend the nation's debt limit through early...",
+            "2021-10-08",
+        ),
+    )
+    (claim,) = [c for c in result.claims if any(m["text"] == full for m in c["mentions"])]
+    assert sorted(m["article_id"] for m in claim["mentions"]) == ["a", "c"], claim["mentions"]
+
+
+def test_a_cut_end_pairs_only_with_a_sentence_that_holds_most_of_its_words() -> None:
+    import numpy as np
+
+    from corroborate.crosscheck.check import _cut_short_apart
+    from corroborate.crosscheck.claims import Claim
+
+    def claim(i: int, text: str, lemmas: str) -> Claim:
+        return Claim(i, f"a{i}", f"g{i}", 0, len(text), text, 0, lemmas=frozenset(lemmas.split()))
+
+    claims = [
+        claim(0, "The Senate voted 50-48 to extend the debt limit after Democrats reached a deal.",
+              "senat vote 50-48 extend debt limit democrat reach deal"),
+        claim(1, "Democrats accepted the deal because...", "democrat accept deal"),  # two words in common
+        claim(2, "The Senate voted 50-48 to extend the debt...", "senat vote 50-48 extend debt"),  # five
+        claim(3, "Republicans blocked the plan to raise the debt...", "republican block plan rais debt"),  # one
+    ]  # fmt: skip
+    sim = np.full((4, 4), 0.9)
+    gated = _cut_short_apart(claims, sim)
+    assert gated[0, 1] == gated[1, 0] == 0.0
+    assert gated[0, 2] == 0.9
+    assert gated[0, 3] == gated[3, 0] == 0.0

@@ -224,7 +224,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         sim, jac = _similarity(claims, vectors)
         content_vectors = embedder.encode([c.content or c.text for c in claims])
         content_sim = _content_similarity(claims, content_vectors)
-        groups = _group(claims, sim, ALIGN, _shared_figures(claims, jac))
+        groups = _group(claims, _cut_short_apart(claims, sim), ALIGN, _shared_figures(claims, jac))
         contradictions += _number_conflicts(claims, sim, jac)
         contradictions += _date_conflicts(claims, sim, jac)
         contradictions += _denials(claims, sim, jac, content_sim)
@@ -266,6 +266,26 @@ def _add_copy_mentions(records: list[dict], sources, reps: set[str]) -> None:
 def _cut_short(text: str) -> bool:
     """Does a mention end where its excerpt or feed was cut ("... all active-duty troops would need...")?"""
     return text.rstrip().endswith(("...", "…"))
+
+
+CUT_SHARED = 3  # content words an excerpt's cut end must share with a sentence to stand for the same fact
+
+
+def _cut_short_apart(claims: list[Claim], sim: np.ndarray) -> np.ndarray:
+    """The similarity by which claims are grouped, without the pairs in which an excerpt's cut end shares too
+    few words with the other sentence to tell one fact: the overlap divides by the smaller claim, so two words of
+    "Democrats accepted the deal because..." matched "The Senate voted 50-48 ... after Democrats and Republicans
+    reached a deal", and "The court has a 6-3 conservative..." a sentence on the court's conservative majority. A
+    cut end that shares more keeps its pairs ("“He was frail but had a lot of spirit until his last days,” Magill
+    told the news agency, adding that...")."""
+    gated = sim.copy()
+    for i, claim in enumerate(claims):
+        if not _cut_short(claim.text):
+            continue
+        for j, other in enumerate(claims):
+            if j != i and len(claim.lemmas & other.lemmas) < CUT_SHARED:
+                gated[i, j] = gated[j, i] = 0.0
+    return gated
 
 
 def _claim_records(claims: list[Claim], groups: list[list[int]], disputed, sim) -> list[dict]:
