@@ -63,16 +63,21 @@ def test_a_plural_or_military_title_is_not_part_of_the_name() -> None:
     assert clean_name("Sgt. Kevin Allen", person=True) == "Kevin Allen"
 
 
-def test_an_administration_named_for_a_person_is_not_that_person(nlp) -> None:
+def speakers(nlp, text: str, published: str) -> dict[str, str | None]:
+    """What each statement of a one-article story says, and the name of the entity it is resolved to."""
     from corroborate.analyze.story import SourceText, analyze_story
 
+    analysis = analyze_story([SourceText(id="a", text=text, published=published)], nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    return {s.statement.text: names.get(s.speaker_entity) for s in analysis.statements}
+
+
+def test_an_administration_named_for_a_person_is_not_that_person(nlp) -> None:
     text = (
         "President Donald Trump defended the strike on Friday. The Trump administration claimed that the decision "
         "to kill Soleimani was because of an imminent attack. Trump said the threat was real."
     )
-    analysis = analyze_story([SourceText(id="a", text=text, published="2020-01-10")], nlp)
-    names = {e.id: e.name for e in analysis.entities}
-    by_text = {s.statement.text[:20]: names.get(s.speaker_entity) for s in analysis.statements}
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2020-01-10").items()}
     assert by_text["that the decision to"] is None  # shown as "The Trump administration", not as Donald Trump
     assert by_text["the threat was real"] == "Donald Trump"
 
@@ -101,13 +106,9 @@ def test_a_title_alone_is_no_entity(nlp) -> None:
 
 def test_the_state_democrat_is_the_person_named_before_not_the_party(nlp) -> None:
     # AllSides 2021: "The New York Democrat said ..." was spoken by the entity "Democrat"
-    from corroborate.analyze.story import SourceText, analyze_story
-
     text = (
         "Senate Majority Leader Chuck Schumer met Democrats on Monday to discuss the bill. "
         "The New York Democrat said the package would pass before the August recess."
     )
-    analysis = analyze_story([SourceText(id="a", text=text, published="2021-07-12")], nlp)
-    names = {e.id: e.name for e in analysis.entities}
-    (st,) = [s for s in analysis.statements if "package would pass" in s.statement.text]
-    assert names.get(st.speaker_entity) == "Chuck Schumer"
+    (name,) = [name for said, name in speakers(nlp, text, "2021-07-12").items() if "package would pass" in said]
+    assert name == "Chuck Schumer"

@@ -147,6 +147,11 @@ def check(nlp, *articles: tuple[str, str, str]):
     return analyze_story(sources, nlp)
 
 
+def claim_labels(nlp, *articles: tuple[str, str, str | None]) -> list[str]:
+    """The claims' labels ("Ann Lee says: ...") of a story of ``articles`` (id, text, published)."""
+    return [c["text"] for c in check(nlp, *articles).claims]
+
+
 def kinds(result) -> list[str]:
     return sorted(c["kind"] for c in result.contradictions)
 
@@ -1430,7 +1435,7 @@ def test_a_place_nationality_or_body_that_describes_the_speakers_is_not_named_as
         "Marsovian officials said the border would reopen. Two U.S. officials said the talks had stalled. "
         "Democratic lawmakers on Friday said the report fell short. Russia said it would send observers."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-09-28")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-09-28"))
     assert "Marsovian officials say: the border would reopen" in labels, labels
     assert "Two U.S. officials say: the talks had stalled" in labels, labels
     assert "Democratic lawmakers say: the report fell short" in labels, labels  # not "Democratic says"
@@ -1439,7 +1444,7 @@ def test_a_place_nationality_or_body_that_describes_the_speakers_is_not_named_as
         "The Marsovian Defence Ministry said the drills were over. A Marsovian Defence Ministry spokesman said "
         "the troops had left. It said the border was calm."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-09-28")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-09-28"))
     assert "Marsovian Defence Ministry says: the drills were over" in labels, labels
     assert "A Marsovian Defence Ministry spokesman says: the troops had left" in labels, labels
     assert "Marsovian Defence Ministry says: the border was calm" in labels, labels  # "It" stands for the body
@@ -1518,14 +1523,14 @@ def test_a_statement_inside_the_section_label_a_claim_leaves_out_does_not_break_
         "President Trump announced on Monday that the government will distribute 150 million rapid tests. Why it "
         "matters: The Trump administration has stressed the importance of reopening schools."
     )
-    claims = [c["text"] for c in check(nlp, ("a", text, "2020-09-28")).claims]
+    claims = claim_labels(nlp, ("a", text, "2020-09-28"))
     assert "The Trump administration has stressed the importance of reopening schools." in claims, claims
 
 
 def test_a_claim_opening_with_a_name_that_starts_like_a_conjunction_keeps_it_whole(nlp) -> None:
     # the edge trim took "And", "But", "As" off any word ("rew Cuomo resigned ...", "ler County reported ...")
     text = "Andrew Cuomo resigned on Tuesday after a damning report. Butler County reported twelve new cases on Monday."
-    claims = [c["text"] for c in check(nlp, ("a", text, "2021-08-11")).claims]
+    claims = claim_labels(nlp, ("a", text, "2021-08-11"))
     assert claims == [
         "Andrew Cuomo resigned on Tuesday after a damning report.",
         "Butler County reported twelve new cases on Monday.",
@@ -1539,7 +1544,7 @@ def test_a_claim_keeps_a_leading_as_that_joins_no_clause_and_opens_as_a_sentence
         "As of this week, nearly 100 container ships idled off the Harbour coast, unable to unload their goods. "
         "His approval rating fell in late August for the first time, and he has not recovered since then."
     )
-    claims = [c["text"] for c in check(nlp, ("a", text, "2021-10-14")).claims]
+    claims = claim_labels(nlp, ("a", text, "2021-10-14"))
     assert claims[0].startswith("As of this week, nearly 100 container ships")
     assert "He has not recovered since then." in claims
     assert not any(c[:1].islower() for c in claims)
@@ -1551,7 +1556,7 @@ def test_a_verbless_small_clause_is_not_shown_as_what_the_speaker_says(nlp) -> N
         "China intensified its crackdown on cryptocurrency on Friday, declaring all financial transactions "
         "involving cryptocurrencies illegal and issuing a nationwide ban on cryptocurrency mining."
     )
-    (claim,) = [c["text"] for c in check(nlp, ("a", text, "2021-09-24")).claims]
+    (claim,) = claim_labels(nlp, ("a", text, "2021-09-24"))
     assert not claim.startswith("China says: all financial")
     assert claim.startswith("China intensified its crackdown")
 
@@ -1648,7 +1653,7 @@ def test_you_outside_quotes_is_the_writer_addressing_the_reader_not_a_speaker(nl
         "Unprecedented scenes took place across the island on Sunday, although you would have been excused if you "
         "thought you were watching protests in another country."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-07-12")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-07-12"))
     assert labels and not any(label.startswith(("You say", "You says")) for label in labels), labels
 
 
@@ -1658,7 +1663,7 @@ def test_a_speaker_shown_only_as_a_pronoun_is_shown_as_its_sentence(nlp) -> None
         "Watching the news, it would be easy to think that the harbour plan is a new idea. The World Health "
         "Organization (WHO) said the largest decrease in new weekly cases was reported from the Eastern region."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-01")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-06-01"))
     assert not any(label.startswith(("It says", "Who says")) for label in labels), labels
     assert any(label.startswith("Watching the news, it would be easy") for label in labels), labels
     assert not any(label.startswith("Watching") and "says:" in label for label in labels)
@@ -1881,7 +1886,7 @@ def test_a_denial_is_labelled_as_denied_not_as_said(nlp) -> None:
         "a": "Marsovian President Ivo Pell and Talvia deny that foreign fighters have entered Marsovia to join the "
         "fighting. Port official Ann Lee dismissed the report, saying “we don’t see much evidence of that.”",
     }
-    labels = [c["text"] for c in check(nlp, *[(i, t, "2024-06-03") for i, t in texts.items()]).claims]
+    labels = claim_labels(nlp, *[(i, t, "2024-06-03") for i, t in texts.items()])
     assert "Ivo Pell and Talvia deny: foreign fighters have entered Marsovia to join the fighting" in labels, labels
     assert not any(" say: foreign fighters" in x for x in labels), labels
     assert "Ann Lee says: “we don’t see much evidence of that.”" in labels, labels  # her words, not what she denies
@@ -1893,12 +1898,12 @@ def test_a_clause_cut_from_its_sentence_does_not_end_on_its_conjunction(nlp) -> 
         "Marsovia has a naval base in Talvia and the two nations have a mutual-defense pact, though it is old. "
         "Some ports only admit vaccinated crews, others are open to all crews with a negative test or and/or"
     )  # an excerpt cut off there
-    texts = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    texts = claim_labels(nlp, ("a", text, "2024-06-03"))
     assert any(t.endswith("negative test or and/or") for t in texts), texts  # "or" of "and/or" is no conjunction
     assert "Marsovia has a naval base in Talvia" in texts, texts
     assert not any(t.rstrip().endswith(" and") for t in texts), texts
     cut = "Surveys also show that dock fees are rising at a rate not seen since the late 1970s and..."  # an excerpt
-    said = [c["text"] for c in check(nlp, ("a", cut, None)).claims]
+    said = claim_labels(nlp, ("a", cut, None))
     assert said and not any(x.endswith(" and") for x in said), said  # what is said ends where its clause does
 
 
@@ -1910,7 +1915,7 @@ def test_a_statement_in_a_relative_clause_does_not_make_the_sentence_its_speaker
         "Prime Minister Ivo Pell. Local residents, who say the port plan is too weak, will march on Monday. "
         "Ann Lee gave a speech Monday in Talvia, in which she told would-be migrants “do not come” to Marsovia."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    labels = claim_labels(nlp, ("a", text, "2024-06-03"))
     assert "AFP gave no details of the offer it said had been made by Prime Minister Ivo Pell." in labels, labels
     assert not any(" says: AFP gave" in x or " say: AFP gave" in x for x in labels), labels
     assert "Local residents say: the port plan is too weak" in labels, labels  # the noun it hangs on speaks
@@ -1924,7 +1929,7 @@ def test_each_sentence_of_a_quotation_is_shown_in_its_own_pair_of_marks(nlp) -> 
         "Harbour chief Ann Lee spoke to reporters on Monday.\n\n“There are no trifles in the fight against piracy. "
         "It is important to analyze any risks, including potential ones, to work ahead of the curve,” she said."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2024-06-03")).claims]
+    labels = claim_labels(nlp, ("a", text, "2024-06-03"))
     assert "Ann Lee says: “There are no trifles in the fight against piracy.”" in labels, labels
     second = (
         "Ann Lee says: “It is important to analyze any risks, including potential ones, to work ahead of the curve”"
@@ -1966,13 +1971,13 @@ def test_a_reported_clause_keeps_its_subject_that(nlp) -> None:
         "The mayor said that the port would reopen. “It is a lie on a news network ... that's a lie that they are "
         "conscious of,” Ann Lee said."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-06-03"))
     assert "Harbour Herald says: That's roughly an 80% drop since January" in labels, labels
     assert any(x.endswith("says: the port would reopen") for x in labels), labels
     assert not any(": 's" in x for x in labels), labels
     # a relative clause says nothing on its own: "Joe Biden says: could force millions to get shots" before
     text = "The mayor announced a rule that could force thousands of dockers to get shots, the Harbour Herald said."
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-06-03"))
     assert not any("says: could force" in x or "says: that could force" in x for x in labels), labels
 
 
@@ -1984,7 +1989,7 @@ def test_a_warning_and_an_allegation_are_labelled_as_such(nlp) -> None:
         "authority violated the labour code. Harbour chief Ann Lee said the port would reopen on Monday. A new study "
         "from the harbour authority found that dockers are twice as likely to be injured at night."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-06-03")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-06-03"))
     assert "Talvia warns: the enclave could become a launchpad for militants" in labels, labels
     assert "The lawsuit alleges: the port authority violated the labour code" in labels, labels
     assert "Ann Lee says: the port would reopen on Monday" in labels, labels
@@ -2063,7 +2068,7 @@ def test_a_sentence_that_describes_its_speaker_is_its_own_label(nlp) -> None:
         "Senate Majority Leader Chuck Schumer met Democrats on Monday. The New York Democrat plans to bring up the "
         "legislation in time for the House to clear it for President Joe Biden's signature."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-08-09")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-08-09"))
     assert not any(label.startswith("Chuck Schumer says: The New York Democrat") for label in labels), labels
     assert any(label.startswith("The New York Democrat plans") for label in labels), labels
 
@@ -2075,14 +2080,14 @@ def test_a_pronoun_that_names_the_source_of_a_bare_sentence_is_shown_as_whom_it_
         "President Joe Biden spoke to reporters on Monday, the White House said. He expressed concern about "
         "inflation and the national debt."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-10-15")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-10-15"))
     assert "[Joe Biden] expressed concern about inflation and the national debt." in labels, labels
     # "it" and "they" are left as written: "They recovered a knife ..." is not "Essex Police say: They ..."
     text = (
         "Essex Police said a man had been arrested after the stabbing on Friday. They recovered a knife and are "
         "not looking for anyone else in connection with the incident."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2021-10-15")).claims]
+    labels = claim_labels(nlp, ("a", text, "2021-10-15"))
     assert "They recovered a knife and are not looking for anyone else in connection with the incident." in labels
 
 
@@ -2122,7 +2127,7 @@ def test_a_pronoun_after_its_name_in_the_same_sentence_is_left_as_written(nlp) -
         "President Donald Trump has expressed his support for the immigration bill, but he signaled his "
         "frustration with the process on Friday."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2018-06-16")).claims]
+    labels = claim_labels(nlp, ("a", text, "2018-06-16"))
     assert not any("[" in label for label in labels), labels
 
 
@@ -2132,7 +2137,7 @@ def test_a_quotation_within_the_quotation_drops_the_comma_that_led_back_into_the
         "“You didn’t hear the officer shout, ‘Gun, gun, gun,’” attorney Lee Merritt said after viewing video "
         "taken from the officer’s bodycam."
     )
-    labels = [c["text"] for c in check(nlp, ("a", text, "2019-10-14")).claims]
+    labels = claim_labels(nlp, ("a", text, "2019-10-14"))
     assert "Lee Merritt says: “You didn’t hear the officer shout, ‘Gun, gun, gun’”" in labels, labels
 
 
@@ -2160,7 +2165,7 @@ def test_an_excerpt_cut_short_corroborates_only_what_its_words_say(nlp) -> None:
 def test_a_cut_end_pairs_only_with_a_sentence_that_holds_most_of_its_words() -> None:
     import numpy as np
 
-    from corroborate.crosscheck.check import _cut_short_apart
+    from corroborate.crosscheck.check import _grouping_similarity
     from corroborate.crosscheck.claims import Claim
 
     def claim(i: int, text: str, lemmas: str) -> Claim:
@@ -2174,7 +2179,7 @@ def test_a_cut_end_pairs_only_with_a_sentence_that_holds_most_of_its_words() -> 
         claim(3, "Republicans blocked the plan to raise the debt...", "republican block plan rais debt"),  # one
     ]  # fmt: skip
     sim = np.full((4, 4), 0.9)
-    gated = _cut_short_apart(claims, sim)
+    gated = _grouping_similarity(claims, sim)
     assert gated[0, 1] == gated[1, 0] == 0.0
     assert gated[0, 2] == 0.9
     assert gated[0, 3] == gated[3, 0] == 0.0

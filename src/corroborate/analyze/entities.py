@@ -16,49 +16,21 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..dates import WEEKDAYS
+from ..nlp import TITLE_ABBREVIATIONS
 
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# titles before a name: the words, and the abbreviations the parser keeps with the name ("Sgt.", "Reps.")
 HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
     "miss",
-    "dr",
     "sir",
     "dame",
-    "prof",
     "professor",
-    "sen",
     "senator",
-    "rep",
-    "reps",
-    "sens",
-    "gov",
     "governor",
-    "gen",
     "general",
-    "col",
     "colonel",
-    "capt",
     "captain",
-    "lt",
-    "maj",
-    "sgt",
-    "cpl",
-    "pfc",
-    "pvt",
-    "spc",
-    "det",
-    "insp",
-    "supt",
-    "cmdr",
-    "brig",
-    "amb",
-    "atty",
-    "msgr",
-    "adm",
     "admiral",
-    "rev",
     "president",
     "prime",
     "minister",
@@ -77,7 +49,7 @@ HONORIFICS = {
     "ambassador",
     "director",
     "chief",
-}
+} | {title.rstrip(".").lower() for title in TITLE_ABBREVIATIONS}
 ORG_WORDS = {
     "hydro",
     "transit",

@@ -31,7 +31,7 @@ from ..analyze.statements import quote_spans
 from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
-from .claims import NO_WORDS, PERIODS, Claim, extract_claims, sentence_case, surname
+from .claims import NO_WORDS, PERIODS, Claim, cut_short, extract_claims, sentence_case, surname
 from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
 from .timex import find_times, infer_published, measured_since, names_a_thing
 
@@ -224,7 +224,7 @@ def cross_check(sources, docs, analysis, embedder=None) -> None:
         sim, jac = _similarity(claims, vectors)
         content_vectors = embedder.encode([c.content or c.text for c in claims])
         content_sim = _content_similarity(claims, content_vectors)
-        groups = _group(claims, _cut_short_apart(claims, sim), ALIGN, _shared_figures(claims, jac))
+        groups = _group(claims, _grouping_similarity(claims, sim), ALIGN, _shared_figures(claims, jac))
         contradictions += _number_conflicts(claims, sim, jac)
         contradictions += _date_conflicts(claims, sim, jac)
         contradictions += _denials(claims, sim, jac, content_sim)
@@ -263,15 +263,10 @@ def _add_copy_mentions(records: list[dict], sources, reps: set[str]) -> None:
         record["mentions"].extend(extra)
 
 
-def _cut_short(text: str) -> bool:
-    """Does a mention end where its excerpt or feed was cut ("... all active-duty troops would need...")?"""
-    return text.rstrip().endswith(("...", "…"))
-
-
 CUT_SHARED = 3  # content words an excerpt's cut end must share with a sentence to stand for the same fact
 
 
-def _cut_short_apart(claims: list[Claim], sim: np.ndarray) -> np.ndarray:
+def _grouping_similarity(claims: list[Claim], sim: np.ndarray) -> np.ndarray:
     """The similarity by which claims are grouped, without the pairs in which an excerpt's cut end shares too
     few words with the other sentence to tell one fact: the overlap divides by the smaller claim, so two words of
     "Democrats accepted the deal because..." matched "The Senate voted 50-48 ... after Democrats and Republicans
@@ -280,7 +275,7 @@ def _cut_short_apart(claims: list[Claim], sim: np.ndarray) -> np.ndarray:
     told the news agency, adding that...")."""
     gated = sim.copy()
     for i, claim in enumerate(claims):
-        if not _cut_short(claim.text):
+        if not cut_short(claim.text):
             continue
         for j, other in enumerate(claims):
             if j != i and len(claim.lemmas & other.lemmas) < CUT_SHARED:
@@ -295,7 +290,7 @@ def _claim_records(claims: list[Claim], groups: list[list[int]], disputed, sim) 
         touched = any(any(c.article_id == a and c.start <= s < c.end for a, s in disputed) for c in mentions)
         independent = len({c.group for c in mentions})
         if len(members) > 1:  # the mention most like the others, told whole where one is ("would need...": cut)
-            central = max(members, key=lambda i: (not _cut_short(claims[i].text), sim[i, members].sum()))
+            central = max(members, key=lambda i: (not cut_short(claims[i].text), sim[i, members].sum()))
         else:
             central = members[0]
         status = "disputed" if touched else ("corroborated" if independent >= 2 else "single_source")

@@ -149,10 +149,14 @@ class Claim:
         return f"{speaker} {plural if many else singular}: {said}"
 
 
+def cut_short(text: str) -> bool:
+    """Does a text end where its excerpt or feed was cut ("... all active-duty troops would need...")?"""
+    return text.rstrip().endswith(("...", "…"))
+
+
 def _ends_cut(text: str, said: str) -> bool:
-    """Does ``text`` end cut short (an ellipsis where an excerpt or a feed stops) right where ``said`` ends?"""
-    text = text.rstrip()
-    if not text.endswith(("...", "…")) or said.rstrip().endswith(("...", "…")):
+    """Does ``text`` end cut short right where ``said`` ends (and ``said`` does not show it)?"""
+    if not cut_short(text) or cut_short(said):
         return False
     return text.rstrip(".… ").endswith(said.rstrip(".… ")[-40:])
 
