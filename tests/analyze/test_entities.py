@@ -207,3 +207,50 @@ def test_one_person_named_with_and_without_a_middle_initial_is_one_person_across
     assert "Charles E. Schumer" in json.loads(aliases)
     speaker = store.con.execute("SELECT speaker_entity FROM statements WHERE story_id = 's1'").fetchone()[0]
     assert speaker == entity_id("Charles Schumer", "PERSON")
+
+
+def test_a_surname_two_people_share_is_the_one_its_article_names_in_full_first() -> None:
+    """NeuS test: "Kellyanne Conway told reporters ... "I never threatened anyone," Conway told a gaggle" was George
+    Conway's, whom another outlet of the story names (the first full name that fitted, alphabetically)."""
+    found = [
+        Mention("husband", "Kellyanne Conway", "PERSON", 0, 16),
+        Mention("husband", "George Conway", "PERSON", 40, 53),  # "her husband George Conway"
+        Mention("husband", "Conway", "PERSON", 90, 96),  # still hers
+        Mention("hers", "Kellyanne Conway", "PERSON", 0, 16),
+        Mention("hers", "Conway", "PERSON", 80, 86),
+        Mention("his", "George Conway", "PERSON", 0, 13),
+        Mention("his", "Conway", "PERSON", 50, 56),
+        Mention("later", "Conway", "PERSON", 5, 11),  # "Ms. Conway said ..." before any full name
+        Mention("later", "George Conway", "PERSON", 30, 43),
+        Mention("later", "Conway", "PERSON", 60, 66),  # one article, one bare Conway
+        Mention("fourth", "Kellyanne Conway", "PERSON", 0, 16),
+        Mention("fourth", "Kellyanne Conway", "PERSON", 50, 66),
+    ]
+    entities, owner = canonical_entities(found)
+    name = {e.id: e.name for e in entities}
+    assert [name[owner[i]] for i in (2, 4, 6, 7, 9)] == [
+        "Kellyanne Conway",
+        "Kellyanne Conway",
+        "George Conway",
+        "Kellyanne Conway",  # the story names her in full most
+        "Kellyanne Conway",
+    ]
+
+
+def test_a_surname_one_person_has_joins_that_person_whatever_the_article() -> None:
+    found = names(("Ravindra Gupta", "PERSON"), ("Gupta", "PERSON"), ("Gupta", "PERSON"))
+    assert found == {"Ravindra Gupta": ["Gupta"]}
+
+
+def test_a_surname_the_model_took_for_a_place_is_the_person_unless_used_as_a_place() -> None:
+    """AllSides 2021: "Mayorkas commented that 212,672 migrants were encountered" was spoken by a place "Mayorkas",
+    apart from "Alejandro Mayorkas", because every bare "Mayorkas" was tagged a place."""
+    found = names(("Alejandro Mayorkas", "PERSON"), ("Mayorkas", "GPE"), ("Mayorkas", "GPE"))
+    assert found == {"Alejandro Mayorkas": ["Mayorkas"]}
+    jordan = [
+        Mention("a", "Michael Jordan", "PERSON", 0, 14),
+        Mention("a", "Jordan", "GPE", 40, 46, located=True),  # "... flew to Jordan"
+        Mention("a", "Jordan", "GPE", 80, 86),
+    ]
+    entities, _ = canonical_entities(jordan)
+    assert sorted((e.name, e.type) for e in entities) == [("Jordan", "GPE"), ("Michael Jordan", "PERSON")]

@@ -121,6 +121,7 @@ class Mention:
     end: int
     role: str | None = None  # title or apposition seen with this mention
     modifier: bool = False  # the name only qualifies a noun ("FDA authorization", "a Pfizer spokesman")
+    located: bool = False  # the name is where something is or goes ("in Jordan", "flew to Jordan"): a place
 
 
 @dataclass(slots=True)
@@ -219,8 +220,12 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         head = ent.root.head
         qualifies = ent.root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
         mention.modifier = qualifies and head.lemma_ not in SPEAKS_FOR_NOUNS
+        mention.located = ent.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
         out.append(mention)
     return out
+
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "from", "to", "into", "near", "across", "outside", "inside", "throughout"}
 
 
 # words a surname may open with ("Jean-Yves Le Drian", "Ursula von der Leyen", "Charles de Gaulle")
@@ -357,7 +362,8 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
     # Full names first (longest first), then single names join the full name they fit.
     for i in sorted(people, key=lambda i: (-len(mentions[i].text.split()), mentions[i].text, i)):
         name = mentions[i].text
-        home = next((group for group in groups if same_person(mentions[group[0]].text, name)), None)
+        fits = [group for group in groups if same_person(mentions[group[0]].text, name)]
+        home = _whose_surname(fits, mentions, i) if len(fits) > 1 else (fits[0] if fits else None)
         if home is None:
             groups.append([i])
         else:
@@ -394,6 +400,33 @@ def canonical_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[int,
     return entities, owner
 
 
+def _whose_surname(groups: list[list[int]], mentions: list[Mention], i: int) -> list[int]:
+    """Of the people a surname may be ("Conway": Kellyanne or George Conway), the one its article names in full
+    first, as news writes it ("Hunter Biden, the son of ... Joe Biden ... For months, Biden denied"): the others it
+    names in full each time. An article that uses the surname before any full name ("President Trump and first lady
+    Melania Trump") means the one the story names in full most."""
+    m = mentions[i]
+    surname = name_parts(m.text)[-1].lower()
+    bare = [
+        x.start
+        for x in mentions
+        if x.article_id == m.article_id and len(name_parts(x.text)) == 1 and x.text.lower() == surname
+    ]
+
+    def first_in_full(group: list[int]) -> int:
+        starts = [mentions[j].start for j in group if mentions[j].article_id == m.article_id and _full(mentions[j])]
+        return min(starts, default=-1)
+
+    introduced = [(first_in_full(g), k) for k, g in enumerate(groups) if first_in_full(g) >= 0]
+    if introduced and min(introduced)[0] < min(bare, default=m.start):
+        return groups[min(introduced)[1]]
+    return max(groups, key=lambda g: (sum(_full(mentions[j]) for j in g), len(g)))
+
+
+def _full(mention: Mention) -> bool:
+    return len(name_parts(mention.text)) > 1
+
+
 def fix_labels(mentions: list[Mention]) -> None:
     """The small model's usual slips: a place tagged PERSON or ORG, a person's surname tagged ORG or GPE."""
     places = {m.text.lower() for m in mentions if m.label in ("GPE", "LOC")}
@@ -427,9 +460,12 @@ def fix_labels(mentions: list[Mention]) -> None:
         ):
             m.label = "PERSON"  # 'Lukas Fenner' ... 'Fenner said': bodies are not named by their last word
     person_names = {m.text.lower() for m in mentions if m.label == "PERSON"}
+    # a surname the model tags as a place everywhere ("Mayorkas said") is still the person, unless the story uses it
+    # as a place ("in Jordan")
+    located = {m.text.lower() for m in mentions if m.located}
     for m in mentions:
         key, single = m.text.lower(), len(m.text.split()) == 1
-        if m.label in ("ORG", "GPE", "NORP") and single and key in surnames and key not in places:
+        if m.label in ("ORG", "GPE", "NORP") and single and key in surnames and key not in located:
             m.label = "PERSON"
         elif m.label == "ORG" and key in person_names:
             m.label = "PERSON"
