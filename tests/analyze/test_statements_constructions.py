@@ -93,3 +93,14 @@ def test_what_a_flaw_or_a_law_allows_is_not_what_anyone_said(nlp) -> None:
     assert extract_statements("The law allows police to detain suspects for 48 hours.", nlp) == []
     st = one("The minister allowed that mistakes were made at the harbour.", nlp, "mistakes were made")
     assert st.speaker == "The minister"
+
+
+def test_what_a_rule_requires_someone_to_show_is_not_what_anyone_said(nlp) -> None:
+    """AllSides 2021: "The Italian government imposed ... measures on Friday, requiring all workers in Italy to show a
+    COVID-19 “Green Pass” ..." made the government the speaker of "a COVID-19 “Green Pass”"."""
+    text = (
+        "The Marsovian government imposed strict rules on Friday, requiring all workers in Marsovia to show a "
+        "“green pass” before entering their place of work."
+    )
+    assert [s.text for s in extract_statements(text, nlp) if "pass" in s.text] == []
+    assert extract_statements("The mandate requires workers to show proof of vaccination.", nlp) == []

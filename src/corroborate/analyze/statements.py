@@ -607,6 +607,8 @@ def candidates(doc, text: str, quotes=None) -> list[Candidate]:
         if token.pos_ == "VERB" and (lemma in CUE_LEMMAS or lemma in EXPRESS_VERBS or lemma in lexicon):
             if lemma in PERMITTING and not _finite_clause(token):
                 continue  # "The flaw allowed text ... to be run as code": no one says anything
+            if _required_of_someone(token):
+                continue  # "requiring all workers to show a “Green Pass”": the showing is required, not done
             if _names_the_source(token, lexicon):
                 continue  # "..., the Times reported, citing two people briefed on the matter": whence, not what
             found = _from_verb(token, text, quotes)
@@ -655,6 +657,18 @@ PERMITTING = {"allow", "permit", "let", "enable", "require"}
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _required_of_someone(verb) -> bool:
+    """An infinitive that a verb of letting or requiring asks of its object ("the rule requires workers to show
+    proof", "allowing them to say"): no one has said anything yet."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head is not verb
+        and head.lemma_.lower() in PERMITTING
+        and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
+    )
 
 
 def _finite_clause(verb) -> bool:
