@@ -112,3 +112,24 @@ def test_the_state_democrat_is_the_person_named_before_not_the_party(nlp) -> Non
     )
     (name,) = [name for said, name in speakers(nlp, text, "2021-07-12").items() if "package would pass" in said]
     assert name == "Chuck Schumer"
+
+
+def test_a_nationality_or_place_that_only_qualifies_the_speakers_is_not_the_speaker(nlp) -> None:
+    """AllSides 2021: "The Italian government" spoke as "Italian", "Israeli forces" as "Israeli", "Star U.S.
+    gymnasts" as the U.S., "Republican lawmakers" as "Republican"."""
+    text = (
+        "Italy imposed a new rule on Friday. The Italian government said that all workers must show a pass. "
+        "Star U.S. gymnasts said that the FBI had failed them. U.S. officials said that talks would resume. "
+        "Republicans oppose the plan. Republican lawmakers said that the bill was too costly. Cubans rallied on "
+        "Sunday. Thousands of Cubans said that they were not afraid. The Indian Navy sank a pirate ship. Indian "
+        "authorities said that the ship had attacked first. Residents of Cobb, Kelseyville and Hidden Valley Lake told "
+        "Lake County News that they felt the quake."
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-10-15").items()}
+    assert by_text["that all workers mus"] == "Italy"  # a state's government speaks for the state
+    assert by_text["that the FBI had fai"] is None  # athletes do not speak for their country
+    assert by_text["that talks would res"] == "U.S."
+    assert by_text["that the bill was to"] == "Republicans"  # a party's lawmakers, the party's members
+    assert by_text["that they were not a"] == "Cubans"  # a number of them: them
+    assert by_text["that the ship had at"] != "Indian Navy"  # nor a body that shares their adjective
+    assert by_text["that they felt the q"] is None  # the residents of places are not the places, nor "Lake"

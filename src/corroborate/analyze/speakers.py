@@ -8,6 +8,7 @@ whose roles in this story share its words, most recent first; without such evide
 
 from __future__ import annotations
 
+import os
 import re
 
 from .entities import Entity, Mention
@@ -188,6 +189,8 @@ def _recent(
     runs a grocery, the water rose faster than anyone expected. "We heard the sirens ...," she said." after a
     paragraph of Piet Ansgar's words."""
     for end, ids in sorted(previous, key=lambda p: -p[0]):
+        if end <= before and not ids and kinds == BODIES:
+            break  # "A Defence Ministry spokesman said ... It said ...": "it" reaches no further back than its body
         if end <= before and ids:
             named_since = paragraph > end and any(
                 paragraph <= m.start and m.end <= before and eid not in ids and entities[eid].type in kinds
@@ -237,16 +240,28 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     words = _words(mention)
     if not words:
         return []
-    wanted = set()
-    for w in words:
-        wanted |= SYNONYMS.get(w, {w})
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
     core = TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
+    if core and core[-1] in QUANTITY_HEADS and " of " in mention.lower():  # "Thousands of Cubans": the Cubans
+        core = TRAILING_PHRASE.split(mention.lower().split(" of ", 1)[1], maxsplit=1)[0].split()
     head = core[-1] if core else ""
     head_word = (_WORDS.findall(" ".join(core)) or [""])[-1]
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
+    # the words of places and peoples that only qualify the speakers ("Indian authorities", "Residents of Cobb,
+    # Kelseyville and Hidden Valley Lake", "New Zealand media reports"): no other name or role is matched by them
+    qualifying = set()
+    for eid in order:
+        entity = entities[eid]
+        name_words = _words(entity.name)
+        if entity.type in PLACES_AND_PEOPLES and name_words and name_words <= words and head_word not in name_words:
+            qualifying |= name_words
+    own_words = words - qualifying
+    own_wanted = set()
+    for w in own_words:
+        own_wanted |= SYNONYMS.get(w, {w})
     best, best_score = None, 0
+    stand_in = None
     for eid in order:
         entity = entities[eid]
         role_words = set()
@@ -254,14 +269,23 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
         name_words = _words(entity.name)
-        named = bool(words & name_words)
+        place_or_people = entity.type in PLACES_AND_PEOPLES
+        named = bool((words if place_or_people else own_words) & name_words)
         if named and entity.type != "PERSON" and one_person and head not in name_words:
             named = False  # "a former state safety inspector" is a person, not the National Dam Safety Board
         if named and entity.type == "PERSON" and head_word in ENTOURAGE_HEADS and head_word not in name_words:
             named = False  # "The Trump administration", "a Biden spokesman": their words are not the person's own
-        score = len(wanted & role_words) + (2 if named else 0)
+        if named and place_or_people and head_word not in name_words:
+            # a place or a people that only qualifies the speakers: "U.S. officials" speak for the U.S., "Star U.S.
+            # gymnasts" do not, and "The Italian government" is Italy's, not "Italian" (below)
+            named = entity.type == "GPE" and head_word in STATE_HEADS
+            if entity.type == "NORP" and stand_in is None:
+                stand_in = _stand_in(entity, head_word, entities)
+        score = len(own_wanted & role_words) + (2 if named else 0)
         if score > best_score:
             best, best_score = eid, score
+    if stand_in is not None and (best is None or best_score < 2):
+        return [stand_in]
     heads = words & ORG_HEADS
     if mention.lower().split()[0] in ("his", "her", "their", "its"):
         heads = set()  # 'his office' names a body through a person we cannot see: no guess
@@ -286,6 +310,47 @@ ENTOURAGE_HEADS = ORG_HEADS | {
     "attorney", "attorneys", "adviser", "advisers", "advisor", "advisors", "associates", "spokesman", "spokeswoman",
     "spokesperson", "officials", "supporters", "house", "white",
 }  # fmt: skip
+
+PLACES_AND_PEOPLES = {"GPE", "LOC", "NORP"}
+# what speaks for a state when a place's or a people's name qualifies it ("U.S. officials", "the Italian government")
+STATE_HEADS = {
+    "government", "officials", "official", "authorities", "forces", "troops", "military", "army", "navy", "ministry",
+    "diplomats", "diplomat", "regulators", "prosecutors", "police", "embassy", "state", "intelligence", "envoy",
+    "department", "negotiators", "investigators", "spokesman", "spokeswoman", "spokesperson", "leaders", "leadership",
+}  # fmt: skip
+# how many of them speak ("Thousands of Cubans", "dozens of protesters"): they are who speak
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "some", "many", "most", "all", "several"}
+# a party's people ("Republican lawmakers" are of the Republicans)
+MEMBER_HEADS = {
+    "senators", "lawmakers", "leaders", "members", "governors", "representatives", "legislators", "congressmen",
+    "congresswomen", "candidates",
+}  # fmt: skip
+
+
+def _stand_in(people: Entity, head: str, entities: dict[str, Entity]) -> str | None:
+    """Whom "Republican lawmakers" or "the Italian government" speak for: the party's members the story names
+    ("Republicans"), or the state whose people's adjective qualifies a state's voice ("Italy" for "Italian",
+    "Israel" for "Israeli"); None when the story names neither."""
+    adjective = people.name.lower()
+    if head in MEMBER_HEADS:
+        plurals = {adjective + "s", adjective[:-2] + "s" if adjective.endswith("ic") else ""}  # Democratic: Democrats
+        for eid, entity in entities.items():
+            if entity.type == "NORP" and entity.name.lower() in plurals:
+                return eid
+    if head in STATE_HEADS:
+        best, best_key = None, None
+        for eid, entity in entities.items():
+            place = entity.name.lower()
+            if entity.type != "GPE" or " " in place:
+                continue
+            shared = len(os.path.commonprefix([place, adjective]))
+            if shared >= 4 and shared >= min(len(place), len(adjective)) - 3:  # Italy / Italian, Britain / British
+                key = (shared - len(place), len(entity.mentions))  # India, not Indiana, for "Indian"
+                if best_key is None or key > best_key:
+                    best, best_key = eid, key
+        return best
+    return None
+
 
 # "the company said" is the business the article last named, as news writes it (Merck, then "the company");
 # public bodies the article names between (the FDA, the Senate, the World Health Organization) are no company

@@ -242,7 +242,7 @@ def shown_speaker(mention: str | None, entity) -> str | None:
     Armenian forces in Nagorno-Karabakh"): they are not the country or the body ("Democratic says" is no sentence,
     and anonymous officials are not a government's word), so the mention's own words are shown."""
     if entity is None:
-        return mention
+        return _POSSESSIVE_END.sub("", mention) if mention else mention  # "A Virginia father’s (charge)"
     if entity.type != "PERSON" and mention:
         shown = _PARENTHESIS.sub("", mention)  # "The Food and Drug Administration (FDA"
         shown = _SPOKEN_WHEN.sub("", _CLAUSE_AFTER.split(shown, maxsplit=1)[0])  # "Abbott, a Republican"
@@ -252,6 +252,7 @@ def shown_speaker(mention: str | None, entity) -> str | None:
             words = words[1:]
         names = {entity.name.lower(), *(a.lower() for a in entity.aliases)}
         within = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", shown, re.I) for n in names)
+        within = within or _names_its_people(words, names)  # "Democratic senators": of the Democrats
         if (
             words
             and within  # not "It" or "They" standing for the body, nor "The operator of the dam, Varnhold Hydro"
@@ -261,6 +262,20 @@ def shown_speaker(mention: str | None, entity) -> str | None:
         ):
             return shown
     return entity.name
+
+
+def _names_its_people(words: list[str], names: set[str]) -> bool:
+    """Does a capitalised word of the mention name the entity's people or party ("Italian" of Italy, "Democratic"
+    of the Democrats: the same stem of four letters or more)?"""
+    name_words = {_POSSESSIVE_END.sub("", w) for n in names for w in n.split()}  # "facebook's oversight board"
+    stems = {w[:4] for w in name_words if len(w) >= 4}
+    return any(
+        w[:1].isupper()
+        and len(w) >= 4
+        and w[:4].lower() in stems
+        and _POSSESSIVE_END.sub("", w.lower()) not in name_words
+        for w in words
+    )  # not a word of the name itself ("Trump" of the Trump Organization is its short form, or a person)
 
 
 def surname(name: str) -> str:
