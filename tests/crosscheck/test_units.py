@@ -2210,16 +2210,6 @@ def test_a_short_form_of_a_bodys_name_is_shown_by_the_name() -> None:
     assert shown_speaker("It", Entity("e-2", "Italy", "GPE")) == "Italy"
 
 
-def test_a_short_form_of_a_bodys_name_is_shown_by_the_name() -> None:
-    from corroborate.analyze.entities import Entity
-    from corroborate.crosscheck.claims import shown_speaker
-
-    board = Entity("e-1", "Facebook's Oversight Board", "ORG")
-    assert shown_speaker("Facebook", board) == "Facebook's Oversight Board"
-    assert shown_speaker("The Italian government", Entity("e-2", "Italy", "GPE")) == "The Italian government"
-    assert shown_speaker("It", Entity("e-2", "Italy", "GPE")) == "Italy"
-
-
 def test_the_month_a_figure_is_compared_with_is_not_its_date(nlp) -> None:
     # AllSides 2021: "In July, US Customs and Border Protection apprehended 212,672 people, up from June" was an entry
     # in June as well as in July; "the quickest since June 1992" and "the highest since records began in December

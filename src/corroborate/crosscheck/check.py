@@ -33,7 +33,7 @@ from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, cut_short, extract_claims, sentence_case, surname
 from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
-from .timex import find_times, infer_published, measured_since, names_a_thing
+from .timex import compared_with, find_times, infer_published, measured_since, names_a_thing
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
 LOOSE_ALIGN = 0.45  # looser, where the pair is tied otherwise: the same figure's noun, dated verb or negated act
@@ -1191,6 +1191,15 @@ DOCUMENT_AND_PERIOD_NOUNS |= {"speech", "interview", "filing", "order", "ruling"
 DOCUMENT_AND_PERIOD_NOUNS |= {"weekend", "week", "night", "morning", "evening"}
 
 
+def _compared_with(c: Claim, dated) -> bool:
+    """Is the date the past point a change the claim reports is measured from, when the claim dates that change
+    too ("rose 0.3 percent in August from July")? A claim with no other date keeps it: it says when, if anything."""
+    a, b = dated.expr.start - c.start, dated.expr.end - c.start
+    if not compared_with(c.text[:a], c.text[a:b], c.text[b:]):
+        return False
+    return any(o.expr.start != dated.expr.start and o.expr.precision in ("day", "week", "month") for o in c.times)
+
+
 def _names_a_past_or_coming_thing(c: Claim, dated) -> bool:
     """Does the date name a thing of another occasion ("the Jan. 6 insurrection" in July, "the Oct. 5 release of his
     book")? Near publication such a name dates the claim's own news ("A Thursday attack ... killed 13", "in a
@@ -1251,6 +1260,8 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
                 continue
             if c.start <= d.expr.start and measured_since(c.text[: d.expr.start - c.start], d.expr.text):
                 continue  # "the first time since June 30 that ...": told of a later day
+            if c.start <= d.expr.start and _compared_with(c, d):
+                continue  # "apprehended 212,672 people in July, up from June": June is what July is set against
             if _names_a_past_or_coming_thing(c, d):
                 continue  # "vetoed two nominees to the panel set to investigate the Jan. 6 insurrection" (July): the
                 # day names what the panel looks into, not when the veto was

@@ -363,6 +363,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
 _RECORD = re.compile(
     r"\b(?:(?:first|only)\s+(?:\w+\s+)?time|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|"
     r"strongest|weakest|deadliest|sharpest|steepest|longest|shortest|hottest|coldest|busiest|best|worst|fewest|"
+    r"quickest|heaviest|warmest|wettest|driest|tightest|loosest|richest|poorest|"
     r"the\s+(?:most|least))\b[^.;:!?]{0,80}$",  # "the most since", not "banned most evictions ... since September"
     re.I,
 )
@@ -374,10 +375,50 @@ def measured_since(left: str, expr: str) -> bool:
     sentence tells happened later, not then."""
     left = left[-120:]
     if not expr.lower().startswith("since"):
-        if not re.search(r"\bsince\s+$", left, re.I):
+        # "since June", "since records began in December 2000": the point is the first of a few words after "since"
+        m = re.search(r"\bsince\s+(?:[^\s.,;:!?—]+\s+){0,4}$", left, re.I)
+        between = m is not None and m.end() - m.start() > len("since ")
+        if not m or (between and not re.search(r"\s(?:in|on)\s+$", f" {left}{expr[:3]}", re.I)):
             return False
-        left = left[: left.lower().rstrip().rfind("since")]
+        left = left[: m.start()]
     return bool(_RECORD.search(left))
+
+
+# a change measured from a past point ("rose 0.3 percent in August from July", "up from June", "slipped in May from a
+# record high in April", "slightly less than in April"): that point is what the figure is set against
+_CHANGE = re.compile(
+    r"\b(?:up|down|rose|rises?|risen|rising|fell|falls?|fallen|falling|drop\w*|jump\w*|gain\w*|declin\w*|"
+    r"increas\w*|decreas\w*|climb\w*|slip\w*|grew|grows?|grown|growing|shr[aiu]nk\w*|chang\w*|compared)\b"
+    r"(?:[^.;:!?—]|\.(?=\d)){0,80}$",  # "rose 0.3 percent in August from July"
+    re.I,
+)
+_POINT_AFTER = re.compile(
+    r"\b(from|than|compared\s+(?:with|to)|versus|vs\.)\s+((?:[^\s.;:!?—]+\s+){0,4})$",
+    re.I,
+)
+_HOW_LONG = re.compile(r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|a\s+year)\b", re.I)
+_EXPECTED = re.compile(r"(?:expected|anticipated|forecasts?|predicted|estimated|projected|economists)\b", re.I)
+
+
+def compared_with(left: str, expr: str, right: str) -> bool:
+    """Is the time expression ``expr`` (between the words ``left`` and ``right``) the past point a change or a
+    comparison is measured from? Not the start of a span ("from January to March"), nor what was expected ("far fewer
+    jobs than expected in April" tells of April)."""
+    left = left[-160:]
+    head = re.match(r"(from|than)\s+", expr, re.I)
+    if head:
+        left, expr = f"{left}{head.group(0)}", expr[head.end() :]
+    m = _POINT_AFTER.search(left)
+    if m is None or re.match(r"\s*(?:to|through|until|till|and)\b|\s*[-–]", right, re.I):
+        return False
+    word, between = m.group(1).lower(), m.group(2)
+    if any(w[:1].isupper() for w in between.split()):
+        return False  # "fell to 473,000 ..., data from the Department of Labor showed Thursday": whence, not since
+    if word == "from" and not _CHANGE.search(left[: m.start()]):
+        return False  # "visitors from Canada and Mexico starting in early November"
+    if word == "than" and not between and _HOW_LONG.match(expr):
+        return False  # "more than six months ago": a bound on how long ago
+    return not (word == "than" and _EXPECTED.match(between))
 
 
 def infer_published(texts_dates: list[tuple[str, str | None]], text: str) -> str | None:
