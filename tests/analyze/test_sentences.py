@@ -133,3 +133,17 @@ def test_a_nationality_or_place_that_only_qualifies_the_speakers_is_not_the_spea
     assert by_text["that they were not a"] == "Cubans"  # a number of them: them
     assert by_text["that the ship had at"] != "Indian Navy"  # nor a body that shares their adjective
     assert by_text["that they felt the q"] is None  # the residents of places are not the places, nor "Lake"
+
+
+def test_a_place_in_a_role_still_names_whose_role_it_is(nlp) -> None:
+    """ECB+: "The president of South Sudan" is Salva Kiir, President of South Sudan, though the place alone names no
+    speaker; "The de facto Hamas prime minister in Gaza, Ismail Haniyeh" is Haniyeh, not the prime minister named
+    before him."""
+    text = (
+        "Israeli Prime Minister Ehud Olmert met his cabinet on Sunday. South Sudan's President Salva Kiir flew to "
+        "Juba. The president of South Sudan said that the border was calm. The de facto Hamas prime minister in Gaza, "
+        "Ismail Haniyeh, said that the truce was over."
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2012-04-20").items()}
+    assert by_text["that the border was "] == "Salva Kiir"
+    assert by_text["that the truce was o"] == "Ismail Haniyeh"

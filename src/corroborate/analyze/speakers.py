@@ -257,10 +257,14 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         if entity.type in PLACES_AND_PEOPLES and name_words and name_words <= words and head_word not in name_words:
             qualifying |= name_words
     own_words = words - qualifying
-    own_wanted = set()
-    for w in own_words:
-        own_wanted |= SYNONYMS.get(w, {w})
-    best, best_score = None, 0
+    own_wanted, wanted = set(), set()
+    for w in words:
+        wanted |= SYNONYMS.get(w, {w})
+        if w in own_words:
+            own_wanted |= SYNONYMS.get(w, {w})
+    head_wanted = SYNONYMS.get(head_word, {head_word})
+    last_word = (_WORDS.findall(mention.lower()) or [""])[-1]
+    best, best_score, best_named = None, 0, False
     stand_in = None
     for eid in order:
         entity = entities[eid]
@@ -281,9 +285,14 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             named = entity.type == "GPE" and head_word in STATE_HEADS
             if entity.type == "NORP" and stand_in is None:
                 stand_in = _stand_in(entity, head_word, entities)
-        score = len(own_wanted & role_words) + (2 if named else 0)
-        if score > best_score:
-            best, best_score = eid, score
+        # a place's words count toward a role that the mention's head names ("The president of South Sudan": the
+        # President of South Sudan), not alone ("New Zealand media reports": no New Zealand climber); the name the
+        # mention ends on wins a tie with another's role ("The de facto Hamas prime minister in Gaza, Ismail Haniyeh")
+        role_hits = (wanted if head_wanted & role_words else own_wanted) & role_words
+        score = len(role_hits) + (2 if named else 0)
+        by_name = named and last_word in name_words  # the name the mention ends on: its head or an apposition
+        if score > best_score or (score == best_score and by_name and not best_named):
+            best, best_score, best_named = eid, score, by_name
     if stand_in is not None and (best is None or best_score < 2):
         return [stand_in]
     heads = words & ORG_HEADS
@@ -308,7 +317,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
 ENTOURAGE_HEADS = ORG_HEADS | {
     "administration", "campaign", "camp", "team", "family", "aide", "aides", "allies", "lawyer", "lawyers",
     "attorney", "attorneys", "adviser", "advisers", "advisor", "advisors", "associates", "spokesman", "spokeswoman",
-    "spokesperson", "officials", "supporters", "house", "white",
+    "spokesperson", "officials", "supporters", "house", "white", "organization", "foundation",
 }  # fmt: skip
 
 PLACES_AND_PEOPLES = {"GPE", "LOC", "NORP"}
