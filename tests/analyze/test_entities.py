@@ -254,3 +254,13 @@ def test_a_surname_the_model_took_for_a_place_is_the_person_unless_used_as_a_pla
     ]
     entities, _ = canonical_entities(jordan)
     assert sorted((e.name, e.type) for e in entities) == [("Jordan", "GPE"), ("Michael Jordan", "PERSON")]
+
+
+def test_half_a_nickname_is_no_part_of_a_name() -> None:
+    """ECB+: 'Chin" Gigante', a span the model cut inside 'Vincent "Chin" Gigante', had become the name of the man."""
+    from corroborate.analyze.entities import clean_name
+
+    assert clean_name('Chin" Gigante') == "Gigante"
+    assert clean_name("Vincent “Chin") == "Vincent"
+    assert clean_name('Vincent "Chin" Gigante') == 'Vincent "Chin" Gigante'
+    assert clean_name("“Chin” Gigante") == "Gigante"  # the surname, as when the span opens inside the marks

@@ -145,10 +145,24 @@ def clean_name(text: str, person: bool = True) -> str:
     name = joined.strip(" ,.;:“”\"'()")
     if _UNCLOSED.search(name):  # "World Health Organization (WHO", "Gene Pukall (14-13-2)" once stripped
         joined = name = _UNCLOSED.sub("", name).strip(" ,.;:“”\"'()")
+    if person and _without_half_a_nickname(name) != name:
+        joined = name = _without_half_a_nickname(name)
     if (_INITIALISM_CUT.search(name) or name.endswith((" Jr", " Sr"))) and joined.rstrip(" ,;:“”\"'()").endswith(
         name + "."
     ):
         name += "."  # "U.S.", "Washington, D.C.", "Martin Luther King Jr.": the last full stop is the name's
+    return name
+
+
+def _without_half_a_nickname(name: str) -> str:
+    """A person's name the model's span cut inside a nickname's quotation marks: 'Chin" Gigante' of 'Vincent "Chin"
+    Gigante' is Gigante, 'Vincent “Chin' is Vincent."""
+    closing = name.count("”") > name.count("“") or (name.count('"') % 2 and not name.lstrip().startswith('"'))
+    opening = name.count("“") > name.count("”") or (name.count('"') % 2 and name.lstrip().startswith('"'))
+    if closing:
+        return re.split(r"[”\"]", name)[-1].strip(" ,.;:'()") or name
+    if opening:
+        return re.split(r"[“\"]", name)[0].strip(" ,.;:'()") or name
     return name
 
 
