@@ -2215,7 +2215,7 @@ def test_the_month_a_figure_is_compared_with_is_not_its_date(nlp) -> None:
     # in June as well as in July; "the quickest since June 1992" and "the highest since records began in December
     # 2000" were entries in 1992 and 2000
     text = (
-        "In July, border agents apprehended 212,672 people, up from June. "
+        "In July, border agents apprehended 212,672 people, up from June and amid the hottest weeks of summer. "
         "The consumer price index rose 0.3 percent in August from July. "
         "Quits slipped in May from a record high in April. "
         "Core inflation rose 3.8%, the quickest since June 1992. "

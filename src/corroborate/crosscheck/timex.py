@@ -396,28 +396,26 @@ _POINT_AFTER = re.compile(
     r"\b(from|than|compared\s+(?:with|to)|versus|vs\.)\s+((?:[^\s.;:!?—]+\s+){0,4})$",
     re.I,
 )
-_HOW_LONG = re.compile(r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|a\s+year)\b", re.I)
 _EXPECTED = re.compile(r"(?:expected|anticipated|forecasts?|predicted|estimated|projected|economists)\b", re.I)
 
 
 def compared_with(left: str, expr: str, right: str) -> bool:
     """Is the time expression ``expr`` (between the words ``left`` and ``right``) the past point a change or a
-    comparison is measured from? Not the start of a span ("from January to March"), nor what was expected ("far fewer
-    jobs than expected in April" tells of April)."""
+    comparison is measured from ("up from June and amid ...")? Not the start of a span ("from January to March"), nor
+    what was expected ("far fewer jobs than expected in April" tells of April). A bound ("more than six months ago")
+    is no date of its own either."""
     left = left[-160:]
     head = re.match(r"(from|than)\s+", expr, re.I)
     if head:
         left, expr = f"{left}{head.group(0)}", expr[head.end() :]
     m = _POINT_AFTER.search(left)
-    if m is None or re.match(r"\s*(?:to|through|until|till|and)\b|\s*[-–]", right, re.I):
+    if m is None or re.match(r"\s*(?:to|through|until|till)\b|\s*[-–]", right, re.I):
         return False
     word, between = m.group(1).lower(), m.group(2)
     if any(w[:1].isupper() for w in between.split()):
         return False  # "fell to 473,000 ..., data from the Department of Labor showed Thursday": whence, not since
     if word == "from" and not _CHANGE.search(left[: m.start()]):
         return False  # "visitors from Canada and Mexico starting in early November"
-    if word == "than" and not between and _HOW_LONG.match(expr):
-        return False  # "more than six months ago": a bound on how long ago
     return not (word == "than" and _EXPECTED.match(between))
 
 
