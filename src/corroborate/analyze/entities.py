@@ -145,8 +145,9 @@ def clean_name(text: str, person: bool = True) -> str:
     name = joined.strip(" ,.;:“”\"'()")
     if _UNCLOSED.search(name):  # "World Health Organization (WHO", "Gene Pukall (14-13-2)" once stripped
         joined = name = _UNCLOSED.sub("", name).strip(" ,.;:“”\"'()")
-    if person and _without_half_a_nickname(name) != name:
-        joined = name = _without_half_a_nickname(name)
+    whole = _without_half_a_nickname(name) if person else name
+    if whole != name:
+        joined = name = whole
     if (_INITIALISM_CUT.search(name) or name.endswith((" Jr", " Sr"))) and joined.rstrip(" ,;:“”\"'()").endswith(
         name + "."
     ):
@@ -431,7 +432,7 @@ def _whose_surname(groups: list[list[int]], mentions: list[Mention], i: int) -> 
         starts = [mentions[j].start for j in group if mentions[j].article_id == m.article_id and _full(mentions[j])]
         return min(starts, default=-1)
 
-    introduced = [(first_in_full(g), k) for k, g in enumerate(groups) if first_in_full(g) >= 0]
+    introduced = [(start, k) for k, g in enumerate(groups) if (start := first_in_full(g)) >= 0]
     if introduced and min(introduced)[0] < min(bare, default=m.start):
         return groups[min(introduced)[1]]
     return max(groups, key=lambda g: (sum(_full(mentions[j]) for j in g), len(g)))

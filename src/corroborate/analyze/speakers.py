@@ -250,11 +250,11 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
     # the words of places and peoples that only qualify the speakers ("Indian authorities", "Residents of Cobb,
     # Kelseyville and Hidden Valley Lake", "New Zealand media reports"): no other name or role is matched by them
+    names = {eid: _words(entities[eid].name) for eid in order}
     qualifying = set()
-    for eid in order:
-        entity = entities[eid]
-        name_words = _words(entity.name)
-        if entity.type in PLACES_AND_PEOPLES and name_words and name_words <= words and head_word not in name_words:
+    for eid, name_words in names.items():
+        place_or_people = entities[eid].type in PLACES_AND_PEOPLES
+        if place_or_people and name_words and name_words <= words and head_word not in name_words:
             qualifying |= name_words
     own_words = words - qualifying
     own_wanted, wanted = set(), set()
@@ -272,7 +272,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         for role in entity.roles:
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
-        name_words = _words(entity.name)
+        name_words = names[eid]
         place_or_people = entity.type in PLACES_AND_PEOPLES
         named = bool((words if place_or_people else own_words) & name_words)
         if named and entity.type != "PERSON" and one_person and head not in name_words:

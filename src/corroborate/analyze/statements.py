@@ -665,7 +665,6 @@ def _required_of_someone(verb) -> bool:
     head = verb.head
     return (
         verb.dep_ == "xcomp"
-        and head is not verb
         and head.lemma_.lower() in PERMITTING
         and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
     )

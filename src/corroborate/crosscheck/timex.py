@@ -406,8 +406,8 @@ def compared_with(left: str, expr: str, right: str) -> bool:
     is no date of its own either."""
     left = left[-160:]
     head = re.match(r"(from|than)\s+", expr, re.I)
-    if head:
-        left, expr = f"{left}{head.group(0)}", expr[head.end() :]
+    if head:  # "from July" is one expression: its "from" is read with the words before it
+        left += head.group(0)
     m = _POINT_AFTER.search(left)
     if m is None or re.match(r"\s*(?:to|through|until|till)\b|\s*[-–]", right, re.I):
         return False
