@@ -429,16 +429,17 @@ def _whose_surname(groups: list[list[int]], mentions: list[Mention], i: int) -> 
     ]
 
     def first_in_full(group: list[int]) -> int:
-        starts = [mentions[j].start for j in group if mentions[j].article_id == m.article_id and _full(mentions[j])]
+        here = [mentions[j] for j in group if mentions[j].article_id == m.article_id]
+        starts = [x.start for x in here if _is_full_name(x)]
         return min(starts, default=-1)
 
     introduced = [(start, k) for k, g in enumerate(groups) if (start := first_in_full(g)) >= 0]
     if introduced and min(introduced)[0] < min(bare, default=m.start):
         return groups[min(introduced)[1]]
-    return max(groups, key=lambda g: (sum(_full(mentions[j]) for j in g), len(g)))
+    return max(groups, key=lambda g: (sum(_is_full_name(mentions[j]) for j in g), len(g)))
 
 
-def _full(mention: Mention) -> bool:
+def _is_full_name(mention: Mention) -> bool:
     return len(name_parts(mention.text)) > 1
 
 
