@@ -147,3 +147,51 @@ def test_a_place_in_a_role_still_names_whose_role_it_is(nlp) -> None:
     by_text = {said[:20]: name for said, name in speakers(nlp, text, "2012-04-20").items()}
     assert by_text["that the border was "] == "Salva Kiir"
     assert by_text["that the truce was o"] == "Ismail Haniyeh"
+
+
+def test_whose_office_or_wife_speaks_is_not_the_person_named(nlp) -> None:
+    """AllSides 2021 and ECB+: "The office of New York state Attorney General Letitia James" and "James's office"
+    spoke as her spokesman, Fabien Levy ("a spokesperson for the attorney general's office"), and "One of the wives
+    of former Fundamentalist LDS Church leader Winston Blackmore" as Blackmore himself."""
+    text = (
+        "Fabien Levy, a spokesperson for the attorney general's office, said that the inquiry had widened. The office "
+        "of New York state Attorney General Letitia James confirmed a change in its investigation on Tuesday. "
+        "James's office said that the case was now criminal. Former Fundamentalist LDS Church leader Winston "
+        "Blackmore was arrested on Wednesday. One of the wives of Winston Blackmore confirmed that he had been "
+        "arrested. Winston Blackmore said that he would fight the charge."
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-05-19").items()}
+    assert by_text["that the inquiry had"] == "Fabien Levy"
+    assert by_text["a change in its inve"] is None  # an office's words are not its principal's, nor its spokesman's
+    assert by_text["that the case was no"] is None
+    assert by_text["that he had been arr"] is None
+    assert by_text["that he would fight "] == "Winston Blackmore"
+
+
+def test_a_number_of_a_body_speaks_for_it_but_a_book_of_a_reporter_does_not(nlp) -> None:
+    """AllSides 2021: "68 of the 100-member Senate" and "More than half of the 95-member House Progressive Caucus" are
+    of the body they name; "passages of “Peril,” a book from Woodward and fellow Washington Post reporter" are not the
+    Post's own words."""
+    text = (
+        "The Progressive Caucus met on Monday. More than half of the 95-member House Progressive Caucus said that they "
+        "would vote against the bill. According to passages of a book from Bob Woodward and fellow Washington Post "
+        "reporter Robert Costa, the general called Beijing twice."
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-09-15").items()}
+    assert by_text["that they would vote"] == "Progressive Caucus"
+    assert by_text["the general called B"] is None
+
+
+def test_an_office_is_no_court_and_a_name_after_the_group_is_who_speaks(nlp) -> None:
+    """ECB+: "The District Attorney's office" spoke as the District Court of Appeals once its attorney's role no
+    longer stood for it; "one of the rebel leaders, Abdel Aziz al-Hilu" is al-Hilu, whom the next "he" is too."""
+    text = (
+        "District Attorney Steve Cooley charged him. The District Court of Appeals upheld the verdict. The District "
+        "Attorney's office said that the jury found him guilty. Sudan's President Omar al-Bashir vowed to crush the "
+        'rebels. But one of the rebel leaders, Abdel Aziz al-Hilu, said "We are ready to fight." "We are prepared '
+        'for a long war," he added.'
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2011-09-05").items()}
+    assert by_text["that the jury found "] is None
+    assert by_text['"We are ready to fig'] == "Abdel Aziz al-Hilu"
+    assert by_text['"We are prepared for'] == "Abdel Aziz al-Hilu"

@@ -123,6 +123,16 @@ def test_quote_opened_curly_and_closed_straight_is_one_quote() -> None:
     ]
 
 
+def test_quote_opened_straight_and_closed_curly_is_one_quote() -> None:
+    # AllSides 2021 (an excerpt cut at its end): the straight mark ran to the cut, swallowing two sentences and a quote
+    text = (
+        "Dubbed the \"Fairness in Women's Sports Act,” Florida’s new law bans them. The measure was celebrated for "
+        "“protecting the integrity” of girls athletics. Florida joined more than 20 other..."
+    )
+    got = [text[a:b] for a, b in quote_spans(text)]
+    assert got == ["\"Fairness in Women's Sports Act,”", "“protecting the integrity”"]
+
+
 def test_straight_mark_after_punctuation_never_opens_a_quote() -> None:
     # an excerpt that starts inside a quote: its first mark closes, so it must not pair with the next one
     text = 'during this pandemic," Becerra said on "New Day." He was asked "whether the rule stands."'
@@ -150,3 +160,37 @@ def test_citing_a_source_for_another_cue_is_no_statement_of_its_own(nlp) -> None
     assert any(cue == "claimed" for cue, _ in said), said
     cited = [s.text for s in extract_statements("The paper cited officials as saying the talks had stalled.", nlp)]
     assert cited, "a finite 'cited' still reports what was said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ECB+ (36_3ecb, 36_8ecb): the arrested leaders had "said" what they were charged with
+        "Two top leaders of the polygamous sect in Bountiful have been arrested and charged with practising polygamy.",
+        "Two leaders of polygamous groups with ties to Utah have been arrested in Canada, charged with practicing "
+        "polygamy.",
+    ],
+)
+def test_a_participle_of_a_passive_speaks_for_no_one(nlp, text) -> None:
+    assert not [s for s in extract_statements(text, nlp) if "polygamy" in s.text and s.speaker]
+
+
+def test_an_active_verb_beside_a_passive_one_keeps_its_speaker(nlp) -> None:
+    st = one("The mayor was arrested on Monday and said that he was innocent.", nlp, "he was innocent")
+    assert st.speaker == "The mayor"
+
+
+def test_asked_is_no_statement_and_a_title_in_quotation_marks_continues_no_one(nlp) -> None:
+    """AllSides 2021: "Asked whether men can give birth, most people ..." had most people say "whether men can give
+    birth"; without that statement, 'Dubbed the "Fairness in Women's Sports Act," Florida's new law establishes ...'
+    continued what opponents had said in the paragraph before."""
+    text = (
+        "Opponents said that the policy was deeply discriminatory against transgender athletes.\n\n"
+        'Dubbed the "Fairness in Women’s Sports Act," the new law establishes a ban. Critics called it "a law that '
+        'singles out children." Asked whether men can give birth, most people would say no.'
+    )
+    statements = extract_statements(text, nlp)
+    said = [s.text for s in statements if s.speaker]
+    assert "that the policy was deeply discriminatory against transgender athletes" in said
+    assert not [s for s in said if "Fairness" in s or "give birth" in s], said
+    assert any("singles out children" in s for s in said), said  # a quotation in words a speaker chose is theirs

@@ -78,6 +78,18 @@ _STOP = {
     "said",
     "russian",
     "foreign",
+    # particles of names, no name alone ("one of the rebel leaders, Abdel Aziz al-Hilu" is not Omar al-Bashir)
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "de",
+    "van",
+    "von",
+    "der",
+    "da",
+    "di",
+    "du",
 }
 
 
@@ -243,8 +255,16 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
     core = TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
-    if core and core[-1] in QUANTITY_HEADS and " of " in mention.lower():  # "Thousands of Cubans": the Cubans
+    core_words = _words(" ".join(core))
+    # the words of a phrase of whom the speakers are ("One of the wives of Winston Blackmore", "The office of
+    # Attorney General Letitia James"): a person named only there is not who speaks
+    after_head = TRAILING_PHRASE.search(mention.lower())
+    of_phrase = after_head is not None and after_head.group().strip() == "of"
+    whose_words = _words(mention.lower()[after_head.end() :]) - core_words if of_phrase else set()
+    quantity = core and (core[-1] in QUANTITY_HEADS or core[-1].isdigit())  # "Thousands of Cubans", "68 of ..."
+    if quantity and " of " in mention.lower():  # "Thousands of Cubans": the Cubans; "68 of the Senate": the Senate
         core = TRAILING_PHRASE.split(mention.lower().split(" of ", 1)[1], maxsplit=1)[0].split()
+        whose_words = set()  # they are of whom they are: the phrase is the speakers' own
     head = core[-1] if core else ""
     head_word = (_WORDS.findall(" ".join(core)) or [""])[-1]
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
@@ -257,11 +277,13 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         if place_or_people and name_words and name_words <= words and head_word not in name_words:
             qualifying |= name_words
     own_words = words - qualifying
-    own_wanted, wanted = set(), set()
+    own_wanted, wanted, own_person_wanted = set(), set(), set()
     for w in words:
         wanted |= SYNONYMS.get(w, {w})
         if w in own_words:
             own_wanted |= SYNONYMS.get(w, {w})
+            if w not in whose_words:  # "One of the wives of ... leader Winston Blackmore" is no leader
+                own_person_wanted |= SYNONYMS.get(w, {w})
     head_wanted = SYNONYMS.get(head_word, {head_word})
     last_word = (_WORDS.findall(mention.lower()) or [""])[-1]
     best, best_score, best_named = None, 0, False
@@ -270,11 +292,21 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         entity = entities[eid]
         role_words = set()
         for role in entity.roles:
+            if entity.type == "PERSON" and head_word in ORG_HEADS and not head_wanted & _role_head(role):
+                continue  # a body's words are not those of its spokesperson ("a spokesperson for the ... office")
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
         name_words = names[eid]
         place_or_people = entity.type in PLACES_AND_PEOPLES
         named = bool((words if place_or_people else own_words) & name_words)
+        if named and (words & name_words) <= whose_words and not place_or_people:
+            # "One of the wives of Winston Blackmore" is not Blackmore, nor "passages of “Peril,” a book from Woodward
+            # and fellow Washington Post reporter" the Post; "All 19 members of the committee" speak for it
+            named = entity.type != "PERSON" and head_word in MEMBER_HEADS | STATE_HEADS | {"members", "majority"}
+        if named and entity.type == "ORG" and head_word in ORG_HEADS and head_word not in name_words:
+            # "The District Attorney's office" is no "District Court of Appeals", nor "A federal court" the FTC; "the
+            # Ansa news agency" and "The UN refugee agency" name theirs in full
+            named = name_words <= words
         if named and entity.type != "PERSON" and one_person and head not in name_words:
             named = False  # "a former state safety inspector" is a person, not the National Dam Safety Board
         if named and entity.type == "PERSON" and head_word in ENTOURAGE_HEADS and head_word not in name_words:
@@ -288,7 +320,9 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         # a place's words count toward a role that the mention's head names ("The president of South Sudan": the
         # President of South Sudan), not alone ("New Zealand media reports": no New Zealand climber); the name the
         # mention ends on wins a tie with another's role ("The de facto Hamas prime minister in Gaza, Ismail Haniyeh")
-        role_hits = (wanted if head_wanted & role_words else own_wanted) & role_words
+        role_hits = (
+            wanted if head_wanted & role_words else own_person_wanted if entity.type == "PERSON" else own_wanted
+        ) & role_words
         score = len(role_hits) + (2 if named else 0)
         by_name = named and last_word in name_words  # the name the mention ends on: its head or an apposition
         if score > best_score or (score == best_score and by_name and not best_named):
@@ -312,6 +346,13 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     return []
 
 
+def _role_head(role: str) -> set[str]:
+    """The head of a role and the words that may stand for it: "spokesperson" for "a spokesperson for the attorney
+    general's office", "general" for "New York Attorney General"."""
+    core = _WORDS.findall(TRAILING_PHRASE.split(role.lower(), maxsplit=1)[0])
+    return SYNONYMS.get(core[-1], {core[-1]}) if core else set()
+
+
 # what a person's name may qualify without the words being that person's ("the Trump administration", "the Biden
 # campaign", "Cuomo aides", "a Trump spokesman"): like "his office", they stay apart from the person
 ENTOURAGE_HEADS = ORG_HEADS | {
@@ -328,7 +369,10 @@ STATE_HEADS = {
     "department", "negotiators", "investigators", "spokesman", "spokeswoman", "spokesperson", "leaders", "leadership",
 }  # fmt: skip
 # how many of them speak ("Thousands of Cubans", "dozens of protesters"): they are who speak
-QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "millions", "scores", "some", "many", "most", "all", "several"}
+QUANTITY_HEADS = {
+    "thousands", "hundreds", "dozens", "millions", "scores", "some", "many", "most", "all", "several", "half",
+    "majority",
+}  # fmt: skip
 # a party's people ("Republican lawmakers" are of the Republicans)
 MEMBER_HEADS = {
     "senators", "lawmakers", "leaders", "members", "governors", "representatives", "legislators", "congressmen",

@@ -272,6 +272,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 straight = _STRAIGHT_CLOSE.search(text, i + 1, n if para_end == -1 else para_end)
                 if straight is not None:
                     j, close = straight.start(), '"'
+            if j == -1 and ch == '"':
+                # and the other way: 'Dubbed the "Fairness in Women's Sports Act,” Florida’s new law ...'
+                para_end = text.find("\n", i + 1)
+                j = text.find("”", i + 1, n if para_end == -1 else para_end)
+                close = "”"
             if j == -1 and cut_at is not None and "\n" not in text[i:cut_at]:
                 spans.append((i, cut_at))  # an excerpt cut inside its last quote, as a feed's summary is
                 break
@@ -839,6 +844,15 @@ def _find_subject(cue):
     return None
 
 
+def _shares_passive(verb) -> bool:
+    """A past participle with no auxiliary or subject of its own, joined to a passive verb ("were arrested and
+    charged", "was reported and denied") or standing as an adjunct ("have been arrested in Canada, charged with
+    ...", "Asked about the deal, ..."): passive too, unlike "was arrested and said" or "was arrested and has said"."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))
+
+
 _NP_DEPS = {"nsubj", "dobj", "attr", "appos", "npadvmod", "dative", "conj", "pobj", "compound", "oprd"}
 
 
@@ -978,6 +992,8 @@ def _clip(head, cue, quotes) -> list:
 
 
 def _from_verb(cue, text: str, quotes):
+    if _shares_passive(cue):
+        return None  # "Asked whether ..., Mr Biden ...", "charged with ...", "Dubbed the ...": no one says it here
     head, how = _content_head(cue)
     if head is None or how in ("object", "advcl"):
         quote = _adjacent_quote(cue, text, quotes)
@@ -1126,6 +1142,19 @@ def _line_attributions(text: str) -> list[Statement]:
     return out
 
 
+# the small words a title leaves in lower case ("Justice Against Sponsors of Terrorism Act")
+_TITLE_SMALL = {
+    "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+}  # fmt: skip
+
+
+def _a_title(quoted: str) -> bool:
+    """A quotation whose every word but the small ones is capitalised names a work, a law or a show ('Dubbed the
+    "Fairness in Women's Sports Act"', '“From the Desk of Donald J. Trump”'): it continues no one's words."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statement]) -> list[Statement]:
     """Quoted passages no cue governs: they continue the statement just before them, if there is one."""
     out: list[Statement] = []
@@ -1160,6 +1189,8 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             continue
         if not (near and last.speaker is not None):
             continue  # a quote no one is said to have said: a title or scare quotes more often than speech
+        if _a_title(inner):
+            continue
         st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
         st.speaker_heads = list(last.speaker_heads)
         st.cue = "(continues)"
