@@ -195,3 +195,22 @@ def test_an_office_is_no_court_and_a_name_after_the_group_is_who_speaks(nlp) -> 
     assert by_text["that the jury found "] is None
     assert by_text['"We are ready to fig'] == "Abdel Aziz al-Hilu"
     assert by_text['"We are prepared for'] == "Abdel Aziz al-Hilu"
+
+
+def test_another_body_s_spokesperson_and_a_plural_are_no_one_person(nlp) -> None:
+    """AllSides 2021: "A Central Command spokesperson" spoke as John Kirby ("Pentagon spokesman John Kirby"), though
+    whose spokesperson each is differs. "The justices" spoke as Clarence Thomas, one of the "Justices Clarence Thomas,
+    Samuel Alito and Neil Gorsuch"."""
+    text = (
+        "Pentagon spokesman John Kirby said that the toll had risen. A Central Command spokesperson said that another "
+        "service member had died. Justices Clarence Thomas, Samuel Alito and Neil Gorsuch would have heard the case. "
+        "The justices said that they would not hear the appeal. The Pentagon spokesman said that the gate was shut."
+    )
+    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-08-27").items()}
+    assert by_text["that another service"] is None
+    assert by_text["that they would not "] is None
+    assert by_text["that the gate was sh"] == "John Kirby"
+    # a role's words in lower case tell no other body: Raisi is the "hard-line judiciary chief" and Iran's new leader
+    text = "Voters chose hard-line judiciary chief Ebrahim Raisi. Iran's new political leader said that talks resume."
+    by_text = {said[:12]: name for said, name in speakers(nlp, text, "2021-06-21").items()}
+    assert by_text["that talks r"] == "Ebrahim Raisi"

@@ -94,6 +94,8 @@ def test_headline_colon_attribution(nlp) -> None:
         ("Sergei Lavrov", "Sergei Naryshkin", False),
         ("John Smith", "Mary Smith", False),
         ("Anna Berg", "Anna Borg", False),
+        ("Ned Price", "Roice", False),  # AllSides 2021: "McCollum's sister Roice" spoke as the State Department's
+        ("Muammar Gaddafi", "Muammar Qaddafi", True),
     ],
 )
 def test_person_variants_merge_but_different_people_never(a: str, b: str, same: bool) -> None:

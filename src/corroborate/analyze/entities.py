@@ -354,6 +354,8 @@ def same_person(a: str, b: str) -> bool:
     if last_a.lower() != last_b.lower():
         if min(len(last_a), len(last_b)) < 5 or _similar(last_a, last_b) < 0.8:
             return False
+        if last_a[0].lower() != last_b[0].lower() and min(len(last_a), len(last_b)) < 7:
+            return False  # a short name spelt another way keeps its first letter: "Roice" is no "Ned Price"
     first_a, first_b = pa[:-1], pb[:-1]
     if not first_a or not first_b:
         return True

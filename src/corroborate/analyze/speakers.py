@@ -285,6 +285,10 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             if w not in whose_words:  # "One of the wives of ... leader Winston Blackmore" is no leader
                 own_person_wanted |= SYNONYMS.get(w, {w})
     head_wanted = SYNONYMS.get(head_word, {head_word})
+    # a plural the story gives several people as a role ("Justices Clarence Thomas, Samuel Alito and Neil Gorsuch") is
+    # none of them: "The justices" are the court's
+    several = head_word.endswith("s") and not head_word.endswith(("ss", "us", "is")) and head_word not in ORG_HEADS
+    modifiers = _proper(TRAILING_PHRASE.split(mention, maxsplit=1)[0]) - {head_word}  # "A Central Command spokesperson"
     last_word = (_WORDS.findall(mention.lower()) or [""])[-1]
     best, best_score, best_named = None, 0, False
     stand_in = None
@@ -294,6 +298,10 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         for role in entity.roles:
             if entity.type == "PERSON" and head_word in ORG_HEADS and not head_wanted & _role_head(role):
                 continue  # a body's words are not those of its spokesperson ("a spokesperson for the ... office")
+            if entity.type == "PERSON" and modifiers and head_wanted & _role_head(role):
+                role_modifiers = _proper(TRAILING_PHRASE.split(role, maxsplit=1)[0]) - _role_head(role)
+                if role_modifiers and not role_modifiers & modifiers:
+                    continue  # "A Central Command spokesperson" is not "Pentagon spokesman John Kirby"
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
         name_words = names[eid]
@@ -320,6 +328,8 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         # a place's words count toward a role that the mention's head names ("The president of South Sudan": the
         # President of South Sudan), not alone ("New Zealand media reports": no New Zealand climber); the name the
         # mention ends on wins a tie with another's role ("The de facto Hamas prime minister in Gaza, Ismail Haniyeh")
+        if several and entity.type == "PERSON" and {head_word, head_word[:-1]} & role_words:
+            role_words = set()  # the plural is their shared role, not "excerpts from a book by his ... adviser"
         role_hits = (
             wanted if head_wanted & role_words else own_person_wanted if entity.type == "PERSON" else own_wanted
         ) & role_words
@@ -344,6 +354,12 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             if m.end <= before and entities[eid].type == "ORG" and not _public_body(name):
                 return [eid]
     return []
+
+
+def _proper(text: str) -> set[str]:
+    """The capitalised words of a phrase, lower-cased, but for a determiner or a title's small words: whose body or
+    place a role is of ("Central", "Command" in "A Central Command spokesperson")."""
+    return {w.lower() for w in _WORDS.findall(text) if w[0].isupper()} - _STOP
 
 
 def _role_head(role: str) -> set[str]:
