@@ -209,3 +209,20 @@ def test_wrong_charset_is_detected_not_rejected(tmp_path: Path) -> None:
     assert rejects == []
     assert "Célan" in article.text
     assert article.language == "fr"
+
+
+def test_jsonl_record_with_an_empty_text_is_rejected_for_that_reason(tmp_path: Path) -> None:
+    """A headline with an empty body (1 in 16 of ECB+ as JSONL) was rejected as "HTML extraction failed: TypeError:
+    argument of type 'NoneType' is not iterable", a reason no user can act on."""
+    path = tmp_path / "headlines.jsonl"
+    records = [
+        {"id": "h-1", "title": "A bomb exploded Friday at a bank branch in Woodburn, Oregon.", "text": ""},
+        {"id": "h-2", "title": "Second headline", "text": "  \n", "html": " "},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    articles, rejects = process([path])
+    assert articles == []
+    assert [(r.origin.record, r.reason) for r in rejects] == [
+        (1, "record has no article text: its 'text' is empty and it has no 'html'"),
+        (2, "record has no article text: its 'text' and 'html' are empty"),
+    ]

@@ -96,6 +96,14 @@ def record_to_article(record: dict, raw: str, origin: Origin, fallback_source: s
     body_text, body_html = record.get("text"), record.get("html")
     if not isinstance(body_text, str) and not isinstance(body_html, str):
         return Reject(origin, "record has neither a 'text' nor an 'html' string field", raw=raw[:_PREVIEW])
+    if not (body_text or "").strip() and not (body_html or "").strip():  # a headline alone is no article to check
+        if isinstance(body_text, str) and isinstance(body_html, str):
+            why = "its 'text' and 'html' are empty"
+        elif isinstance(body_text, str):
+            why = "its 'text' is empty and it has no 'html'"
+        else:
+            why = "its 'html' is empty and it has no 'text'"
+        return Reject(origin, f"record has no article text: {why}", raw=raw[:_PREVIEW])
     for key in ("id", "url", "source", "title", "published"):
         value = record.get(key)
         if value is not None and not isinstance(value, (str, int)):
