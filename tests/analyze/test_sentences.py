@@ -214,3 +214,19 @@ def test_another_body_s_spokesperson_and_a_plural_are_no_one_person(nlp) -> None
     text = "Voters chose hard-line judiciary chief Ebrahim Raisi. Iran's new political leader said that talks resume."
     by_text = {said[:12]: name for said, name in speakers(nlp, text, "2021-06-21").items()}
     assert by_text["that talks r"] == "Ebrahim Raisi"
+
+
+def test_the_leaders_of_two_bodies_speak_for_both(nlp) -> None:
+    """AllSides 2021: "The leaders of the Food and Drug Administration and the Centers for Disease Control and
+    Prevention are telling White House COVID-19 advisers that ..." spoke as the CDC alone."""
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    text = (
+        "The Food and Drug Administration and the Centers for Disease Control and Prevention met on Monday. The "
+        "leaders of the Food and Drug Administration and the Centers for Disease Control and Prevention are telling "
+        "advisers that there is not enough data to recommend boosters."
+    )
+    analysis = analyze_story([SourceText(id="a", text=text, published="2021-09-01")], nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    spoken = [names.get(s.speaker_entity) for s in analysis.statements if "not enough data" in s.statement.text]
+    assert sorted(spoken) == ["Centers for Disease Control and Prevention", "Food and Drug Administration"]

@@ -337,6 +337,18 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         by_name = named and last_word in name_words  # the name the mention ends on: its head or an apposition
         if score > best_score or (score == best_score and by_name and not best_named):
             best, best_score, best_named = eid, score, by_name
+    if of_phrase and " and " in mention.lower() and head_word in STATE_HEADS | MEMBER_HEADS:
+        # "The leaders of the Food and Drug Administration and the Centers for Disease Control and Prevention": both
+        bodies = [
+            eid
+            for eid in order
+            if entities[eid].type in ("ORG", "GPE")
+            and names[eid]
+            and names[eid] <= whose_words
+            and not any(names[eid] < names[other] <= whose_words for other in order if other != eid)
+        ]
+        if len(bodies) > 1:
+            return sorted(bodies, key=lambda eid: mention.lower().find(entities[eid].name.lower()))
     if stand_in is not None and (best is None or best_score < 2):
         return [stand_in]
     heads = words & ORG_HEADS
