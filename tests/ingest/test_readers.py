@@ -226,3 +226,18 @@ def test_jsonl_record_with_an_empty_text_is_rejected_for_that_reason(tmp_path: P
         (1, "record has no article text: its 'text' is empty and it has no 'html'"),
         (2, "record has no article text: its 'text' and 'html' are empty"),
     ]
+
+
+def test_jsonl_record_with_a_non_string_text_reads_its_html(tmp_path: Path) -> None:
+    """The empty-text check must not stop the file: a record whose "text" is a number and whose "html" holds the
+    article is read from its html, and the records after it are read too."""
+    path = tmp_path / "mixed.jsonl"
+    records = [
+        {"id": "n-1", "text": 5, "html": "<p>" + "</p><p>".join(ARTICLE_PARAGRAPHS) + "</p>"},
+        {"id": "n-2", "text": "\n\n".join(ARTICLE_PARAGRAPHS)},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    articles, rejects = process([path])
+    assert rejects == []
+    assert [a.given_id for a in articles] == ["n-1", "n-2"]
+    assert articles[0].text.split("\n\n") == ARTICLE_PARAGRAPHS

@@ -96,7 +96,7 @@ def record_to_article(record: dict, raw: str, origin: Origin, fallback_source: s
     body_text, body_html = record.get("text"), record.get("html")
     if not isinstance(body_text, str) and not isinstance(body_html, str):
         return Reject(origin, "record has neither a 'text' nor an 'html' string field", raw=raw[:_PREVIEW])
-    if not (body_text or "").strip() and not (body_html or "").strip():  # a headline alone is no article to check
+    if _blank(body_text) and _blank(body_html):  # a headline alone is no article to check
         if isinstance(body_text, str) and isinstance(body_html, str):
             why = "its 'text' and 'html' are empty"
         elif isinstance(body_text, str):
@@ -132,6 +132,11 @@ def record_to_article(record: dict, raw: str, origin: Origin, fallback_source: s
         meta=meta,
         fallback_source=fallback_source,
     )
+
+
+def _blank(field: object) -> bool:
+    """A body field that holds no text: absent, not a string, or only whitespace."""
+    return not isinstance(field, str) or not field.strip()
 
 
 def _is_full_page(html: str | None) -> bool:
