@@ -72,12 +72,17 @@ def speakers(nlp, text: str, published: str) -> dict[str, str | None]:
     return {s.statement.text: names.get(s.speaker_entity) for s in analysis.statements}
 
 
+def speakers_by_opening(nlp, text: str, published: str, chars: int = 20) -> dict[str, str | None]:
+    """As ``speakers``, keyed by the first ``chars`` characters of what each statement says."""
+    return {said[:chars]: name for said, name in speakers(nlp, text, published).items()}
+
+
 def test_an_administration_named_for_a_person_is_not_that_person(nlp) -> None:
     text = (
         "President Donald Trump defended the strike on Friday. The Trump administration claimed that the decision "
         "to kill Soleimani was because of an imminent attack. Trump said the threat was real."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2020-01-10").items()}
+    by_text = speakers_by_opening(nlp, text, "2020-01-10")
     assert by_text["that the decision to"] is None  # shown as "The Trump administration", not as Donald Trump
     assert by_text["the threat was real"] == "Donald Trump"
 
@@ -125,7 +130,7 @@ def test_a_nationality_or_place_that_only_qualifies_the_speakers_is_not_the_spea
         "authorities said that the ship had attacked first. Residents of Cobb, Kelseyville and Hidden Valley Lake told "
         "Lake County News that they felt the quake."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-10-15").items()}
+    by_text = speakers_by_opening(nlp, text, "2021-10-15")
     assert by_text["that all workers mus"] == "Italy"  # a state's government speaks for the state
     assert by_text["that the FBI had fai"] is None  # athletes do not speak for their country
     assert by_text["that talks would res"] == "U.S."
@@ -144,7 +149,7 @@ def test_a_place_in_a_role_still_names_whose_role_it_is(nlp) -> None:
         "Juba. The president of South Sudan said that the border was calm. The de facto Hamas prime minister in Gaza, "
         "Ismail Haniyeh, said that the truce was over."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2012-04-20").items()}
+    by_text = speakers_by_opening(nlp, text, "2012-04-20")
     assert by_text["that the border was "] == "Salva Kiir"
     assert by_text["that the truce was o"] == "Ismail Haniyeh"
 
@@ -160,7 +165,7 @@ def test_whose_office_or_wife_speaks_is_not_the_person_named(nlp) -> None:
         "Blackmore was arrested on Wednesday. One of the wives of Winston Blackmore confirmed that he had been "
         "arrested. Winston Blackmore said that he would fight the charge."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-05-19").items()}
+    by_text = speakers_by_opening(nlp, text, "2021-05-19")
     assert by_text["that the inquiry had"] == "Fabien Levy"
     assert by_text["a change in its inve"] is None  # an office's words are not its principal's, nor its spokesman's
     assert by_text["that the case was no"] is None
@@ -177,7 +182,7 @@ def test_a_number_of_a_body_speaks_for_it_but_a_book_of_a_reporter_does_not(nlp)
         "would vote against the bill. According to passages of a book from Bob Woodward and fellow Washington Post "
         "reporter Robert Costa, the general called Beijing twice."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-09-15").items()}
+    by_text = speakers_by_opening(nlp, text, "2021-09-15")
     assert by_text["that they would vote"] == "Progressive Caucus"
     assert by_text["the general called B"] is None
 
@@ -191,7 +196,7 @@ def test_an_office_is_no_court_and_a_name_after_the_group_is_who_speaks(nlp) -> 
         'rebels. But one of the rebel leaders, Abdel Aziz al-Hilu, said "We are ready to fight." "We are prepared '
         'for a long war," he added.'
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2011-09-05").items()}
+    by_text = speakers_by_opening(nlp, text, "2011-09-05")
     assert by_text["that the jury found "] is None
     assert by_text['"We are ready to fig'] == "Abdel Aziz al-Hilu"
     assert by_text['"We are prepared for'] == "Abdel Aziz al-Hilu"
@@ -206,13 +211,13 @@ def test_another_body_s_spokesperson_and_a_plural_are_no_one_person(nlp) -> None
         "service member had died. Justices Clarence Thomas, Samuel Alito and Neil Gorsuch would have heard the case. "
         "The justices said that they would not hear the appeal. The Pentagon spokesman said that the gate was shut."
     )
-    by_text = {said[:20]: name for said, name in speakers(nlp, text, "2021-08-27").items()}
+    by_text = speakers_by_opening(nlp, text, "2021-08-27")
     assert by_text["that another service"] is None
     assert by_text["that they would not "] is None
     assert by_text["that the gate was sh"] == "John Kirby"
     # a role's words in lower case tell no other body: Raisi is the "hard-line judiciary chief" and Iran's new leader
     text = "Voters chose hard-line judiciary chief Ebrahim Raisi. Iran's new political leader said that talks resume."
-    by_text = {said[:12]: name for said, name in speakers(nlp, text, "2021-06-21").items()}
+    by_text = speakers_by_opening(nlp, text, "2021-06-21", chars=12)
     assert by_text["that talks r"] == "Ebrahim Raisi"
 
 

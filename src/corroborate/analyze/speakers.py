@@ -254,11 +254,11 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         return []
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
-    core = TRAILING_PHRASE.split(mention.lower(), maxsplit=1)[0].split()  # "the UN refugee agency on Friday"
+    after_head = TRAILING_PHRASE.search(mention.lower())  # "the UN refugee agency[ on ]Friday"
+    core = (mention.lower()[: after_head.start()] if after_head else mention.lower()).split()
     core_words = _words(" ".join(core))
     # the words of a phrase of whom the speakers are ("One of the wives of Winston Blackmore", "The office of
     # Attorney General Letitia James"): a person named only there is not who speaks
-    after_head = TRAILING_PHRASE.search(mention.lower())
     of_phrase = after_head is not None and after_head.group().strip() == "of"
     whose_words = _words(mention.lower()[after_head.end() :]) - core_words if of_phrase else set()
     quantity = core and (core[-1] in QUANTITY_HEADS or core[-1].isdigit())  # "Thousands of Cubans", "68 of ..."
@@ -287,8 +287,9 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     head_wanted = SYNONYMS.get(head_word, {head_word})
     # a plural the story gives several people as a role ("Justices Clarence Thomas, Samuel Alito and Neil Gorsuch") is
     # none of them: "The justices" are the court's
-    several = head_word.endswith("s") and not head_word.endswith(("ss", "us", "is")) and head_word not in ORG_HEADS
-    modifiers = _proper(TRAILING_PHRASE.split(mention, maxsplit=1)[0]) - {head_word}  # "A Central Command spokesperson"
+    plural_head = head_word.endswith("s") and not head_word.endswith(("ss", "us", "is")) and head_word not in ORG_HEADS
+    # whose spokesperson, chief ... the mention says in capitals ("A Central Command spokesperson")
+    capitalised_modifiers = _capitalised_words(TRAILING_PHRASE.split(mention, maxsplit=1)[0]) - {head_word}
     last_word = (_WORDS.findall(mention.lower()) or [""])[-1]
     best, best_score, best_named = None, 0, False
     stand_in = None
@@ -296,11 +297,12 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         entity = entities[eid]
         role_words = set()
         for role in entity.roles:
-            if entity.type == "PERSON" and head_word in ORG_HEADS and not head_wanted & _role_head(role):
+            role_head = _role_head(role) if entity.type == "PERSON" else set()
+            if entity.type == "PERSON" and head_word in ORG_HEADS and not head_wanted & role_head:
                 continue  # a body's words are not those of its spokesperson ("a spokesperson for the ... office")
-            if entity.type == "PERSON" and modifiers and head_wanted & _role_head(role):
-                role_modifiers = _proper(TRAILING_PHRASE.split(role, maxsplit=1)[0]) - _role_head(role)
-                if role_modifiers and not role_modifiers & modifiers:
+            if capitalised_modifiers and head_wanted & role_head:
+                role_modifiers = _capitalised_words(TRAILING_PHRASE.split(role, maxsplit=1)[0]) - role_head
+                if role_modifiers and not role_modifiers & capitalised_modifiers:
                     continue  # "A Central Command spokesperson" is not "Pentagon spokesman John Kirby"
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
@@ -310,7 +312,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         if named and (words & name_words) <= whose_words and not place_or_people:
             # "One of the wives of Winston Blackmore" is not Blackmore, nor "passages of “Peril,” a book from Woodward
             # and fellow Washington Post reporter" the Post; "All 19 members of the committee" speak for it
-            named = entity.type != "PERSON" and head_word in MEMBER_HEADS | STATE_HEADS | {"members", "majority"}
+            named = entity.type != "PERSON" and head_word in SPEAK_FOR_THEIR_BODY
         if named and entity.type == "ORG" and head_word in ORG_HEADS and head_word not in name_words:
             # "The District Attorney's office" is no "District Court of Appeals", nor "A federal court" the FTC; "the
             # Ansa news agency" and "The UN refugee agency" name theirs in full
@@ -328,7 +330,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         # a place's words count toward a role that the mention's head names ("The president of South Sudan": the
         # President of South Sudan), not alone ("New Zealand media reports": no New Zealand climber); the name the
         # mention ends on wins a tie with another's role ("The de facto Hamas prime minister in Gaza, Ismail Haniyeh")
-        if several and entity.type == "PERSON" and {head_word, head_word[:-1]} & role_words:
+        if plural_head and entity.type == "PERSON" and {head_word, head_word[:-1]} & role_words:
             role_words = set()  # the plural is their shared role, not "excerpts from a book by his ... adviser"
         role_hits = (
             wanted if head_wanted & role_words else own_person_wanted if entity.type == "PERSON" else own_wanted
@@ -337,7 +339,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         by_name = named and last_word in name_words  # the name the mention ends on: its head or an apposition
         if score > best_score or (score == best_score and by_name and not best_named):
             best, best_score, best_named = eid, score, by_name
-    if of_phrase and " and " in mention.lower() and head_word in STATE_HEADS | MEMBER_HEADS:
+    if of_phrase and " and " in mention.lower() and head_word in SPEAK_FOR_THEIR_BODY:
         # "The leaders of the Food and Drug Administration and the Centers for Disease Control and Prevention": both
         bodies = [
             eid
@@ -368,7 +370,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     return []
 
 
-def _proper(text: str) -> set[str]:
+def _capitalised_words(text: str) -> set[str]:
     """The capitalised words of a phrase, lower-cased, but for a determiner or a title's small words: whose body or
     place a role is of ("Central", "Command" in "A Central Command spokesperson")."""
     return {w.lower() for w in _WORDS.findall(text) if w[0].isupper()} - _STOP
@@ -406,6 +408,8 @@ MEMBER_HEADS = {
     "senators", "lawmakers", "leaders", "members", "governors", "representatives", "legislators", "congressmen",
     "congresswomen", "candidates",
 }  # fmt: skip
+# the people of a body named after them who speak for it ("All 19 members of the committee", "officials of the FDA")
+SPEAK_FOR_THEIR_BODY = MEMBER_HEADS | STATE_HEADS
 
 
 def _stand_in(people: Entity, head: str, entities: dict[str, Entity]) -> str | None:

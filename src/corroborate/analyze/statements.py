@@ -266,17 +266,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     j = -1
                     break
                 para_end = text.find("\n", para_end + 1 + (len(text[para_end:]) - len(after)))
-            if j == -1 and ch == "“":
-                # an outlet that mixes its marks: “... pandemic," Becerra said — closed by a straight one
+            if j == -1 and ch in ("“", '"'):
+                # an outlet that mixes its marks closes its quote in the paragraph with the other kind:
+                # “... pandemic," Becerra said; 'Dubbed the "Fairness in Women's Sports Act,” Florida’s new law ...'
                 para_end = text.find("\n", i + 1)
-                straight = _STRAIGHT_CLOSE.search(text, i + 1, n if para_end == -1 else para_end)
-                if straight is not None:
-                    j, close = straight.start(), '"'
-            if j == -1 and ch == '"':
-                # and the other way: 'Dubbed the "Fairness in Women's Sports Act,” Florida’s new law ...'
-                para_end = text.find("\n", i + 1)
-                j = text.find("”", i + 1, n if para_end == -1 else para_end)
-                close = "”"
+                limit = n if para_end == -1 else para_end
+                if ch == "“":
+                    straight = _STRAIGHT_CLOSE.search(text, i + 1, limit)
+                    if straight is not None:
+                        j, close = straight.start(), '"'
+                else:
+                    j, close = text.find("”", i + 1, limit), "”"
             if j == -1 and cut_at is not None and "\n" not in text[i:cut_at]:
                 spans.append((i, cut_at))  # an excerpt cut inside its last quote, as a feed's summary is
                 break
@@ -844,7 +844,7 @@ def _find_subject(cue):
     return None
 
 
-def _shares_passive(verb) -> bool:
+def _passive_participle(verb) -> bool:
     """A past participle with no auxiliary or subject of its own, joined to a passive verb ("were arrested and
     charged", "was reported and denied") or standing as an adjunct ("have been arrested in Canada, charged with
     ...", "Asked about the deal, ..."): passive too, unlike "was arrested and said" or "was arrested and has said"."""
@@ -992,7 +992,7 @@ def _clip(head, cue, quotes) -> list:
 
 
 def _from_verb(cue, text: str, quotes):
-    if _shares_passive(cue):
+    if _passive_participle(cue):
         return None  # "Asked whether ..., Mr Biden ...", "charged with ...", "Dubbed the ...": no one says it here
     head, how = _content_head(cue)
     if head is None or how in ("object", "advcl"):
@@ -1148,7 +1148,7 @@ _TITLE_SMALL = {
 }  # fmt: skip
 
 
-def _a_title(quoted: str) -> bool:
+def _is_title(quoted: str) -> bool:
     """A quotation whose every word but the small ones is capitalised names a work, a law or a show ('Dubbed the
     "Fairness in Women's Sports Act"', '“From the Desk of Donald J. Trump”'): it continues no one's words."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in _TITLE_SMALL]
@@ -1189,7 +1189,7 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             continue
         if not (near and last.speaker is not None):
             continue  # a quote no one is said to have said: a title or scare quotes more often than speech
-        if _a_title(inner):
+        if _is_title(inner):
             continue
         st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
         st.speaker_heads = list(last.speaker_heads)
