@@ -202,6 +202,19 @@ def test_an_office_is_no_court_and_a_name_after_the_group_is_who_speaks(nlp) -> 
     assert by_text['"We are prepared for'] == "Abdel Aziz al-Hilu"
 
 
+def test_an_all_caps_da_is_the_district_attorney_not_a_name_particle(nlp) -> None:
+    """The particles that name no one alone ("al", "da", "de") are lower-case words of names: "the DA" is the
+    district attorney the story names ("Manhattan DA Alvin Bragg"), and "Lula da Silva"'s "da" still names no one."""
+    text = (
+        "Manhattan DA Alvin Bragg charged the former president on Tuesday. Brazilian President Luiz Inacio Lula da "
+        "Silva visited New York. The DA said that the case was strong. Trump's lawyer Joe Tacopina said that the "
+        "charges were political."
+    )
+    by_text = speakers_by_opening(nlp, text, "2023-04-05")
+    assert by_text["that the case was st"] == "Alvin Bragg"
+    assert by_text["that the charges wer"] == "Joe Tacopina"
+
+
 def test_another_body_s_spokesperson_and_a_plural_are_no_one_person(nlp) -> None:
     """AllSides 2021: "A Central Command spokesperson" spoke as John Kirby ("Pentagon spokesman John Kirby"), though
     whose spokesperson each is differs. "The justices" spoke as Clarence Thomas, one of the "Justices Clarence Thomas,

@@ -56,6 +56,8 @@ ORG_HEADS = {
 _WORDS = re.compile(r"[^\W\d_]+")
 # where a noun phrase's head ends and a phrase after it begins ("the UN refugee agency on Friday")
 TRAILING_PHRASE = re.compile(r"\s(?:on|in|at|of|from|for|with|during|after|before)\s")
+TRAILING_PHRASE_ANY_CASE = re.compile(TRAILING_PHRASE.pattern, re.I)
+OF = re.compile(r" of ", re.I)
 MEMBERS = re.compile(r",?\s+(?:including|among them|such as)\s", re.I)
 _STOP = {
     "the",
@@ -91,10 +93,17 @@ _STOP = {
     "di",
     "du",
 }
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du"}
+
+
+def _lower(word: str) -> str:
+    """A word as speakers are matched on it; an all-caps particle is an abbreviation ("DA", the district attorney)."""
+    low = word.lower()
+    return low.upper() if low in NAME_PARTICLES and word.isupper() and len(word) > 1 else low
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORDS.findall(text)} - _STOP
+    return {_lower(w) for w in _WORDS.findall(text)} - _STOP
 
 
 def resolve_speakers(
@@ -254,19 +263,21 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         return []
     seen_here = [eid for m, eid in article_mentions if m.end <= before]
     order = list(dict.fromkeys(reversed(seen_here))) + [eid for eid in entities if eid not in seen_here]
-    after_head = TRAILING_PHRASE.search(mention.lower())  # "the UN refugee agency[ on ]Friday"
-    core = (mention.lower()[: after_head.start()] if after_head else mention.lower()).split()
-    core_words = _words(" ".join(core))
+    after_head = TRAILING_PHRASE_ANY_CASE.search(mention)  # "the UN refugee agency[ on ]Friday"
+    core_text = mention[: after_head.start()] if after_head else mention
+    core = core_text.lower().split()
+    core_words = _words(core_text)
     # the words of a phrase of whom the speakers are ("One of the wives of Winston Blackmore", "The office of
     # Attorney General Letitia James"): a person named only there is not who speaks
-    of_phrase = after_head is not None and after_head.group().strip() == "of"
-    whose_words = _words(mention.lower()[after_head.end() :]) - core_words if of_phrase else set()
+    of_phrase = after_head is not None and after_head.group().strip().lower() == "of"
+    whose_words = _words(mention[after_head.end() :]) - core_words if of_phrase else set()
     quantity = core and (core[-1] in QUANTITY_HEADS or core[-1].isdigit())  # "Thousands of Cubans", "68 of ..."
     if quantity and " of " in mention.lower():  # "Thousands of Cubans": the Cubans; "68 of the Senate": the Senate
-        core = TRAILING_PHRASE.split(mention.lower().split(" of ", 1)[1], maxsplit=1)[0].split()
+        core_text = TRAILING_PHRASE_ANY_CASE.split(OF.split(mention, maxsplit=1)[1], maxsplit=1)[0]
+        core = core_text.lower().split()
         whose_words = set()  # they are of whom they are: the phrase is the speakers' own
-    head = core[-1] if core else ""
-    head_word = (_WORDS.findall(" ".join(core)) or [""])[-1]
+    head = _lower(core_text.split()[-1]) if core else ""
+    head_word = _lower((_WORDS.findall(core_text) or [""])[-1])
     one_person = head not in ORG_HEADS and not head.endswith("s")  # "inspector", not "officials" or "agency"
     # the words of places and peoples that only qualify the speakers ("Indian authorities", "Residents of Cobb,
     # Kelseyville and Hidden Valley Lake", "New Zealand media reports"): no other name or role is matched by them
@@ -290,7 +301,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
     plural_head = head_word.endswith("s") and not head_word.endswith(("ss", "us", "is")) and head_word not in ORG_HEADS
     # whose spokesperson, chief ... the mention says in capitals ("A Central Command spokesperson")
     capitalised_modifiers = _capitalised_words(TRAILING_PHRASE.split(mention, maxsplit=1)[0]) - {head_word}
-    last_word = (_WORDS.findall(mention.lower()) or [""])[-1]
+    last_word = _lower((_WORDS.findall(mention) or [""])[-1])
     best, best_score, best_named = None, 0, False
     stand_in = None
     for eid in order:
@@ -373,13 +384,13 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
 def _capitalised_words(text: str) -> set[str]:
     """The capitalised words of a phrase, lower-cased, but for a determiner or a title's small words: whose body or
     place a role is of ("Central", "Command" in "A Central Command spokesperson")."""
-    return {w.lower() for w in _WORDS.findall(text) if w[0].isupper()} - _STOP
+    return {_lower(w) for w in _WORDS.findall(text) if w[0].isupper()} - _STOP
 
 
 def _role_head(role: str) -> set[str]:
     """The head of a role and the words that may stand for it: "spokesperson" for "a spokesperson for the attorney
     general's office", "general" for "New York Attorney General"."""
-    core = _WORDS.findall(TRAILING_PHRASE.split(role.lower(), maxsplit=1)[0])
+    core = [_lower(w) for w in _WORDS.findall(TRAILING_PHRASE_ANY_CASE.split(role, maxsplit=1)[0])]
     return SYNONYMS.get(core[-1], {core[-1]}) if core else set()
 
 
