@@ -2113,6 +2113,19 @@ def test_a_pronoun_that_names_the_source_of_a_bare_sentence_is_shown_as_whom_it_
         # what already took effect stays in the past
         ("The rules, which took effect in November, were strict.", "2021-09-20", ("in November", "2020-11", "month")),
         ("Starting in November, foreign nationals were barred.", "2021-09-20", ("in November", "2020-11", "month")),
+        # AllSides 2021: a start told by a long clause about the future ("will deliver ..., starting in July")
+        (
+            "A poverty-fighting measure included in the COVID-19 relief bill passed this year will deliver monthly "
+            "payments to households including 88% of children in the United States, starting in July, officials said.",
+            "2021-05-17",
+            ("in July", "2021-07", "month"),
+        ),
+        (
+            "The shortage of workers in restaurants across the country grew into a wider crisis of labor, "
+            "starting in July.",
+            "2021-05-17",
+            ("in July", "2020-07", "month"),
+        ),
     ],
 )
 def test_a_month_that_takes_effect_or_opens_a_clause_about_the_future_is_still_to_come(

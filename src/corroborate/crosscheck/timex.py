@@ -152,13 +152,18 @@ _CLOCK = re.compile(r"\b[ap]\.m\.", re.I)  # not the end of a sentence
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 
 
+_ONSET = re.compile(r"\b(?:starting|beginning)\s+$", re.I)
+
+
 def _future(text: str, start: int, end: int | None = None) -> bool:
     """Does the clause before the expression speak of the future? An expression that opens its sentence
-    ("Starting in early November, foreign nationals will be allowed ...": ``end`` given) is told by what follows."""
+    ("Starting in early November, foreign nationals will be allowed ...": ``end`` given) is told by what follows.
+    One that says when something starts ("will deliver monthly payments to households including 88% of children
+    in the United States, starting in July") is told by the whole clause before it, however long."""
     left = _CLOCK.sub("h", text[max(0, start - 240) : start])  # "will go into effect at 11:59 p.m. Saturday"
     left = re.split(r"[.;!?\n]", left)[-1]
     left = _RELATIVE_CLAUSE.sub(" ", left)  # "Hochul, who will make history ..., on Sunday vowed": not its clause
-    if _FUTURE.search(left[-80:]):
+    if _FUTURE.search(left if _ONSET.search(left) else left[-80:]):
         return True
     if end is None or len(left.split()) > 2:
         return False
