@@ -707,3 +707,88 @@ def test_a_summary_does_not_open_on_a_sentence_that_leans_on_one_before_it() -> 
     sel = {"method": "mmr", "diversity": 0.0, "redundant": 1.0, "fit": 0.0, "stop": 0.0}
     chosen = S.pick_sentences(candidates, vectors, [0.9, 0.1, 0.8, 0.2], 30, sel)
     assert chosen[0] == 2 and 0 in chosen
+
+
+def _passage(article_html: str, anchor: str) -> str:
+    """The text of the passage an article page marks with ``anchor`` (marks inside it stripped)."""
+    import html as html_lib
+
+    opening = f'<span class="cited" id="{anchor}">'
+    assert opening in article_html, anchor
+    inside = article_html.split(opening, 1)[1].split("</span>", 1)[0]
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", inside))
+
+
+def test_every_citation_leads_to_the_passage_it_stands_for(corpus, tmp_path) -> None:
+    """Each [n] of the static site links to the words it cites on article n's page, and that passage is the
+    article's own text at the offsets its anchor names: the summary sentence itself, the fact's sentence, the
+    statement, the timeline entry's sentence."""
+    import html as html_lib
+
+    from corroborate.report.html import write_site
+
+    write_site(corpus["report"], tmp_path / "site")
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "articles").glob("*.html")}
+    by_page = {f"article-{re.sub(r'[^A-Za-z0-9_.-]', '_', a)}.html": a for a in corpus["articles"]}
+    anchored = plain = 0
+    for story_page in (tmp_path / "site" / "stories").glob("*.html"):
+        for href in re.findall(r'class="cite" href="([^"]+)"', story_page.read_text(encoding="utf-8")):
+            path, _, anchor = html_lib.unescape(href).partition("#")
+            if not anchor:
+                plain += 1
+                continue
+            anchored += 1
+            name = path.rsplit("/", 1)[-1]
+            start, end = (int(x) for x in anchor.removeprefix("at-").split("-"))
+            text = corpus["articles"][by_page[name]]["text"]
+            assert _passage(pages[name], anchor) == text[start:end]
+    assert anchored > 0 and plain <= anchored // 10, (anchored, plain)
+
+
+def test_a_summary_sentence_and_a_timeline_entry_say_where_each_cited_article_says_it(corpus) -> None:
+    for story in corpus["report"]["stories"]:
+        for s in story["summary"]:
+            own, *others = s["evidence"]
+            assert (own["article_id"], own["start"], own["end"]) == (s["article_id"], s["start"], s["end"])
+            for e in others:
+                assert e["article_id"] in s["article_ids"][1:]
+                said = corpus["articles"][e["article_id"]]["text"][e["start"] : e["end"]]
+                assert supported(s["text"], said), (s["text"], said)  # that very sentence holds its words
+        for t in story["timeline"]:
+            assert {m["article_id"] for m in t["mentions"]} == set(t["article_ids"])
+            for m in t["mentions"]:
+                assert corpus["articles"][m["article_id"]]["text"][m["start"] : m["end"]] == m["text"]
+            assert any(t["expression"] in m["text"] for m in t["mentions"]), t
+    validate_report(corpus["report"])
+
+
+def test_a_timeline_entry_names_the_words_that_date_it_in_every_rendering() -> None:
+    """AllSides 2021: "... unveiled the legislation Friday to create a 10-member commission that would issue a
+    report by Dec. 31." was the Dec. 31 entry with nothing to say which of its two days it stood for."""
+    from rich.console import Console
+
+    from corroborate.analyze.story import analyze_story
+    from corroborate.brief.build import build_brief
+    from corroborate.brief.render import print_brief
+    from corroborate.nlp import load_spacy
+    from corroborate.report.html import environment
+
+    text = (
+        "Lawmakers approved the bill Friday to create a 10-member commission that would issue a report by Dec. 31. "
+        "The House is expected to vote on the legislation Wednesday."
+    )
+    analysis = analyze_story([SourceText("a", text, "Harbour Herald", "2021-05-18")], load_spacy())
+    entries = {t["date"]: t for t in analysis.timeline}
+    assert entries["2021-12-31"]["expression"] == "by Dec. 31"
+    assert entries["2021-05-14"]["text"] == "Lawmakers approved the bill Friday"  # the clause of its day
+    assert entries["2021-05-19"]["expression"] == "Wednesday"
+    story = {"id": "s-1", "title": "t", "article_ids": ["a"], "timeline": analysis.timeline}
+    brief = build_brief(story, {"a": {"id": "a", "text": text, "source": "Harbour Herald"}})
+    assert "report **by Dec. 31**." in to_markdown(brief)
+    page = environment().from_string("{{ t.text|marking(t.expression) }}").render(t=brief["timeline"][-1])
+    assert page.endswith('report <mark class="when">by Dec. 31</mark>.'), page
+    hostile = environment().from_string("{{ t|marking('<b>') }}").render(t="a <b> c")
+    assert hostile == 'a <mark class="when">&lt;b&gt;</mark> c'
+    console = Console(record=True, width=200, force_terminal=True, highlight=False)
+    print_brief(brief, console)
+    assert "\x1b[1mby Dec. 31\x1b[0m" in console.export_text(styles=True)

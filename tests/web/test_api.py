@@ -543,6 +543,28 @@ def test_article_page(client, corpus, report) -> None:
         assert norm(line["text"]) in removed
 
 
+def test_each_citation_on_a_story_page_leads_to_the_words_it_cites(client, corpus, report) -> None:
+    """A [n] of the summary, the key facts, the contested points, the timeline or the list of all claims links
+    to the passage it cites on the article's page, and that passage is the article's text at those offsets."""
+    story = corpus.dam_story
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    doc = html(client.get(f"/stories/{story['id']}"))
+    pages: dict[str, lxml.html.HtmlElement] = {}
+    anchored = 0
+    for a in doc.cssselect("a.cite"):
+        path, _, anchor = a.get("href").partition("#")
+        if not anchor:
+            continue
+        article_id = unquote(path.removeprefix("/articles/"))
+        if article_id not in pages:
+            pages[article_id] = html(client.get(path))
+        (passage,) = pages[article_id].cssselect(f"article#text span.cited#{anchor}")
+        start, end = (int(x) for x in anchor.removeprefix("at-").split("-"))
+        assert passage.text_content() == texts[article_id][start:end]
+        anchored += 1
+    assert anchored >= len(doc.cssselect("#summary a.cite")) > 0
+
+
 def test_entity_page(client, corpus) -> None:
     entity, n = speaker_entity(corpus.dam_story)
     doc = html(client.get(f"/entities/{entity['id']}"))

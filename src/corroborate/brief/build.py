@@ -85,6 +85,39 @@ def evidence_in_context(story: dict[str, Any], evidence: dict[str, Any]) -> str:
     return min(holding, key=lambda m: m["end"] - m["start"])["text"]
 
 
+Span = tuple[int, int]
+
+
+def anchors_of(spans: dict[str, list[Span]], text_lengths: dict[str, int]) -> dict[str, list[list[Any]]]:
+    """Article -> the passages a page of it marks, as ``[start, end, anchor id]``: the cited spans in text order
+    that overlap no earlier one (a sentence cited as a fact and a statement inside it make one mark; the
+    statement's citation leads to the sentence). Anchors are named by their offsets, so a link stays the same
+    wherever the brief is rendered."""
+    out: dict[str, list[list[Any]]] = {}
+    for aid, found in spans.items():
+        limit = text_lengths.get(aid)
+        marked: list[list[Any]] = []
+        for start, end in sorted(set(found), key=lambda se: (se[0], -se[1])):
+            if not 0 <= start < end or (limit is not None and end > limit):
+                continue  # offsets of another text (a record re-read since): no mark rather than a wrong one
+            if marked and start < marked[-1][1]:
+                continue
+            marked.append([start, end, f"at-{start}-{end}"])
+        if marked:
+            out[aid] = marked
+    return out
+
+
+def anchor_id(anchors: dict[str, list[list[Any]]], article_id: str, start: int | None, end: int | None) -> str | None:
+    """The anchor of the marked passage that holds (or overlaps) ``start``..``end`` of an article, or None."""
+    if start is None or end is None:
+        return None
+    for a_start, a_end, name in anchors.get(article_id, []):
+        if a_start < max(end, start + 1) and start < a_end:
+            return name
+    return None
+
+
 def _spoken(statement: dict[str, Any]) -> bool:
     """Is a statement something said: a quotation, a clause ("accepts that ..."), or a cue of saying? Not "The
     Italian government imposed one of the world's strictest measures", which the report keeps as an attribution
@@ -123,13 +156,39 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
     def cite(ids) -> list[int]:
         return sorted({number[i] for i in ids if i in number})
 
+    # every passage the brief cites, so that each citation can lead to the words it stands for (``at``)
+    cited: dict[str, list[Span]] = defaultdict(list)
+
+    def passages(spans) -> list[dict[str, Any]]:
+        spans = [e for e in spans if e.get("article_id") in number and e.get("start") is not None]
+        for e in spans:
+            cited[e["article_id"]].append((e["start"], e["end"]))
+        return spans
+
+    def summary_spans(s: dict[str, Any]) -> list[dict[str, Any]]:
+        if s.get("evidence"):
+            return s["evidence"]
+        return [{"article_id": s.get("article_id"), "start": s.get("start"), "end": s.get("end")}]  # older reports
+
     summary = [
-        {"text": _display_text(s["text"]), "cites": cite(s["article_ids"]), "article_ids": s["article_ids"]}
+        {
+            "text": _display_text(s["text"]),
+            "cites": cite(s["article_ids"]),
+            "article_ids": s["article_ids"],
+            "_spans": passages(summary_spans(s)),
+        }
         for s in story.get("summary", [])
     ]
     claims = story.get("claims", [])
+    for c in claims:
+        passages(c["mentions"])  # the page of all claims links each mention too
     key_facts = [
-        {"text": c["text"], "sources": c["independent_sources"], "cites": cite(m["article_id"] for m in c["mentions"])}
+        {
+            "text": c["text"],
+            "sources": c["independent_sources"],
+            "cites": cite(m["article_id"] for m in c["mentions"]),
+            "_spans": c["mentions"],
+        }
         for c in claims
         if c["status"] == "corroborated"
     ][:KEY_FACTS]
@@ -142,6 +201,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                     "value": p["value"],
                     "cites": cite(p["article_ids"]),
                     "evidence": list(dict.fromkeys(evidence_in_context(story, e) for e in p["evidence"][:3])),
+                    "_spans": passages(p["evidence"]),
                 }
                 for p in c["positions"]
             ],
@@ -173,6 +233,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                     "stance": st["stance"],
                     "kind": st["kind"],
                     "cites": cite([st["article_id"]]),
+                    "_spans": passages([st]),
                 }
             )
             if len(main) == STATEMENTS_PER_SPEAKER:
@@ -180,9 +241,28 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
         if main:  # a speaker whose every statement is a fragment ("..., the Taliban said.") has nothing to show
             who.append({"speaker": name, "entity_id": entity_id, "statements": len(statements), "main": main})
     timeline = [
-        {"date": t["date"], "precision": t["precision"], "text": t["text"], "cites": cite(t["article_ids"])}
+        {
+            "date": t["date"],
+            "precision": t["precision"],
+            "text": t["text"],
+            "expression": t.get("expression"),
+            "cites": cite(t["article_ids"]),
+            "_spans": passages(t.get("mentions", [])),
+        }
         for t in story.get("timeline", [])
     ]
+    lengths = {aid: len(a["text"]) for aid, a in articles.items() if isinstance(a.get("text"), str)}
+    anchors = anchors_of(cited, lengths)
+    for item in [*summary, *key_facts, *(p for c in contested for p in c["positions"]), *timeline] + [
+        m for w in who for m in w["main"]
+    ]:
+        at: dict[int, str] = {}
+        for e in item.pop("_spans"):
+            n = number.get(e["article_id"])
+            name = anchor_id(anchors, e["article_id"], e["start"], e["end"])
+            if n is not None and name and n not in at:
+                at[n] = name
+        item["at"] = at
     coverage = []
     for s in sources:
         reported = [i for i, c in enumerate(key_facts) if s["n"] in c["cites"]]
@@ -207,4 +287,5 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
         "timeline": timeline,
         "coverage": coverage,
         "sources": sources,
+        "anchors": anchors,
     }

@@ -57,6 +57,23 @@ def timeline_date(t: dict[str, Any]) -> str:
     return f"{t['date']} ({t['precision']})"
 
 
+def dating_words(t: dict[str, Any]) -> tuple[str, str, str]:
+    """A timeline entry's text cut around the words that date it (its ``expression``, first found): (before,
+    words, after); ``("text", "", "")`` when the text does not hold them."""
+    words = t.get("expression") or ""
+    at = t["text"].find(words) if words else -1
+    if at < 0:
+        return t["text"], "", ""
+    return t["text"][:at], words, t["text"][at + len(words) :]
+
+
+def _marked(t: dict[str, Any], escape_text, open_mark: str, close_mark: str) -> str:
+    before, words, after = dating_words(t)
+    if not words:
+        return escape_text(before)
+    return escape_text(before) + open_mark + escape_text(words) + close_mark + escape_text(after)
+
+
 def to_markdown(brief: dict[str, Any]) -> str:
     out = [f"# {md(brief['title'])}", ""]
     span = " to ".join(x[:10] for x in filter(None, [brief["first_published"], brief["last_published"]]))
@@ -86,7 +103,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
-    out += [f"- {timeline_date(t)}: {md(t['text'])} {cites(t['cites'])}" for t in brief["timeline"]] or [
+    out += [f"- {timeline_date(t)}: {_marked(t, md, '**', '**')} {cites(t['cites'])}" for t in brief["timeline"]] or [
         "- no dated event"
     ]
     out += ["", "## Coverage", ""]
@@ -137,7 +154,8 @@ def print_brief(brief: dict[str, Any], console) -> None:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
-        console.print(f"{timeline_date(t)} {escape(t['text'])} [cyan]{cites(t['cites'])}[/cyan]")
+        text = _marked(t, escape, "[bold]", "[/bold]")
+        console.print(f"{timeline_date(t)} {text} [cyan]{cites(t['cites'])}[/cyan]")
     if brief["key_facts"]:
         console.rule("coverage")
         table = Table(box=None)

@@ -116,6 +116,7 @@ class Candidate:
     counts: Counter = field(default_factory=Counter)
     score: float = 0.0
     support: list[str] = field(default_factory=list)  # articles that support it, its own first
+    support_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # where each other article says it
     slant: tuple[str, ...] = ()  # its slanted wording outside quotation marks (``slanted``)
 
 
@@ -190,13 +191,16 @@ def _news_text(sent) -> tuple[int, str]:
     return sent.start_char + (len(sent.text) - len(sent.text.lstrip())) + skip, text[skip:]
 
 
-def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]]]:
-    """Candidate sentences (one article per syndication group) and every article's sentence stems."""
+def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, list[set[str]]], dict]:
+    """Candidate sentences (one article per syndication group), every article's sentence stems, and where each
+    of those sentences is (start and end offsets in its article)."""
     out: list[Candidate] = []
     stems_of: dict[str, list[set[str]]] = {}
+    spans_of: dict[str, list[tuple[int, int]]] = {}
     for source, doc in _independent(sources, docs):
         sents = list(doc.sents)
         stems_of[source.id] = [content_stems(s.text) for s in sents]
+        spans_of[source.id] = [_trimmed(s) for s in sents]
         for i, sent in enumerate(sents):
             start, text = _news_text(sent)
             words = text.split()
@@ -229,15 +233,37 @@ def _candidates(sources, docs, w: Weights) -> tuple[list[Candidate], dict[str, l
             out.append(
                 Candidate(source.id, source.source_group, start, start + len(text), text, i, stems, counts, slant=slant)
             )
-    return out, stems_of
+    return out, stems_of, spans_of
+
+
+def _trimmed(sent) -> tuple[int, int]:
+    """A sentence's offsets in its article without the white space around it."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return start, max(start, sent.end_char - (len(text) - len(text.rstrip())))
 
 
 def supporting_articles(stems: set[str], stems_of: dict[str, list[set[str]]]) -> list[str]:
     """Articles with a sentence that holds at least half of these content stems."""
+    return list(supporting_sentences(stems, stems_of))
+
+
+def supporting_sentences(stems: set[str], stems_of: dict[str, list[set[str]]]) -> dict[str, int]:
+    """Article -> the index of its sentence that holds the most of these content stems, for every article with a
+    sentence that holds at least half of them."""
     if not stems:
-        return []
+        return {}
     need = SUPPORT * len(stems)
-    return [aid for aid, sents in stems_of.items() if any(len(stems & s) >= need for s in sents)]
+    out: dict[str, int] = {}
+    for aid, sents in stems_of.items():
+        best, held = -1, need
+        for i, s in enumerate(sents):
+            n = len(stems & s)
+            if n >= held and (best < 0 or n > held):
+                best, held = i, n
+        if best >= 0:
+            out[aid] = best
+    return out
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -364,7 +390,7 @@ def learned_scores(rows: list[list[float]], model: dict | None = None) -> list[f
 
 def _prepare(sources, docs, w: Weights, frequencies=None):
     """Candidates (support set), their TF-IDF vectors, and their feature rows."""
-    candidates, stems_of = _candidates(sources, docs, w)
+    candidates, stems_of, spans_of = _candidates(sources, docs, w)
     if not candidates:
         return [], [], []
     group_of = {s.id: s.source_group for s in sources}
@@ -374,7 +400,9 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
         if s.id not in stems_of and s.source_group in rep_of_group:
             copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
     for c in candidates:
-        c.support = supporting_articles(c.stems, stems_of)
+        found = supporting_sentences(c.stems, stems_of)
+        c.support = list(found)
+        c.support_spans = {aid: spans_of[aid][i] for aid, i in found.items() if aid != c.article_id}
         c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
         if c.article_id in c.support:
             c.support.remove(c.article_id)
@@ -627,9 +655,17 @@ def summarize(
             "start": candidates[i].start,
             "end": candidates[i].end,
             "article_ids": candidates[i].support,
+            "evidence": _evidence(candidates[i]),
         }
         for i in chosen
     ]
+
+
+def _evidence(c: Candidate) -> list[dict]:
+    """Where each article a summary sentence cites says it: its own sentence first, then each other article's
+    supporting sentence (a syndicated copy is cited through its original's sentence: none of its own is read)."""
+    own = {"article_id": c.article_id, "start": c.start, "end": c.end}
+    return [own] + [{"article_id": aid, "start": s, "end": e} for aid, (s, e) in c.support_spans.items()]
 
 
 def summarize_story(

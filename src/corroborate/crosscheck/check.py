@@ -1274,8 +1274,9 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
         # the entry shows the words that hold its date: a claim's label gives only what is said ("Fenner says:
         # he filed a report in November 2023"), not a date outside it ("Fenner, who inspected dams until the
         # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
-        # several days, the clause of this one
-        if d.clause and not c.speaker:
+        # several days, the clause of this one, when it still names who speaks or acts ("Lawmakers approved the
+        # bill Friday", not "Y happened Friday" of "X said Monday that Y happened Friday")
+        if d.clause and (not c.speaker or c.speaker in d.clause):
             shown = d.clause  # opens with a capital (claims._clause_of)
         else:
             shown = c.label if expr.text in c.label else sentence_case(c.text)
@@ -1285,14 +1286,34 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
                 "date": expr.date,
                 "precision": expr.precision,
                 "text": shown,
+                "expression": _expression(c, expr),
                 "article_ids": [],
+                "mentions": [],
                 "_len": len(c.text),
             }
         elif len(c.text) < entry["_len"]:
-            entry["text"], entry["_len"] = shown, len(c.text)
+            entry["text"], entry["expression"], entry["_len"] = shown, _expression(c, expr), len(c.text)
         if c.article_id not in entry["article_ids"]:
             entry["article_ids"].append(c.article_id)
+        mention = {"article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end}
+        if mention not in entry["mentions"]:
+            entry["mentions"].append(mention)
     out = sorted(entries.values(), key=lambda e: (e["date"], -len(e["article_ids"]), e["text"]))
     for e in out:
         e.pop("_len")
     return out
+
+
+_LEADING_TIME_WORD = re.compile(r"\b(?:by|until|till|through|before|after|since|from|on|in)\s+$", re.I)
+
+
+def _expression(c: Claim, expr) -> str:
+    """The words that date a timeline entry as its claim writes them, with the word that says how ("by Dec. 31",
+    "on Tuesday"): a reader then sees which of a sentence's days the entry is."""
+    at = expr.start - c.start
+    if not 0 <= at <= len(c.text):
+        return expr.text
+    lead = _LEADING_TIME_WORD.search(c.text[max(0, at - 8) : at])
+    if lead is None or expr.text.lower().startswith(lead.group(0).split()[0].lower()):
+        return expr.text  # "in July" holds its own word
+    return lead.group(0) + expr.text

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -30,7 +31,64 @@ def environment() -> Environment:
 
     env.filters["timeline_date"] = timeline_date  # {{ entry|timeline_date }}: "week of 2020-09-28"
     env.filters["quoted"] = quoted  # {{ sentence|quoted }}: in quotation marks, its own quotations in single ones
+    env.filters["marking"] = marking  # {{ entry.text|marking(entry.expression) }}: the words that date it marked
+    from ..brief.build import anchor_id
+
+    env.globals["anchor_id"] = anchor_id  # anchor_id(brief.anchors, article_id, start, end) -> "at-12-80" or None
     return env
+
+
+def marking(text: str, words: str | None) -> Markup:
+    """``text`` escaped, with the first occurrence of ``words`` in a ``<mark class="when">``: which of a sentence's
+    days a timeline entry is ("... unveiled the legislation Friday to create a commission that would issue a
+    report <mark>by Dec. 31</mark>")."""
+    from ..brief.render import dating_words
+
+    before, words, after = dating_words({"text": text, "expression": words})
+    if not words:
+        return escape(before)
+    return escape(before) + Markup('<mark class="when">') + escape(words) + Markup("</mark>") + escape(after)
+
+
+def passages(
+    text: str, anchors: list[list[Any]], marks: list[tuple[int, int, str]] = ()
+) -> list[tuple[str | None, list[tuple[str, str | None]]]]:
+    """An article's text as ``(anchor id or None, [(piece, css class or None), ...])`` runs: each cited passage
+    (``anchors``: ``[start, end, id]``, in order, not overlapping) is one run a citation can link to, and the
+    ``marks`` (statements, claims) are cut at the runs' edges so that no element spans two."""
+    runs: list[tuple[str | None, int, int]] = []
+    pos = 0
+    for start, end, name in anchors:
+        if start < pos or end > len(text):
+            continue
+        if start > pos:
+            runs.append((None, pos, start))
+        runs.append((name, start, end))
+        pos = end
+    runs.append((None, pos, len(text)))
+    out = []
+    for name, start, end in runs:
+        if start >= end:
+            continue
+        inside = [(max(s, start) - start, min(e, end) - start, c) for s, e, c in marks if s < end and start < e]
+        out.append((name, _marked(text[start:end], inside)))
+    return out
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The text cut into (piece, css class or None) so that marks never nest: earlier spans win overlaps."""
+    spans = sorted((s, e, c) for s, e, c in spans if 0 <= s < e <= len(text))
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, end, cls in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append((text[pos:start], None))
+        out.append((text[start:end], cls))
+        pos = end
+    out.append((text[pos:], None))
+    return [(t, c) for t, c in out if t]
 
 
 def page_name(kind: str, item_id: str) -> str:
@@ -50,8 +108,10 @@ def write_site(report: dict[str, Any], out_dir: str | Path) -> Path:
     (out / "stories").mkdir(exist_ok=True)
     by_id = {a["id"]: a for a in report["articles"]}
     story_tpl = env.get_template("story.html")
+    anchors: dict[str, list[list[Any]]] = {}  # an article is in one story: its brief names what its page marks
     for story in report["stories"]:
         brief = build_brief(story, by_id)
+        anchors.update(brief["anchors"])
         html = story_tpl.render(
             brief=brief,
             generated_at=report.get("generated_at"),
@@ -60,6 +120,7 @@ def write_site(report: dict[str, Any], out_dir: str | Path) -> Path:
         (out / "stories" / page_name("story", story["id"])).write_text(html, encoding="utf-8")
     article_tpl = env.get_template("article.html")
     for article in report["articles"]:
-        html = article_tpl.render(article=article, paragraphs=article["text"].split("\n\n"))
+        runs = passages(article["text"], anchors.get(article["id"], []))
+        html = article_tpl.render(article=article, runs=runs)
         (out / "articles" / page_name("article", article["id"])).write_text(html, encoding="utf-8")
     return out / "index.html"

@@ -113,22 +113,6 @@ def story_href(story_id: str) -> str:
     return "/stories/" + quote(story_id, safe="")
 
 
-def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
-    """The text cut into (piece, css class or None) so that marks never nest: earlier spans win overlaps."""
-    spans = sorted((s, e, c) for s, e, c in spans if 0 <= s < e <= len(text))
-    out: list[tuple[str, str | None]] = []
-    pos = 0
-    for start, end, cls in spans:
-        if start < pos:
-            continue
-        if start > pos:
-            out.append((text[pos:start], None))
-        out.append((text[start:end], cls))
-        pos = end
-    out.append((text[pos:], None))
-    return [(t, c) for t, c in out if t]
-
-
 def create_app(
     settings: Settings,
     token: str | None = None,
@@ -140,7 +124,7 @@ def create_app(
     background thread at start and after each write (newest stories first), so a reader's first request is
     served from memory; ``cache_mb`` bounds the finished answers kept."""
     from ..brief.build import build_brief
-    from ..report.html import environment
+    from ..report.html import environment, passages
 
     share(settings.db)
 
@@ -190,15 +174,20 @@ def create_app(
     }
 
     # ---- rendering: every answer about one story is made from its bundle (story + its articles) -------
-    def story_answers(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[tuple, Answer]:
+    def story_answers(
+        story: dict[str, Any], articles: dict[str, dict[str, Any]], brief: dict[str, Any] | None = None
+    ) -> dict[tuple, Answer]:
         sid = story["id"]
-        brief = build_brief(story, articles)
+        brief = brief or build_brief(story, articles)
         return {
             ("story", sid): html("web_story.html", sid, brief=brief, story=story),
             ("api-story", sid): as_json(story, sid),
         }
 
-    def article_answers(article: dict[str, Any], story: dict[str, Any] | None) -> dict[tuple, Answer]:
+    def article_answers(
+        article: dict[str, Any], story: dict[str, Any] | None, anchors: list[list[Any]]
+    ) -> dict[tuple, Answer]:
+        """``anchors``: the passages of the article its story's brief cites (``brief["anchors"]``)."""
         aid = article["id"]
         spans: list[tuple[int, int, str]] = []
         names: dict[str, str] = {}
@@ -220,16 +209,17 @@ def create_app(
             tag,
             article=article,
             story=story,
-            pieces=highlight(article["text"], spans),
+            runs=passages(article["text"], anchors, spans),
             statements=statements,
             names=names,
         )
         return {("article", aid): page, ("api-article", aid): as_json(article, tag)}
 
     def bundle_answers(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[tuple, Answer]:
-        answers = story_answers(story, articles)
+        brief = build_brief(story, articles)
+        answers = story_answers(story, articles, brief)
         for article in articles.values():
-            answers.update(article_answers(article, story))
+            answers.update(article_answers(article, story, brief["anchors"].get(article["id"], [])))
         return answers
 
     def fetch(key: tuple) -> Answer:
@@ -249,7 +239,8 @@ def create_app(
             if article is not None:
                 bundles = service.story_bundles(settings, [article["story_id"]]) if article["story_id"] else []
                 story = bundles[0][0] if bundles else None
-                made.update(article_answers(article, story))
+                anchors = build_brief(*bundles[0])["anchors"].get(ident, []) if bundles else []
+                made.update(article_answers(article, story, anchors))
         elif kind == "entity":
             entity = service.get_entity(settings, ident)
             if entity is not None:
