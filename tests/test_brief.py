@@ -782,6 +782,9 @@ def test_a_timeline_entry_names_the_words_that_date_it_in_every_rendering() -> N
     assert entries["2021-12-31"]["expression"] == "by Dec. 31"
     assert entries["2021-05-14"]["text"] == "Lawmakers approved the bill Friday"  # the clause of its day
     assert entries["2021-05-19"]["expression"] == "Wednesday"
+    shutdown = "Congress scrambled on Monday to avoid a government shutdown that would kick in Friday morning."
+    analysis_2 = analyze_story([SourceText("b", shutdown, "Harbour Herald", "2021-09-28")], load_spacy())
+    assert {t["expression"] for t in analysis_2.timeline} == {"on Monday", "Friday morning"}  # not "in Friday"
     story = {"id": "s-1", "title": "t", "article_ids": ["a"], "timeline": analysis.timeline}
     brief = build_brief(story, {"a": {"id": "a", "text": text, "source": "Harbour Herald"}})
     assert "report **by Dec. 31**." in to_markdown(brief)

@@ -26,7 +26,9 @@ class Settings:
     repeated_line_min_articles: int = 3  # a line in this many articles of one outlet is boilerplate
     repeated_line_max_words: int = 40
     # Stories
-    embedder: str = "static"  # "static" (model2vec, no torch) or "transformer" (the [transformer] extra)
+    # the stories' embedder: "static" (model2vec, no torch) or "transformer" (the [transformer] extra); the
+    # cross-check aligns claims with the static model whichever is set (bench/README.md, Cross-check)
+    embedder: str = "static"
     story_features: str = "fast"  # "fast" (stems, names by shape) or "spacy" (lemmas, typed entities)
     clustering: dict[str, Any] = field(default_factory=dict)  # overrides of stories.cluster.ClusterParams
 

@@ -1304,7 +1304,8 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
     return out
 
 
-_LEADING_TIME_WORD = re.compile(r"\b(?:by|until|till|through|before|after|since|from|on|in)\s+$", re.I)
+# not "in": "a shutdown that would kick in Friday morning"; a month's "in" is part of its expression
+_LEADING_TIME_WORD = re.compile(r"\b(?:by|until|till|through|before|after|since|from|on)\s+$", re.I)
 
 
 def _expression(c: Claim, expr) -> str:

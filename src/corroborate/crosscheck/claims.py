@@ -779,10 +779,7 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    top = verb
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
-        top = verb.head  # "a 10-member commission that would issue a report by Dec. 31": the noun it tells of
-    elif subject is None or subject.tag_ in ("WDT", "WP"):
+    if subject is None or subject.tag_ in ("WDT", "WP"):
         return None  # "which could come as soon as tomorrow": the clause names no one
     others = [d.expr for d in dated if d.expr.date != expr.date and d.thing is None]  # not "the Jan. 6 riot"
     drop = set()
@@ -794,13 +791,11 @@ def _clause_of(doc, expr: TimeExpr, dated: list[Dated], start: int, end: int) ->
                 return None  # "moved to arrange the vote for Saturday": the other day is in what is done
             drop |= {t.i for t in inside}
     drop |= {c.i for c in verb.children if c.dep_ == "mark"}  # "after (their union reached a deal)"
-    tokens = [t for t in top.subtree if t.i not in drop and start <= t.idx < end]  # the claim's words only
+    tokens = [t for t in verb.subtree if t.i not in drop and start <= t.idx < end]  # the claim's words only
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # a clause with a hole in it reads as a riddle
-    if any(tokens[0].idx <= o.start < tokens[-1].idx + len(tokens[-1]) for o in others):
-        return None  # the noun's phrase holds another of the sentence's days
     text = _EDGE.sub("", doc[tokens[0].i : tokens[-1].i + 1].text)
     return sentence_case(text) if text else None
 
