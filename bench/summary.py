@@ -435,6 +435,11 @@ def report(runs: list[Run], clusters: list[sd.Cluster], words: int) -> dict[str,
                 f"| {run.name} | {f['sentences']} | {_pct(f['own_supported'])} | {_pct(f['pairs_supported'])} "
                 f"({f['pairs']}) | {mc} | {_pct(f['multi_cited'])} | {_pct(f['offsets_ok'])} |"
             )
+            if f["evidence_pairs"]:
+                notes.append(
+                    f"{run.name}: the sentence it names in each other cited article (evidence) supports it: "
+                    f"{_pct(f['evidence_supported'])} of {f['evidence_pairs']}"
+                )
             if f["unknown_ids"]:
                 notes.append(f"{run.name}: {f['unknown_ids']} cited ids are not articles of the cluster")
             if f["no_content_words"]:

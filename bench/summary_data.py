@@ -220,6 +220,8 @@ class CitationTally:
     multi: int = 0
     offsets_ok: int = 0
     no_content: int = 0
+    evidence_pairs: int = 0  # (sentence, other cited article) pairs whose sentence the system names ("evidence")
+    evidence_supported: int = 0  # ... and that very sentence holds >= 50 % of the content stems
     own_misses: list[dict[str, Any]] = field(default_factory=list)
     pair_misses: list[dict[str, Any]] = field(default_factory=list)
 
@@ -241,6 +243,12 @@ class CitationTally:
             self.own_supported += 1
         elif len(self.own_misses) < keep:
             self.own_misses.append({"cluster": cluster.id, "article_id": own, "coverage": cov, "text": text})
+        for e in item.get("evidence") or []:
+            o = cluster.article(str(e.get("article_id")))
+            if e.get("article_id") == own or o is None:
+                continue
+            self.evidence_pairs += 1
+            self.evidence_supported += supports(text, [o.text[e["start"] : e["end"]]])
         for other in cited[1:]:
             self.pairs += 1
             o = cluster.article(other)
@@ -272,6 +280,8 @@ class CitationTally:
             "multi_cited": share(self.multi, n),
             "offsets_ok": share(self.offsets_ok, n),
             "no_content_words": self.no_content,
+            "evidence_pairs": self.evidence_pairs,
+            "evidence_supported": share(self.evidence_supported, self.evidence_pairs),
         }
 
 

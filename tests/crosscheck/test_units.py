@@ -2244,3 +2244,17 @@ def test_the_month_a_figure_is_compared_with_is_not_its_date(nlp) -> None:
         "2021-09-09"
     ]
     assert "expected" in next(e["text"] for e in timeline if e["date"] == "2021-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AllSides 2021 (June): "Anthony Fauci's emails from March and April 2020" were dated March 2021
+        ("The Post obtained Fauci's emails from March and April 2020 via the FOIA.", ("from March", "2020-03", "month")),
+        ("The shots were given in January, February and March 2020.", ("in January", "2020-01", "month")),
+        # a year of another clause is not the month's
+        ("Prices rose in March and fell in April 2020.", ("in March", "2021-03", "month")),
+    ],
+)
+def test_a_month_listed_with_a_dated_month_takes_its_year(text, expected) -> None:
+    assert expected in resolve(text, "2021-06-02"), resolve(text, "2021-06-02")

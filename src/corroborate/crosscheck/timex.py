@@ -29,6 +29,14 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _REL_YEAR = r"(?:,?\s+(?:of\s+)?(?P<rely>last|this|next)\s+year\b)"  # "Nov. 3 last year", "August of last year"
+_ANY_MONTH = _MONTH.replace("(?P<month>", "(?:")
+# the year a month shares with the months it is listed with ("from March and April 2020", "in January, February
+# and March 2021")
+_LISTED_YEAR = re.compile(
+    rf"(?:\s*,\s*{_ANY_MONTH})*\s*,?\s+(?:and|or|to|through|until|till)\s+(?:early\s+|late\s+|mid-?)?{_ANY_MONTH}"
+    rf",?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -298,8 +306,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             month = MONTHS[g["month"].lower().rstrip(".")]
             if g["month"] != "May" and g["month"].lower() == "may" and not g.get("year"):
                 return None  # the modal verb ("by may" in a lower-case heading); "in May" is the month
-            if g.get("year"):
-                return make(f"{int(g['year']):04d}-{month:02d}", "month", False)
+            year = g.get("year")
+            listed = None if year else _LISTED_YEAR.match(text, m.end())
+            if year or listed:
+                return make(f"{int(year or listed.group('year')):04d}-{month:02d}", "month", False)
             if anchor is None:
                 return None
             return make(_month_year(month, m, text, anchor), "month", True)
