@@ -2250,7 +2250,7 @@ def test_the_month_a_figure_is_compared_with_is_not_its_date(nlp) -> None:
     ("text", "expected"),
     [
         # AllSides 2021 (June): "Anthony Fauci's emails from March and April 2020" were dated March 2021
-        ("The Post obtained Fauci's emails from March and April 2020 via the FOIA.", ("from March", "2020-03", "month")),
+        ("The Post obtained Fauci's emails from March and April 2020 by FOIA.", ("from March", "2020-03", "month")),
         ("The shots were given in January, February and March 2020.", ("in January", "2020-01", "month")),
         # a year of another clause is not the month's
         ("Prices rose in March and fell in April 2020.", ("in March", "2021-03", "month")),

@@ -1276,8 +1276,10 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
         # end of February, told the Ledger that ..."), so then the whole sentence is shown, or, when it holds
         # several days, the clause of this one, when it still names who speaks or acts ("Lawmakers approved the
         # bill Friday", not "Y happened Friday" of "X said Monday that Y happened Friday")
-        if d.clause and (not c.speaker or c.speaker in d.clause):
+        if d.clause and not c.speaker:
             shown = d.clause  # opens with a capital (claims._clause_of)
+        elif d.clause and c.speaker in d.clause and d.clause != sentence_case(c.text).rstrip(" .!?"):
+            shown = d.clause  # a part of the sentence that names who speaks or acts
         else:
             shown = c.label if expr.text in c.label else sentence_case(c.text)
         entry = entries.get(key)
