@@ -2258,3 +2258,34 @@ def test_the_month_a_figure_is_compared_with_is_not_its_date(nlp) -> None:
 )
 def test_a_month_listed_with_a_dated_month_takes_its_year(text, expected) -> None:
     assert expected in resolve(text, "2021-06-02"), resolve(text, "2021-06-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "absent"),
+    [
+        # ECB+: "as of Tuesday, February 3, 2009" (published 18 February) stood on Tuesday 17 February as well
+        (
+            "Williams' case had not been submitted as of Tuesday, February 3, 2009.",
+            "2009-02-18",
+            ("February 3, 2009", "2009-02-03", "day"),
+            "Tuesday",
+        ),
+        (
+            "The senate voted on Tuesday, Feb. 3, after a long debate.",
+            "2015-02-05",
+            ("Feb. 3", "2015-02-03", "day"),
+            "on Tuesday",
+        ),
+        # a weekday and a date that are two times stay two
+        ("He spoke Tuesday, and on Feb. 3 he left.", "2015-02-05", ("Tuesday", "2015-02-03", "day"), None),
+        # what is set for a day is still to come
+        ("The vote is set for Friday, officials said.", "2015-02-05", ("Friday", "2015-02-06", "day"), None),
+        ("The trial is slated for Monday.", "2015-02-05", ("Monday", "2015-02-09", "day"), None),
+    ],
+)
+def test_a_weekday_beside_its_date_is_that_date_and_what_is_set_for_a_day_is_to_come(
+    text, published, expected, absent
+) -> None:
+    found = resolve(text, published)
+    assert expected in found, found
+    assert absent is None or all(t[0] != absent for t in found), found

@@ -75,6 +75,7 @@ _SMALL |= {"eight": 8, "nine": 9, "ten": 10}
 # a word of the future, not part of a compound ("would-be migrants")
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|'ll|to be held|is due|are due|scheduled|expected to|plans? to|set to|is to|are to|"
+    r"(?:is|are) set for|slated|"
     r"going to|upcoming|next|as soon as|as early as|no later than|(?-i:may|might) (?!have\b|not\b)[a-z]+|"
     r"(?:go|goes|take|takes) (?:into )?effect)\b(?!-)",
     re.I,
@@ -252,6 +253,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
 
 
 _BESIDE = re.compile(r"\s*,?\s*(?:on\s+)?")
+_WEEKDAY_DATE = re.compile(r"\s*,\s*(?:the\s+)?")
 
 
 def _names_the_day_beside(expr: TimeExpr, neighbours: list[TimeExpr], text: str) -> bool:
@@ -259,6 +261,12 @@ def _names_the_day_beside(expr: TimeExpr, neighbours: list[TimeExpr], text: str)
     to it, so the span is not a time of its own."""
     if expr.kind == "relative_day" and expr.text.lower() == "today":  # "106 years ago today": one date, the span's
         return any(o.kind == "ago" and not text[o.end : expr.start].strip() for o in neighbours)
+    if expr.kind == "weekday":  # "as of Tuesday, February 3, 2009", "Monday, July 13": the date names that day
+        return any(
+            o.kind in ("month_day", "day_month", "iso") and _WEEKDAY_DATE.fullmatch(text[expr.end : o.start])
+            for o in neighbours
+            if o.start >= expr.end
+        )
     if expr.kind != "ago":
         return False
     for other in neighbours:
