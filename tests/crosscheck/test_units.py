@@ -2289,3 +2289,28 @@ def test_a_weekday_beside_its_date_is_that_date_and_what_is_set_for_a_day_is_to_
     found = resolve(text, published)
     assert expected in found, found
     assert absent is None or all(t[0] != absent for t in found), found
+
+
+def test_two_pages_stamps_of_when_they_were_published_are_no_date_conflict(nlp) -> None:
+    """ECB+: "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM" in one article and "PUBLISHED: WEDNESDAY, MARCH 13, 2013,
+    ..." in another were reported as one event dated two ways once the weekday beside each date stopped counting
+    as a second date; a page's stamp is no claim."""
+    from corroborate.analyze.story import SourceText, analyze_story
+
+    sources = [
+        SourceText(
+            "a",
+            "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM\n\nThe pope was elected on Wednesday after five ballots.",
+            "Daily Mail",
+        ),
+        SourceText(
+            "b",
+            "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 10: 34 PM\n\nCardinals elected a new pope after five ballots.",
+            "Daily Mail",
+        ),
+    ]
+    analysis = analyze_story(sources, nlp)
+    assert not [c for c in analysis.contradictions if c["kind"] == "date"], analysis.contradictions
+    assert not [c for c in analysis.claims if "PUBLISHED" in c["text"]]
+    kept = analyze_story([SourceText("c", "The photo was posted in a group on March 3, 2020, and shared widely.")], nlp)
+    assert any("posted in a group" in c["text"] for c in kept.claims)

@@ -381,6 +381,16 @@ def _main_statement(doc, best, attributed):
     return best
 
 
+# a page's own stamp of when it was published or updated ("PUBLISHED: MONDAY, MARCH 11, 2013", "Monday, Sep 10,
+# 2012 | Updated 9: 01 AM EDT", "... posted in Pedestrian Accidents on Wednesday, September 18, 2013."): two pages'
+# stamps are no two dates of one event
+PUBLICATION_STAMP = re.compile(
+    r"(?i:\b(?:published|updated|posted|last modified)\s*:)|\|\s*(?i:updated|posted|published)\b|"
+    r"(?<!was )(?<!were )(?<!been )(?<!is )\bposted in [^.]{0,60}? on "
+    r"(?:\w+day,\s*)?[A-Z][a-z]+\.? \d{1,2},? (?:19|20)\d\d\.?\s*$"
+)
+
+
 def extract_claims(
     article_id: str,
     group: str,
@@ -399,6 +409,8 @@ def extract_claims(
             continue
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a heading, caption or byline fragment
+        if PUBLICATION_STAMP.search(sent.text):
+            continue  # "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM": when the page was written, no news
         attributed = [
             s
             for s in statements
