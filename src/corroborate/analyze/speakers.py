@@ -80,20 +80,10 @@ _STOP = {
     "said",
     "russian",
     "foreign",
-    # particles of names, no name alone ("one of the rebel leaders, Abdel Aziz al-Hilu" is not Omar al-Bashir)
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "de",
-    "van",
-    "von",
-    "der",
-    "da",
-    "di",
-    "du",
 }
+# particles of names, no name alone ("one of the rebel leaders, Abdel Aziz al-Hilu" is not Omar al-Bashir)
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "du"}
+_STOP |= NAME_PARTICLES
 
 
 def _lower(word: str) -> str:
