@@ -84,8 +84,13 @@ def test_copies_add_citations_never_candidates(corpus) -> None:
     ]
     summary = summarize_story(sources, words=60)
     assert summary and all(s["article_id"] == wire["id"] for s in summary)
+    texts = {a.id: a.text for a in sources}
     for s in summary:
         assert {c["id"] for c in copies} <= set(s["article_ids"])  # each reprint cited beside it
+        # ... and its citation leads to the reprint's words of the sentence
+        where = {e["article_id"]: texts[e["article_id"]][e["start"] : e["end"]] for e in s["evidence"]}
+        assert {c["id"] for c in copies} <= set(where), s["evidence"]
+        assert all(where[c["id"]] == s["text"] for c in copies)
 
 
 def test_brief_sections_and_markdown(corpus) -> None:

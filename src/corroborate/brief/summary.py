@@ -399,11 +399,19 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
     for s in sources:
         if s.id not in stems_of and s.source_group in rep_of_group:
             copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
+    texts = {s.id: s.text for s in sources}
     for c in candidates:
         found = supporting_sentences(c.stems, stems_of)
         c.support = list(found)
         c.support_spans = {aid: spans_of[aid][i] for aid, i in found.items() if aid != c.article_id}
-        c.support += [copy for a in list(c.support) for copy in copies_of.get(a, [])]
+        for a in list(c.support):
+            start, end = c.support_spans.get(a, (c.start, c.end))
+            said = texts[a][start:end]
+            for copy in copies_of.get(a, []):
+                c.support.append(copy)
+                at = texts[copy].find(said) if said else -1
+                if at >= 0:  # a copy says it in its original's words, wherever its own text puts them
+                    c.support_spans[copy] = (at, at + len(said))
         if c.article_id in c.support:
             c.support.remove(c.article_id)
         c.support.insert(0, c.article_id)
@@ -663,7 +671,8 @@ def summarize(
 
 def _evidence(c: Candidate) -> list[dict]:
     """Where each article a summary sentence cites says it: its own sentence first, then each other article's
-    supporting sentence (a syndicated copy is cited through its original's sentence: none of its own is read)."""
+    supporting sentence, then each syndicated copy's words of its original's sentence (where the copy holds them
+    unchanged)."""
     own = {"article_id": c.article_id, "start": c.start, "end": c.end}
     return [own] + [{"article_id": aid, "start": s, "end": e} for aid, (s, e) in c.support_spans.items()]
 
