@@ -800,3 +800,25 @@ def test_a_timeline_entry_names_the_words_that_date_it_in_every_rendering() -> N
     console = Console(record=True, width=200, force_terminal=True, highlight=False)
     print_brief(brief, console)
     assert "\x1b[1mby Dec. 31\x1b[0m" in console.export_text(styles=True)
+
+
+def test_a_copy_cut_short_before_a_summary_sentence_is_not_cited_for_it() -> None:
+    """ECB+: a reprint of an article's lede alone was cited, as a syndicated copy, for every summary sentence of
+    its original, though it holds none but the first."""
+    lede = "A jury in eastern Oklahoma has convicted a man of shooting dead his pregnant girlfriend on Thursday."
+    full = (
+        f"{lede}\n\nThe jury deliberated almost seven hours Thursday before convicting Christopher Kenyon Simpson, "
+        "of Spiro, in the death of Ka'loni Flynn.\n\nThe jurors recommended the maximum sentence of life in prison "
+        "without parole, the prosecutors said.\n\nSimpson is scheduled to be sentenced November 8."
+    )
+    sources = [
+        SourceText("orig", full, "Tulsa World", "2013-09-20", group="g"),
+        SourceText("cut", lede, "KFSM", "2013-09-20", group="g"),
+    ]
+    summary = summarize_story(sources, words=100)
+    assert len(summary) >= 2
+    for s in summary:
+        cited = "cut" in s["article_ids"]
+        assert cited == (s["text"] == lede), (s["text"], s["article_ids"])
+        if cited:
+            assert {"article_id": "cut", "start": 0, "end": len(lede)} in s["evidence"]

@@ -243,6 +243,16 @@ def _trimmed(sent) -> tuple[int, int]:
     return start, max(start, sent.end_char - (len(text) - len(text.rstrip())))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+")
+
+
+def _holds(text: str, stems: set[str]) -> bool:
+    """Does a text the summary does not parse (a syndicated copy) hold a sentence with at least half of these
+    content stems?"""
+    need = SUPPORT * len(stems)
+    return bool(stems) and any(len(stems & content_stems(s)) >= need for s in _SENTENCE_END.split(text))
+
+
 def supporting_articles(stems: set[str], stems_of: dict[str, list[set[str]]]) -> list[str]:
     """Articles with a sentence that holds at least half of these content stems."""
     return list(supporting_sentences(stems, stems_of))
@@ -408,10 +418,13 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
             start, end = c.support_spans.get(a, (c.start, c.end))
             said = texts[a][start:end]
             for copy in copies_of.get(a, []):
-                c.support.append(copy)
                 at = texts[copy].find(said) if said else -1
                 if at >= 0:  # a copy says it in its original's words, wherever its own text puts them
+                    c.support.append(copy)
                     c.support_spans[copy] = (at, at + len(said))
+                elif _holds(texts[copy], c.stems):
+                    c.support.append(copy)  # a reworded copy: cited, at no span of its own
+                # a copy cut short before the sentence (ECB+: a reprint of the lede alone) does not support it
         if c.article_id in c.support:
             c.support.remove(c.article_id)
         c.support.insert(0, c.article_id)
