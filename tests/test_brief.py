@@ -822,3 +822,10 @@ def test_a_copy_cut_short_before_a_summary_sentence_is_not_cited_for_it() -> Non
         assert cited == (s["text"] == lede), (s["text"], s["article_ids"])
         if cited:
             assert {"article_id": "cut", "start": 0, "end": len(lede)} in s["evidence"]
+    # a reprint that rewords its original is cited at its own sentence that says it
+    reworded = full.replace("The jurors recommended", "Jurors then recommended").replace("the prosecutors", "lawyers")
+    sources[1] = SourceText("rew", reworded, "KFSM", "2013-09-20", group="g")
+    for s in summarize_story(sources, words=100):
+        where = {e["article_id"]: reworded[e["start"] : e["end"]] for e in s["evidence"] if e["article_id"] == "rew"}
+        assert "rew" in s["article_ids"] and "rew" in where, s
+        assert supported(s["text"], where["rew"]), (s["text"], where["rew"])

@@ -246,11 +246,19 @@ def _trimmed(sent) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+")
 
 
-def _holds(text: str, stems: set[str]) -> bool:
-    """Does a text the summary does not parse (a syndicated copy) hold a sentence with at least half of these
-    content stems?"""
-    need = SUPPORT * len(stems)
-    return bool(stems) and any(len(stems & content_stems(s)) >= need for s in _SENTENCE_END.split(text))
+def _holding_span(text: str, stems: set[str]) -> tuple[int, int] | None:
+    """Where a text the summary does not parse (a syndicated copy) holds these content stems: its sentence (split
+    at sentence ends) with the most of them, at least half; None when no sentence of it does."""
+    if not stems:
+        return None
+    best, held = None, SUPPORT * len(stems)
+    pos = 0
+    for end, nxt in [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)] + [(len(text), len(text))]:
+        n = len(stems & content_stems(text[pos:end]))
+        if n >= held and (best is None or n > held):
+            best, held = (pos, end), n
+        pos = nxt
+    return best
 
 
 def supporting_articles(stems: set[str], stems_of: dict[str, list[set[str]]]) -> list[str]:
@@ -422,8 +430,9 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
                 if at >= 0:  # a copy says it in its original's words, wherever its own text puts them
                     c.support.append(copy)
                     c.support_spans[copy] = (at, at + len(said))
-                elif _holds(texts[copy], c.stems):
-                    c.support.append(copy)  # a reworded copy: cited, at no span of its own
+                elif (span := _holding_span(texts[copy], c.stems)) is not None:
+                    c.support.append(copy)  # a reworded copy: cited at its sentence that holds the most of it
+                    c.support_spans[copy] = span
                 # a copy cut short before the sentence (ECB+: a reprint of the lede alone) does not support it
         if c.article_id in c.support:
             c.support.remove(c.article_id)
