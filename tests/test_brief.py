@@ -829,3 +829,14 @@ def test_a_copy_cut_short_before_a_summary_sentence_is_not_cited_for_it() -> Non
         where = {e["article_id"]: reworded[e["start"] : e["end"]] for e in s["evidence"] if e["article_id"] == "rew"}
         assert "rew" in s["article_ids"] and "rew" in where, s
         assert supported(s["text"], where["rew"]), (s["text"], where["rew"])
+
+
+def test_the_dating_words_are_marked_and_the_rest_stays_inert() -> None:
+    from rich.markup import escape
+
+    from corroborate.brief.render import marked
+
+    entry = {"text": "The [red]panel[/red] would report by Dec. 31.", "expression": "by Dec. 31"}
+    assert marked(entry, escape, "[bold]", "[/bold]") == r"The \[red]panel\[/red] would report [bold]by Dec. 31[/bold]."
+    undated = {"text": "No date words here.", "expression": "by Dec. 31"}
+    assert marked(undated, escape, "*", "*") == "No date words here."

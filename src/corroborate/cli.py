@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import __version__, service
 from .brief.build import evidence_in_context
-from .brief.render import timeline_date
+from .brief.render import marked, timeline_date
 from .ingest.discover import InputFile
 from .report.html import counted
 from .settings import Settings, load_settings
@@ -474,7 +474,8 @@ def check(ctx: click.Context, story_id: str, db_local: str | None, show_all: boo
     for name in ("date", "what", "sources"):
         table.add_column(name, overflow="fold", no_wrap=name == "date")
     for t in timeline:
-        table.add_row(timeline_date(t), escape(t["text"]), escape(_sources(story, t["article_ids"])))
+        what = marked(t, escape, "[bold]", "[/bold]")  # the words that date it ("by Dec. 31")
+        table.add_row(timeline_date(t), what, escape(_sources(story, t["article_ids"])))
     out.print(table)
 
 

@@ -67,7 +67,8 @@ def dating_words(t: dict[str, Any]) -> tuple[str, str, str]:
     return t["text"][:at], words, t["text"][at + len(words) :]
 
 
-def _marked(t: dict[str, Any], escape_text, open_mark: str, close_mark: str) -> str:
+def marked(t: dict[str, Any], escape_text, open_mark: str, close_mark: str) -> str:
+    """A timeline entry's text, escaped by ``escape_text``, with the words that date it between the marks."""
     before, words, after = dating_words(t)
     if not words:
         return escape_text(before)
@@ -103,7 +104,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
-    out += [f"- {timeline_date(t)}: {_marked(t, md, '**', '**')} {cites(t['cites'])}" for t in brief["timeline"]] or [
+    out += [f"- {timeline_date(t)}: {marked(t, md, '**', '**')} {cites(t['cites'])}" for t in brief["timeline"]] or [
         "- no dated event"
     ]
     out += ["", "## Coverage", ""]
@@ -154,7 +155,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
             console.print(f"   {s['stance']}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
-        text = _marked(t, escape, "[bold]", "[/bold]")
+        text = marked(t, escape, "[bold]", "[/bold]")
         console.print(f"{timeline_date(t)} {text} [cyan]{cites(t['cites'])}[/cyan]")
     if brief["key_facts"]:
         console.rule("coverage")
