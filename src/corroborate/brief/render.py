@@ -57,22 +57,15 @@ def timeline_date(t: dict[str, Any]) -> str:
     return f"{t['date']} ({t['precision']})"
 
 
-def dating_words(t: dict[str, Any]) -> tuple[str, str, str]:
-    """A timeline entry's text cut around the words that date it (its ``expression``, first found): (before,
-    words, after); ``("text", "", "")`` when the text does not hold them."""
-    words = t.get("expression") or ""
-    at = t["text"].find(words) if words else -1
-    if at < 0:
-        return t["text"], "", ""
-    return t["text"][:at], words, t["text"][at + len(words) :]
-
-
 def marked(t: dict[str, Any], escape_text, open_mark: str, close_mark: str) -> str:
-    """A timeline entry's text, escaped by ``escape_text``, with the words that date it between the marks."""
-    before, words, after = dating_words(t)
-    if not words:
-        return escape_text(before)
-    return escape_text(before) + open_mark + escape_text(words) + close_mark + escape_text(after)
+    """A timeline entry's text, escaped by ``escape_text``, with the words that date it (its ``expression``, where
+    the text first holds them) between the marks."""
+    text, words = t["text"], t.get("expression") or ""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return escape_text(text)
+    end = at + len(words)
+    return escape_text(text[:at]) + open_mark + escape_text(words) + close_mark + escape_text(text[end:])
 
 
 def to_markdown(brief: dict[str, Any]) -> str:

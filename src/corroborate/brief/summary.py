@@ -246,24 +246,14 @@ def _trimmed(sent) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+")
 
 
-def _holding_span(text: str, stems: set[str]) -> tuple[int, int] | None:
-    """Where a text the summary does not parse (a syndicated copy) holds these content stems: its sentence (split
-    at sentence ends) with the most of them, at least half; None when no sentence of it does."""
-    if not stems:
-        return None
-    best, held = None, SUPPORT * len(stems)
-    pos = 0
-    for end, nxt in [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)] + [(len(text), len(text))]:
-        n = len(stems & content_stems(text[pos:end]))
-        if n >= held and (best is None or n > held):
-            best, held = (pos, end), n
-        pos = nxt
-    return best
-
-
-def supporting_articles(stems: set[str], stems_of: dict[str, list[set[str]]]) -> list[str]:
-    """Articles with a sentence that holds at least half of these content stems."""
-    return list(supporting_sentences(stems, stems_of))
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of a text the summary does not parse (a syndicated copy), split at sentence
+    ends."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    return spans + [(pos, len(text))]
 
 
 def supporting_sentences(stems: set[str], stems_of: dict[str, list[set[str]]]) -> dict[str, int]:
@@ -418,6 +408,9 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
         if s.id not in stems_of and s.source_group in rep_of_group:
             copies_of.setdefault(rep_of_group[s.source_group], []).append(s.id)
     texts = {s.id: s.text for s in sources}
+    # a copy's sentences and their stems, read once (a copy is not parsed: its original stands for it)
+    copy_sentences = {copy: _split_sentences(texts[copy]) for copies in copies_of.values() for copy in copies}
+    copy_stems = {copy: [content_stems(texts[copy][s:e]) for s, e in spans] for copy, spans in copy_sentences.items()}
     for c in candidates:
         found = supporting_sentences(c.stems, stems_of)
         c.support = list(found)
@@ -430,9 +423,9 @@ def _prepare(sources, docs, w: Weights, frequencies=None):
                 if at >= 0:  # a copy says it in its original's words, wherever its own text puts them
                     c.support.append(copy)
                     c.support_spans[copy] = (at, at + len(said))
-                elif (span := _holding_span(texts[copy], c.stems)) is not None:
+                elif held := supporting_sentences(c.stems, {copy: copy_stems[copy]}):
                     c.support.append(copy)  # a reworded copy: cited at its sentence that holds the most of it
-                    c.support_spans[copy] = span
+                    c.support_spans[copy] = copy_sentences[copy][held[copy]]
                 # a copy cut short before the sentence (ECB+: a reprint of the lede alone) does not support it
         if c.article_id in c.support:
             c.support.remove(c.article_id)

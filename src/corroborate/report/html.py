@@ -42,12 +42,9 @@ def marking(text: str, words: str | None) -> Markup:
     """``text`` escaped, with the first occurrence of ``words`` in a ``<mark class="when">``: which of a sentence's
     days a timeline entry is ("... unveiled the legislation Friday to create a commission that would issue a
     report <mark>by Dec. 31</mark>")."""
-    from ..brief.render import dating_words
+    from ..brief.render import marked
 
-    before, words, after = dating_words({"text": text, "expression": words})
-    if not words:
-        return escape(before)
-    return escape(before) + Markup('<mark class="when">') + escape(words) + Markup("</mark>") + escape(after)
+    return Markup(marked({"text": text, "expression": words}, escape, Markup('<mark class="when">'), Markup("</mark>")))
 
 
 def passages(
@@ -71,11 +68,11 @@ def passages(
         if start >= end:
             continue
         inside = [(max(s, start) - start, min(e, end) - start, c) for s, e, c in marks if s < end and start < e]
-        out.append((name, _marked(text[start:end], inside)))
+        out.append((name, _cut_at_marks(text[start:end], inside)))
     return out
 
 
-def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+def _cut_at_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
     """The text cut into (piece, css class or None) so that marks never nest: earlier spans win overlaps."""
     spans = sorted((s, e, c) for s, e, c in spans if 0 <= s < e <= len(text))
     out: list[tuple[str, str | None]] = []
