@@ -840,3 +840,22 @@ def test_the_dating_words_are_marked_and_the_rest_stays_inert() -> None:
     assert marked(entry, escape, "[bold]", "[/bold]") == r"The \[red]panel\[/red] would report [bold]by Dec. 31[/bold]."
     undated = {"text": "No date words here.", "expression": "by Dec. 31"}
     assert marked(undated, escape, "*", "*") == "No date words here."
+
+
+def test_a_report_written_before_citations_named_their_passages_still_renders() -> None:
+    """A store or report from before ``evidence`` and ``mentions``: a summary sentence's citation leads to its own
+    span, and a timeline entry's to the whole article."""
+    from corroborate.brief.build import build_brief
+
+    text = "The dam broke on Monday. Rescuers searched the valley."
+    story = {
+        "id": "s-old",
+        "title": "t",
+        "article_ids": ["a"],
+        "summary": [{"text": text[:24], "article_id": "a", "start": 0, "end": 24, "article_ids": ["a"]}],
+        "timeline": [{"date": "2024-03-04", "precision": "day", "text": text[:24], "article_ids": ["a"]}],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "text": text, "source": "Herald"}})
+    assert brief["summary"][0]["at"] == {1: "at-0-24"}
+    assert brief["timeline"][0]["at"] == {} and brief["timeline"][0]["cites"] == [1]
+    assert "**" not in to_markdown(brief).split("## Timeline", 1)[1].split("##", 1)[0]  # no dating words to mark
