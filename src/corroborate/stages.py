@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .clean import clean_text, detect_language
+from .clean import NO_LANGUAGE, clean_text, detect_language
 from .dates import parse_published
 from .ingest.extract import ExtractionTimeout, NoArticle, extract_page, fragment_to_text, host_of
 from .model import Article, Item, Reject
@@ -121,9 +121,21 @@ class LanguageStage(Stage):
     writes = ("language",)
 
     def process_batch(self, articles: list[Article]) -> list[Item]:
+        out: list[Item] = []
         for article in articles:
             article.language = detect_language(article.text)
-        return list(articles)
+            if article.language == NO_LANGUAGE:
+                out.append(
+                    Reject(
+                        article.origin,
+                        "no prose: the text reads as no human language (py3langid: 'zxx'), as encoded or binary "
+                        "data does",
+                        raw=article.raw[:2000],
+                    )
+                )
+                continue
+            out.append(article)
+        return out
 
 
 class FeaturesStage(Stage):

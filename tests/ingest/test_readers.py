@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
+import random
 from pathlib import Path
 
 from conftest import ARTICLE_PARAGRAPHS, page, warc_bytes
@@ -162,6 +165,30 @@ def test_warc_reader_reads_html_responses_and_names_truncation(tmp_path: Path) -
     (reject,) = rejects
     assert reject.origin.path == str(broken)
     assert "truncated or corrupt WARC" in reject.reason
+
+
+def test_warc_record_warcio_cannot_parse_is_named_and_the_records_before_it_kept(tmp_path: Path) -> None:
+    pages = [
+        (f"https://harbor-ledger.example/news/{i}", page(f"Story number {i}", ARTICLE_PARAGRAPHS)) for i in range(2)
+    ]
+    no_uri = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nabcde\r\n\r\n"  # no WARC-Target-URI
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(gzip.decompress(warc_bytes(pages)) + no_uri)
+    articles, rejects = process([path])
+    assert [a.url for a in articles] == [u for u, _ in pages]
+    (reject,) = rejects
+    assert reject.origin.path == str(path) and reject.origin.record == 3
+    assert "truncated or corrupt WARC after record 2: malformed record headers" in reject.reason
+
+
+def test_text_of_no_language_is_rejected_not_stored(tmp_path: Path) -> None:
+    blob = base64.b64encode(random.Random(5).randbytes(30_000)).decode()
+    (tmp_path / "dump.txt").write_text("\n".join(blob[i : i + 76] for i in range(0, len(blob), 76)), encoding="utf-8")
+    (tmp_path / "story.txt").write_text("\n\n".join(ARTICLE_PARAGRAPHS), encoding="utf-8")
+    articles, rejects = process([tmp_path])
+    assert [Path(a.origin.path).name for a in articles] == ["story.txt"]
+    (reject,) = rejects
+    assert Path(reject.origin.path).name == "dump.txt" and reject.reason.startswith("no prose:")
 
 
 RSS = """<?xml version="1.0"?>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 MIN_CHARS = 40
+NO_LANGUAGE = "zxx"  # the identifier's class for text of no language (base64, dumps): none of 3,382 real articles
 SAMPLE_CHARS = 1000
 
 

@@ -27,15 +27,25 @@ def read_warc(file: InputFile, settings: Settings) -> Iterator[Item]:
     number = 0
     held: Item | None = None  # the newest record waits until we know the file was not cut inside it
     with open(file.path, "rb") as fh:
-        try:
-            for number, record in enumerate(ArchiveIterator(fh), start=1):
+        records = ArchiveIterator(fh)
+        while True:
+            try:
+                record = next(records, None)
+            except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            except (AttributeError, TypeError, KeyError, IndexError) as exc:
+                # warcio's own failure on a header it cannot parse (a response record without WARC-Target-URI)
+                reason = f"malformed record headers (warcio: {type(exc).__name__}: {exc})"
+            else:
+                if record is None:
+                    break
+                number += 1
                 item = _record_to_item(record, Origin(file.path, number), file, settings)
                 if item is not None:
                     if held is not None:
                         yield held
                     held = item
-        except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                continue
             if held is not None:
                 yield held
             yield Reject(Origin(file.path, number + 1), f"truncated or corrupt WARC after record {number}: {reason}")
