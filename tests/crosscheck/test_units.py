@@ -2314,3 +2314,23 @@ def test_two_pages_stamps_of_when_they_were_published_are_no_date_conflict(nlp) 
     assert not [c for c in analysis.claims if "PUBLISHED" in c["text"]]
     kept = analyze_story([SourceText("c", "The photo was posted in a group on March 3, 2020, and shared widely.")], nlp)
     assert any("posted in a group" in c["text"] for c in kept.claims)
+
+
+def test_two_ledes_of_one_doers_act_in_other_words_and_no_name_in_common_are_dated_once(nlp) -> None:
+    blocked = (
+        "On {}, a federal judge in Texas blocked a decade-old program protecting young immigrants from deportation, "
+        "halting new applications. Advocates vowed to appeal."
+    )
+    issued = (
+        "{} issued an injunction on {} ordering the government to stop accepting applications to the Marsovian "
+        "Arrivals program. Officials did not comment."
+    )
+    day = "2021-07-18"
+
+    def dates(doer: str, first: str, second: str) -> list[list[str]]:
+        return date_values(check(nlp, ("a", blocked.format(first), day), ("b", issued.format(doer, second), day)))
+
+    # no name in common and little wording: the one doer of both dated acts (a federal judge) makes them one event
+    assert dates("A federal judge", "Friday", "Wednesday") == [["2021-07-14", "2021-07-16"]]
+    assert dates("A federal judge", "Friday", "Friday") == []
+    assert dates("A state senator", "Friday", "Wednesday") == []  # another doer: another act

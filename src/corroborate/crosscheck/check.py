@@ -630,7 +630,7 @@ def _other_acts(x, y) -> bool:
 def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
     out = []
     seen: set[tuple[str, int]] = set()
-    for a, b in _pairs(claims, sim, LOOSE_ALIGN):
+    for a, b in itertools.chain(_pairs(claims, sim, LOOSE_ALIGN), _lede_pairs(claims, sim)):
         twins = jac[a.index, b.index] >= TWIN_OVERLAP
         pair = _differing_dates(a, b, twins)
         if pair is None:
@@ -648,18 +648,23 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             # law on Wednesday" / "the appeals court late Friday allowed it to be enforced again")
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
         # votes Thursday, the director signs off Friday), or one night in two time zones
-        ledes = not twins and bool(va and vb) and _ledes_of_one_event(a, b) and _days_apart(ta.date, tb.date) >= 2
+        loose = sim[a.index, b.index] < LOOSE_ALIGN
+        ledes = (
+            not twins and bool(va and vb) and _ledes_of_one_event(a, b, loose) and _days_apart(ta.date, tb.date) >= 2
+        )
         # one statement quoted in both ("'I stand squarely behind my decision,' the president said Thursday" /
         # "Biden said he stands 'squarely behind' his decision, speaking from the White House Monday"): its day
         quoted = not twins and _one_statement(a, b) and _days_apart(ta.date, tb.date) >= 2
         one_event = ledes or quoted  # told as one event whatever the verbs and the wording
+        if loose and not ledes:
+            continue  # a pair worded this far apart is one event only as two ledes of one doer's act
         if not twins:
             # a reworded report of one event: the same verb dated (or the same thing, or one event), a name in
             # common, some shared wording
             same_act = va and vb and _verb_class(va) == _verb_class(vb)
             if not (thing or same_act or one_event):
                 continue
-            if (jac[a.index, b.index] < NUMBER_OVERLAP and not one_event) or not (a.names & b.names or quoted):
+            if (jac[a.index, b.index] < NUMBER_OVERLAP and not one_event) or not (a.names & b.names or one_event):
                 continue
         if (va in SPEECH or vb in SPEECH) and jac[a.index, b.index] < 0.5 and not one_event:
             continue  # "said on Tuesday" / "said on Wednesday": two statements, not one event
@@ -699,12 +704,31 @@ SPEECH |= {"report", "announce", "tweet", "post", "reply", "respond", "warn", "t
 LEDE = 1  # a story's news is in its articles' first sentences (0 and 1)
 
 
-def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
+LEDE_ALIGN = 0.25  # two ledes whose dated acts have one doer, worded apart ("issued an injunction" / "invalidated")
+
+
+def _lede_pairs(claims: list[Claim], sim: np.ndarray):
+    """Pairs of ledes of independent sources below the alignment threshold whose dated acts share a doer: one
+    event may be told in other words ("A federal judge issued an injunction on Friday ordering ..." / "A federal
+    judge in Texas on Friday invalidated an Obama-era initiative ...")."""
+    ledes = [c for c in claims if c.sentence <= LEDE and c.times]
+    for a, b in itertools.combinations(ledes, 2):
+        if a.group != b.group and LEDE_ALIGN <= sim[a.index, b.index] < LOOSE_ALIGN and _dated_acts_share_a_doer(a, b):
+            yield a, b
+
+
+def _ledes_of_one_event(a: Claim, b: Claim, loose: bool = False) -> bool:
     """Both claims lead their articles, name someone in common and each date one thing only, a day that has
     passed: the story's main event, told twice. A lede with two dates ("claims fell in the week ended Aug. 14,
-    data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's."""
-    if a.sentence > LEDE or b.sentence > LEDE or not a.names_outside_quotes & b.names_outside_quotes:
-        return False  # a name in common outside quotation marks (not a website's title "... of Donald J. Trump")
+    data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's.
+    ``loose``: the two are worded further apart than claims are aligned at (see ``_lede_pairs``)."""
+    if a.sentence > LEDE or b.sentence > LEDE:
+        return False
+    named = bool(a.names_outside_quotes & b.names_outside_quotes)
+    if not named and not _dated_acts_share_a_doer(a, b):
+        return False  # a name in common outside quotation marks (not a website's title "... of Donald J. Trump"),
+        # or the one doer of both dated acts ("A federal judge issued an injunction on Wednesday ordering ..." /
+        # "A federal judge in Texas on Friday invalidated an Obama-era initiative ...")
     cited = {d.cited for c in (a, b) for d in c.times if not d.thing}
     if len(cited) == 2 and None not in cited:
         return False  # "according to data released Sunday" / "according to guidance issued Tuesday": the days two
@@ -723,7 +747,25 @@ def _ledes_of_one_event(a: Claim, b: Claim) -> bool:
             # day of what a relative clause tells, not of the lede's news (a storm that "struck Haiti on Monday")
         if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
+    if (
+        loose or not named
+    ):  # one doer only, or little wording: both date the news the same way ("on Friday" / "on Wednesday"); a lede that
+        # dates its act by the calendar beside one dated by its weekday tells an earlier act ("When officials signed
+        # off Aug. 29 on a Hellfire strike" / "Top officials acknowledged the error on Friday")
+        kinds = {d.expr.kind for c in (a, b) for d in c.times if not d.thing}
+        return len(kinds) == 1
     return True
+
+
+def _dated_acts_share_a_doer(a: Claim, b: Claim) -> bool:
+    """Do the acts two claims date have a subject noun in common ("a federal judge ... blocked" / "A federal judge
+    issued")?"""
+
+    def doers(c: Claim) -> set[str]:
+        verbs = {stem(d.verb) for d in c.times if d.verb and not d.thing}
+        return {x for act in c.acts if act.verb in verbs for x in act.subjects}
+
+    return bool(doers(a) & doers(b))
 
 
 MIN_QUOTED = 2  # words of a quotation two claims share to quote one statement
