@@ -65,6 +65,9 @@ def test_indirect_speech_mixed_fragment_and_according_to(nlp) -> None:
             "concern",
         ),
         ("The spokesman insisted that the talks would continue.", "the talks would continue", "assert"),
+        # doubt asserts nothing: not "the legality of the decision" as the dismissed director's claim
+        ("The dismissed director questioned the legality of the decision.", "the legality of the decision", "other"),
+        ("The opposition challenged the mayor's response to the flood.", "the mayor's response", "other"),
     ],
 )
 def test_cue_gives_the_stance(nlp, sentence: str, contains: str, stance: str) -> None:

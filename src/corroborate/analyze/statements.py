@@ -126,6 +126,9 @@ ASSERT_CUES = {
     "answer",
 }
 CUE_LEMMAS = ASSERT_CUES | set(STANCE_OF)
+# cues of doubt, where the learned cue model finds them: "He questioned the legality of Biden's decision" asserts no
+# "legality of ..." (not cues of their own, unlike STANCE_OF's: "The warship challenged them" reports no words)
+DOUBT_CUES = {"question", "challenge"}
 # Learned cue lexicon and attribution model (bench/learn_cues.py, PolNeAR train only): every verb lemma used as
 # an attribution cue at least a few times, with the share of its uses that are cues, and a logistic model over
 # features of each candidate (lemma, that share, how the content and speaker attach, quotes, tense, nesting)
@@ -394,6 +397,8 @@ def _stance(cue, doc) -> str:
         return "other"
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children):
         return "assert"
+    if lemma in DOUBT_CUES:
+        return "other"
     return STANCE_OF.get(lemma, "assert")
 
 
