@@ -686,8 +686,8 @@ def summarize(
 
 def _evidence(c: Candidate) -> list[dict]:
     """Where each article a summary sentence cites says it: its own sentence first, then each other article's
-    supporting sentence, then each syndicated copy's words of its original's sentence (where the copy holds them
-    unchanged)."""
+    supporting sentence, then each syndicated copy's words of its original's sentence where the copy holds them
+    unchanged, or, in a reworded copy, its sentence that holds the most of the summary sentence."""
     own = {"article_id": c.article_id, "start": c.start, "end": c.end}
     return [own] + [{"article_id": aid, "start": s, "end": e} for aid, (s, e) in c.support_spans.items()]
 

@@ -648,16 +648,19 @@ def _date_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> li
             # law on Wednesday" / "the appeals court late Friday allowed it to be enforced again")
         # two ledes of one event, told in other verbs; not a day apart: often two steps of the story (a panel
         # votes Thursday, the director signs off Friday), or one night in two time zones
-        loose = sim[a.index, b.index] < LOOSE_ALIGN
+        worded_apart = sim[a.index, b.index] < LOOSE_ALIGN  # a pair from _lede_pairs
         ledes = (
-            not twins and bool(va and vb) and _ledes_of_one_event(a, b, loose) and _days_apart(ta.date, tb.date) >= 2
+            not twins
+            and bool(va and vb)
+            and _ledes_of_one_event(a, b, worded_apart)
+            and _days_apart(ta.date, tb.date) >= 2
         )
+        if worded_apart and not ledes:
+            continue  # a pair worded this far apart is one event only as two ledes of one doer's act
         # one statement quoted in both ("'I stand squarely behind my decision,' the president said Thursday" /
         # "Biden said he stands 'squarely behind' his decision, speaking from the White House Monday"): its day
         quoted = not twins and _one_statement(a, b) and _days_apart(ta.date, tb.date) >= 2
         one_event = ledes or quoted  # told as one event whatever the verbs and the wording
-        if loose and not ledes:
-            continue  # a pair worded this far apart is one event only as two ledes of one doer's act
         if not twins:
             # a reworded report of one event: the same verb dated (or the same thing, or one event), a name in
             # common, some shared wording
@@ -717,11 +720,11 @@ def _lede_pairs(claims: list[Claim], sim: np.ndarray):
             yield a, b
 
 
-def _ledes_of_one_event(a: Claim, b: Claim, loose: bool = False) -> bool:
+def _ledes_of_one_event(a: Claim, b: Claim, worded_apart: bool = False) -> bool:
     """Both claims lead their articles, name someone in common and each date one thing only, a day that has
     passed: the story's main event, told twice. A lede with two dates ("claims fell in the week ended Aug. 14,
     data showed Thursday") or a plan ("may vote as soon as Wednesday") does not say which day is the event's.
-    ``loose``: the two are worded further apart than claims are aligned at (see ``_lede_pairs``)."""
+    ``worded_apart``: the two are worded further apart than claims are aligned at (see ``_lede_pairs``)."""
     if a.sentence > LEDE or b.sentence > LEDE:
         return False
     named = bool(a.names_outside_quotes & b.names_outside_quotes)
@@ -747,13 +750,11 @@ def _ledes_of_one_event(a: Claim, b: Claim, loose: bool = False) -> bool:
             # day of what a relative clause tells, not of the lede's news (a storm that "struck Haiti on Monday")
         if acts[0].expr.kind == "weekday" and _days_apart(acts[0].expr.date, c.published) == 6:
             return False  # "early Friday" in a lede dated Thursday: more likely a day-behind date than last week
-    if (
-        loose or not named
-    ):  # one doer only, or little wording: both date the news the same way ("on Friday" / "on Wednesday"); a lede that
-        # dates its act by the calendar beside one dated by its weekday tells an earlier act ("When officials signed
-        # off Aug. 29 on a Hellfire strike" / "Top officials acknowledged the error on Friday")
-        kinds = {d.expr.kind for c in (a, b) for d in c.times if not d.thing}
-        return len(kinds) == 1
+    # one doer only, or little wording in common: both must date the news the same way ("on Friday" / "on
+    # Wednesday"); a lede that dates its act by the calendar beside one dated by its weekday tells an earlier act
+    # ("When officials signed off Aug. 29 on a Hellfire strike" / "Top officials acknowledged the error on Friday")
+    if worded_apart or not named:
+        return len({d.expr.kind for c in (a, b) for d in c.times if not d.thing}) == 1
     return True
 
 
