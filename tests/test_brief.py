@@ -859,3 +859,46 @@ def test_a_report_written_before_citations_named_their_passages_still_renders() 
     assert brief["summary"][0]["at"] == {1: "at-0-24"}
     assert brief["timeline"][0]["at"] == {} and brief["timeline"][0]["cites"] == [1]
     assert "**" not in to_markdown(brief).split("## Timeline", 1)[1].split("##", 1)[0]  # no dating words to mark
+
+
+def test_a_statement_without_a_stance_word_is_shown_with_its_cue() -> None:
+    # AllSides 2021: "Saul ... did not respond to requests for comment", "He questioned the legality of Biden's
+    # decision" were shown as "other: to requests for comment"; the cue says what the speaker did with the words
+    from rich.console import Console
+
+    from corroborate.brief.render import print_brief
+    from corroborate.report.html import environment
+
+    brief = one_speaker_brief(
+        "Andrew Saul",
+        [
+            {
+                "text": "to requests for comment on Friday",
+                "stance": "other",
+                "kind": "indirect",
+                "cue": "Did not respond",
+            },
+            {"text": "the legality of Biden's decision", "stance": "other", "kind": "indirect", "cue": "questioned"},
+            {"text": "that he would not resign from the agency", "stance": "assert", "kind": "indirect", "cue": "said"},
+        ],
+    )
+    labels = {s["text"][:20]: s["label"] for s in brief["who_said_what"][0]["main"]}
+    assert labels == {
+        "to requests for comm": "did not respond",
+        "the legality of Bide": "questioned",
+        "that he would not re": "assert",
+    }
+    markdown = to_markdown(brief)
+    assert "- did not respond: to requests for comment on Friday [1]" in markdown
+    assert "- questioned: the legality of Biden's decision [1]" in markdown
+    assert "other:" not in markdown
+    console = Console(record=True, width=200)
+    print_brief(brief, console)
+    assert "questioned: the legality" in console.export_text()
+    html = environment().get_template("_brief.html").render(brief=brief, article_href=lambda i: i)
+    assert '<span class="badge">did not respond</span>' in html and ">other<" not in html
+    # a line form ("Kirby: ...") has no cue word to show
+    line = one_speaker_brief(
+        "John Kirby", [{"text": "Nothing to add today", "stance": "other", "kind": "indirect", "cue": "(line)"}]
+    )
+    assert line["who_said_what"][0]["main"][0]["label"] == "other"

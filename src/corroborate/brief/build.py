@@ -130,6 +130,16 @@ def _spoken(statement: dict[str, Any]) -> bool:
     return any(stem(IRREGULAR_PAST.get(w, w)) in SPEECH_STEMS for w in cue)
 
 
+def _stance_label(statement: dict[str, Any]) -> str:
+    """What a reader sees beside a statement: its stance ("assert", "deny", "warn", ...), or, for a stance that
+    has no word of its own ("other": "did not respond to requests for comment", "questioned the legality of
+    ..."), its cue as the article words it."""
+    cue = " ".join((statement.get("cue") or "").split())
+    if statement["stance"] != "other" or not cue or cue.startswith("("):
+        return statement["stance"]
+    return cue.lower()
+
+
 def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """``story``: a contract story record; ``articles``: contract article records by id (at least the story's)."""
     order = list(story["article_ids"])
@@ -231,6 +241,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                     # role is limited ...") marks of our own would claim its words verbatim
                     "text": _unquoted(st["text"]) if st["kind"] == "direct" else st["text"],
                     "stance": st["stance"],
+                    "label": _stance_label(st),
                     "kind": st["kind"],
                     "cites": cite([st["article_id"]]),
                     "_spans": passages([st]),
