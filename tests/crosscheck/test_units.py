@@ -1707,6 +1707,17 @@ def test_this_may_the_modal_is_not_a_month() -> None:
     assert resolve("Some think this may end soon.", "2021-08-06") == []
 
 
+def test_a_month_is_a_whole_word_after_a_day() -> None:
+    # AllSides 2021: "voters have 13 mayoral candidates" was a timeline entry on 13 May
+    assert resolve("Democratic Party voters have 13 mayoral candidates on their ballots.", "2021-06-22") == []
+    assert resolve("It took 3 decades and 20 marches to get here.", "2021-06-22") == []
+    assert resolve("The 13 may be freed soon.", "2021-06-22") == []  # the modal, as after "this"
+    assert resolve("The vote on 13 May was close, and on 20 Dec. 2020 it was not.", "2021-06-22") == [
+        ("13 May", "2021-05-13", "day"),
+        ("20 Dec. 2020", "2020-12-20", "day"),
+    ]
+
+
 def test_the_point_a_record_is_measured_since_is_not_a_timeline_event(nlp) -> None:
     # AllSides 2021: "It is the first time since June 30 that ..." and "the best since August 2020" were entries on
     # June 30 and in August 2020, though what they tell happened on the day of publication

@@ -41,7 +41,8 @@ _LISTED_YEAR = re.compile(
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", re.I)),
+    # the month a whole word: "13 mayoral candidates", "3 decades" name no day
+    ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", re.I)),
     # "since August last year", "March next year"; "last March", "this past August", "next January"
     ("month_rel", re.compile(rf"\b(?:(?:in|since|until|by|from|early|late|mid-?)\s+)?{_MONTH}{_REL_YEAR}", re.I)),
     ("month_rel", re.compile(rf"\b(?P<mod>last|this past|past|this|next)\s+{_MONTH}\b(?!\s*\d)", re.I)),
@@ -298,6 +299,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
                 return make(date(int(g["year"]), month, day), "day", False)
             if kind == "month_day" and text[end : end + 1].isdigit():
                 return None
+            if kind == "day_month" and g["month"] == "may":
+                return None  # "the 13 may be freed": the modal; "13 May" is the month
             if anchor is None:
                 return None
             if g.get("rely"):
