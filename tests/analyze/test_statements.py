@@ -81,6 +81,26 @@ def test_group_speakers_and_passive_reports(nlp) -> None:
     assert passive.speaker is None  # no one is named: unresolved, not guessed
 
 
+@pytest.mark.parametrize(
+    "sentence,contains",
+    [
+        # AllSides 2021: "It" had said "who won the Democratic primary for mayor"
+        ("It may take several weeks to find out who won the primary for mayor.", "who won the primary"),
+        ("It remains to be seen whether the council can unite behind the measure.", "whether the council"),
+        ("Now it's safe to say the rookie exceeded just about all of them.", "the rookie exceeded"),
+        ("It was always going to be hard to convince voters that the cuts were needed.", "the cuts were needed"),
+    ],
+)
+def test_an_it_that_stands_for_the_infinitive_is_no_speaker(nlp, sentence: str, contains: str) -> None:
+    assert one(sentence, nlp, contains).speaker is None
+
+
+def test_an_it_that_stands_for_a_body_still_speaks(nlp) -> None:
+    assert one("It was quick to deny that its drones were involved.", nlp, "its drones").speaker == "It"
+    said = one("The ministry said it was too early to say whether troops would leave.", nlp, "too early")
+    assert said.speaker == "The ministry"
+
+
 def test_headline_colon_attribution(nlp) -> None:
     st = one("Poll: Most voters back the new port plan\n\nThe survey was published on Monday.", nlp, "Most voters")
     assert (st.speaker, st.cue) == ("Poll", ":")

@@ -837,16 +837,31 @@ def _find_subject(cue):
             return cue.head  # "a group that advocates …": the antecedent (PolNeAR marks it, not the "that")
         return subject
     cur = cue
+    extraposed = False
     for _ in range(4):
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and (cur.tag_ == "VBG" or cur.head.ent_type_):
             return cur.head
         if cur.dep_ not in ("advcl", "xcomp", "conj", "acomp") or cur.head is cur:
             return None
         cur = cur.head
+        extraposed = extraposed or any(  # "to be hard to convince": the adjective beside the verb climbed to
+            t.lemma_.lower() in EXTRAPOSING for t in (cur, *(c for c in cur.children if c.dep_ == "acomp"))
+        )
         subject = next((c for c in cur.children if c.dep_ in SPEAKER_DEPS), None)
         if subject is not None:
+            if extraposed and subject.lower_ == "it":
+                return None  # "It may take weeks to find out who won", "it's safe to say ...": no one says it
             return subject
     return None
+
+
+# words whose "it" stands for the infinitive that follows ("It may take several weeks to find out who won", "it
+# remains to be seen whether ...", "it's hard to think of any heavyweight ..."), not for someone who speaks; unlike
+# "It was quick to deny that ..."
+EXTRAPOSING = frozenset(
+    "take remain easy hard difficult safe fair early soon premature impossible possible unclear clear tough "
+    "important necessary interesting wrong".split()
+)
 
 
 def _passive_participle(verb) -> bool:
