@@ -902,3 +902,40 @@ def test_a_statement_without_a_stance_word_is_shown_with_its_cue() -> None:
         "John Kirby", [{"text": "Nothing to add today", "stance": "other", "kind": "indirect", "cue": "(line)"}]
     )
     assert line["who_said_what"][0]["main"][0]["label"] == "other"
+
+
+def test_a_statement_the_excerpt_cuts_is_shown_cut() -> None:
+    # AllSides 2021: "House Minority Leader Kevin McCarthy (R-Calif.) told reporters that Republicans aren’t
+    # interested in “anything about tax increases” and..." ended the excerpt; the brief showed the statement as whole
+    from corroborate.brief.build import build_brief
+
+    text = (
+        "The mayor said that the port will reopen on Monday. "
+        "The union told reporters that its members aren’t interested in “anything about new shifts” and..."
+    )
+    whole = "that the port will reopen on Monday"
+    cut = "that its members aren’t interested in “anything about new shifts” and"
+    story = {
+        "id": "s-1",
+        "title": "Port",
+        "article_ids": ["a"],
+        "entities": [{"id": "e-1", "name": "Mayor"}, {"id": "e-2", "name": "Union"}],
+        "statements": [
+            {
+                "speaker_entity": f"e-{n}",
+                "article_id": "a",
+                "stance": "assert",
+                "kind": "indirect",
+                "cue": cue,
+                "text": t,
+                "start": text.index(t),
+                "end": text.index(t) + len(t),
+            }
+            for n, cue, t in ((1, "said", whole), (2, "told", cut))
+        ],
+    }
+    brief = build_brief(story, {"a": {"id": "a", "source": "Herald", "title": "Port", "text": text}})
+    shown = {w["speaker"]: w["main"][0]["text"] for w in brief["who_said_what"]}
+    assert shown == {"Mayor": whole, "Union": cut + " …"}
+    assert story["statements"][1]["text"] == cut  # the report keeps the exact words
+    assert f"{cut} … [1]" in to_markdown(brief)

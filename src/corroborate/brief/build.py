@@ -130,6 +130,17 @@ def _spoken(statement: dict[str, Any]) -> bool:
     return any(stem(IRREGULAR_PAST.get(w, w)) in SPEECH_STEMS for w in cue)
 
 
+def _cut_after(statement: dict[str, Any], articles: dict[str, dict[str, Any]]) -> bool:
+    """Does the article end, cut, right after the statement ("... told reporters that Republicans aren’t interested
+    in “anything about tax increases” and...": an excerpt's end)? The brief then shows it cut, as it shows a cut
+    summary sentence; the report keeps the statement's exact words."""
+    text = articles.get(statement["article_id"], {}).get("text")
+    end = statement.get("end")
+    if not isinstance(text, str) or not isinstance(end, int) or statement["text"].rstrip().endswith(("...", "…")):
+        return False
+    return text[end:].strip() in ("...", "…")
+
+
 def _stance_label(statement: dict[str, Any]) -> str:
     """What a reader sees beside a statement: its stance ("assert", "deny", "warn", ...), or, for a stance that
     has no word of its own ("other": "did not respond to requests for comment", "questioned the legality of
@@ -239,7 +250,8 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                 {
                     # only a direct quotation is shown in quotation marks: on reported speech ("that Turkey's
                     # role is limited ...") marks of our own would claim its words verbatim
-                    "text": _unquoted(st["text"]) if st["kind"] == "direct" else st["text"],
+                    "text": (_unquoted(st["text"]) if st["kind"] == "direct" else st["text"])
+                    + (" …" if _cut_after(st, articles) else ""),
                     "stance": st["stance"],
                     "label": _stance_label(st),
                     "kind": st["kind"],
