@@ -101,6 +101,15 @@ def test_an_it_that_stands_for_a_body_still_speaks(nlp) -> None:
     assert said.speaker == "The ministry"
 
 
+def test_a_quoted_title_after_the_cue_does_not_carry_the_quote_on(nlp) -> None:
+    # AllSides 2021: the statement had run on to the show's name, '“This has got to be done soon,” Ms. Granholm
+    # told CNN’s “State of the Union.”', and the key fact showed the whole sentence as her words
+    said = one("“This has got to be done soon,” Ms. Granholm told CNN’s “State of the Union.”", nlp, "done soon")
+    assert said.text == "“This has got to be done soon,”" and said.speaker == "Ms. Granholm"
+    goes_on = one("“The port is not alone,” the mayor told reporters. “The region is with us.”", nlp, "not alone")
+    assert goes_on.text.endswith("“The region is with us.”")
+
+
 def test_headline_colon_attribution(nlp) -> None:
     st = one("Poll: Most voters back the new port plan\n\nThe survey was published on Monday.", nlp, "Most voters")
     assert (st.speaker, st.cue) == ("Poll", ":")

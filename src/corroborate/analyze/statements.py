@@ -1182,8 +1182,8 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
         if _overlaps(claimed, qs, qe):
             continue
         inner = text[qs + 1 : qe - 1]
-        if len(re.findall(r"\w+", inner)) < 4:  # scare quotes and titles, not statements
-            continue
+        if len(re.findall(r"\w+", inner)) < 4 or _is_title(inner):  # scare quotes and titles, not statements
+            continue  # ('“A,” Granholm told CNN’s “State of the Union.”': the show's name, not her words going on)
         start, end = _trim(text, qs, qe)
         previous = [s for s in statements + out if s.end <= qs]
         last = max(previous, key=lambda s: s.end) if previous else None
@@ -1209,8 +1209,6 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             continue
         if not (near and last.speaker is not None):
             continue  # a quote no one is said to have said: a title or scare quotes more often than speech
-        if _is_title(inner):
-            continue
         st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
         st.speaker_heads = list(last.speaker_heads)
         st.cue = "(continues)"
