@@ -108,6 +108,17 @@ def test_a_quoted_title_after_the_cue_does_not_carry_the_quote_on(nlp) -> None:
     assert said.text == "“This has got to be done soon,”" and said.speaker == "Ms. Granholm"
     goes_on = one("“The port is not alone,” the mayor told reporters. “The region is with us.”", nlp, "not alone")
     assert goes_on.text.endswith("“The region is with us.”")
+    # a title that ends the reported clause stays in it; one in the next sentence is not what was said
+    named = one(
+        "The 45th president revealed his new website, “From the Desk of Donald J. Trump,” on Tuesday.", nlp, "website"
+    )
+    assert named.text == "his new website, “From the Desk of Donald J. Trump,”"
+    apart = one(
+        "The ad says the mayor is criticizing his former deputy. It is paid for by “The Committee for the Port.”",
+        nlp,
+        "former deputy",
+    )
+    assert "Committee" not in apart.text
 
 
 def test_headline_colon_attribution(nlp) -> None:

@@ -1175,6 +1175,13 @@ def _is_title(quoted: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+def _one_sentence(doc, a: int, b: int) -> bool:
+    """Are characters ``a`` and ``b`` of the text in one sentence of ``doc``?"""
+    ta = doc.char_span(a, a + 1, alignment_mode="expand")
+    tb = doc.char_span(b, b + 1, alignment_mode="expand")
+    return ta is not None and tb is not None and ta[0].sent.start == tb[0].sent.start
+
+
 def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statement]) -> list[Statement]:
     """Quoted passages no cue governs: they continue the statement just before them, if there is one."""
     out: list[Statement] = []
@@ -1182,12 +1189,17 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
         if _overlaps(claimed, qs, qe):
             continue
         inner = text[qs + 1 : qe - 1]
-        if len(re.findall(r"\w+", inner)) < 4 or _is_title(inner):  # scare quotes and titles, not statements
-            continue  # ('“A,” Granholm told CNN’s “State of the Union.”': the show's name, not her words going on)
+        if len(re.findall(r"\w+", inner)) < 4:  # scare quotes and titles, not statements
+            continue
         start, end = _trim(text, qs, qe)
         previous = [s for s in statements + out if s.end <= qs]
         last = max(previous, key=lambda s: s.end) if previous else None
         near = last is not None and qs - last.end < 400 and "\n\n\n" not in text[last.end : qs]
+        if _is_title(inner) and not (
+            near and last.cue_end <= last.start and _one_sentence(doc, last.end - 1, qs)
+        ):  # a title ends what it is said of in the same clause ("revealed his new website, “From the Desk of Donald
+            # J. Trump”"); elsewhere it is no one's words going on ('“A,” Granholm told CNN’s “State of the Union.”')
+            continue
         st = Statement(
             start=start,
             end=end,
@@ -1207,7 +1219,7 @@ def _unclaimed_quotes(doc, text: str, quotes, claimed, statements: list[Statemen
             last.kind = "direct" if last.kind == "direct" else "mixed"
             claimed.append((start, end))
             continue
-        if not (near and last.speaker is not None):
+        if not (near and last.speaker is not None) or _is_title(inner):
             continue  # a quote no one is said to have said: a title or scare quotes more often than speech
         st.speaker, st.speaker_start, st.speaker_end = last.speaker, last.speaker_start, last.speaker_end
         st.speaker_heads = list(last.speaker_heads)
