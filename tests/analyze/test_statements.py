@@ -68,6 +68,8 @@ def test_indirect_speech_mixed_fragment_and_according_to(nlp) -> None:
         # doubt asserts nothing: not "the legality of the decision" as the dismissed director's claim
         ("The dismissed director questioned the legality of the decision.", "the legality of the decision", "other"),
         ("The opposition challenged the mayor's response to the flood.", "the mayor's response", "other"),
+        # "for" parsed as the mark of the clause, not the cue's preposition: still a call for it
+        ("Talvia called for the port to reopen its borders.", "the port to reopen", "appeal"),
     ],
 )
 def test_cue_gives_the_stance(nlp, sentence: str, contains: str, stance: str) -> None:

@@ -2007,6 +2007,20 @@ def test_a_warning_and_an_allegation_are_labelled_as_such(nlp) -> None:
     assert any(x.endswith("finds: dockers are twice as likely to be injured at night") for x in labels), labels
 
 
+def test_an_appeal_is_labelled_by_its_verb(nlp) -> None:
+    # AllSides 2021: "Seven Senate Judiciary Committee Democrats say: the FBI explain its use of a novel tip line"
+    text = (
+        "Seven harbour councillors demanded the port authority explain its use of a novel tip line. "
+        "The union urged that the night shifts be cut. The mayor asked that the dockers return to work on Monday. "
+        "Talvia called for the port to reopen its borders."
+    )
+    labels = claim_labels(nlp, ("a", text, "2021-06-03"))
+    assert "Seven harbour councillors demand: the port authority explain its use of a novel tip line" in labels, labels
+    assert "The union urges: the night shifts be cut" in labels, labels
+    assert "The mayor asks: the dockers return to work on Monday" in labels, labels
+    assert "Talvia calls for: the port to reopen its borders" in labels, labels
+
+
 def test_a_time_of_day_in_tokenised_text_is_no_count() -> None:
     # ECB+ writes "3: 33 a. m.": "how many m." had been a number contradiction ("33" / "30" / "7")
     for text in ("The call came in at 3: 33 a. m. from a neighbour.", "Crews had put it out by 7 a. m. on Tuesday."):

@@ -395,7 +395,11 @@ def _stance(cue, doc) -> str:
         return "concern"
     if any(child.dep_ == "neg" for child in cue.children):
         return "other"
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children):
+    following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    calls_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children) or (
+        following is not None and following.lower_ == "for"  # "called for the port to reopen": "for" marks the clause
+    )
+    if lemma == "call" and not calls_for:
         return "assert"
     if lemma in DOUBT_CUES:
         return "other"

@@ -142,8 +142,12 @@ class Claim:
         verbs = LABEL_VERBS.get(self.stance or "") or LABEL_VERBS.get(self.cue) if self.said else None
         if verbs and self.stance == "deny" and self.said[:1] in '"“':
             verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
-        plural, singular = verbs or ("say", "says")
         said = _closed_quote(self.said or self.text)
+        if self.said and self.stance == "appeal" and self.cue in APPEAL_VERBS:
+            verbs = (self.cue, self.cue + "s")  # "Seven ... Democrats demand: the FBI explain ...", not "say:"
+            if self.cue == "call" and said.startswith("for "):
+                verbs, said = ("call for", "calls for"), said[4:]  # "called for strengthening privacy ... laws"
+        plural, singular = verbs or ("say", "says")
         if self.said and _ends_cut(self.text, self.said):
             said += " …"  # the excerpt stops mid-statement ("would need..."): the label must not read as whole
         return f"{speaker} {plural if many else singular}: {said}"
@@ -166,6 +170,8 @@ def _ends_cut(text: str, said: str) -> bool:
 # allegation, not a statement of fact; "A new study finds: ...", not "says"
 LABEL_VERBS = {"deny": ("deny", "denies"), "warn": ("warn", "warns"), "accuse": ("allege", "alleges")}
 LABEL_VERBS |= {verb: (verb, verb + "s") for verb in ("show", "find", "reveal", "suggest", "indicate")}
+# an appeal is told by its own verb: "Democrats demand: the FBI explain ...", "Biden urges: ...", "X calls for: ..."
+APPEAL_VERBS = {"urge", "ask", "demand", "request", "plead", "appeal", "call"}
 
 
 def _closed_quote(said: str) -> str:
