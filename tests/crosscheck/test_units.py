@@ -2012,13 +2012,17 @@ def test_an_appeal_is_labelled_by_its_verb(nlp) -> None:
     text = (
         "Seven harbour councillors demanded the port authority explain its use of a novel tip line. "
         "The union urged that the night shifts be cut. The mayor asked that the dockers return to work on Monday. "
-        "Talvia called for the port to reopen its borders."
+        "Talvia called for the port to reopen its borders. "
+        "“Everything I said, I have said before,” asked Ann Lee. "
+        "“Will the port reopen?” asked Ann Lee."
     )
     labels = claim_labels(nlp, ("a", text, "2021-06-03"))
     assert "Seven harbour councillors demand: the port authority explain its use of a novel tip line" in labels, labels
     assert "The union urges: the night shifts be cut" in labels, labels
     assert "The mayor asks: the dockers return to work on Monday" in labels, labels
     assert "Talvia calls for: the port to reopen its borders" in labels, labels
+    assert "Ann Lee says: “Everything I said, I have said before”" in labels, labels  # no question: said, not asked
+    assert any(x.endswith("asks: “Will the port reopen?”") for x in labels), labels
 
 
 def test_a_time_of_day_in_tokenised_text_is_no_count() -> None:

@@ -143,10 +143,13 @@ class Claim:
         if verbs and self.stance == "deny" and self.said[:1] in '"“':
             verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
         said = _closed_quote(self.said or self.text)
-        if self.said and self.stance == "appeal" and self.cue in APPEAL_VERBS:
+        quoted = said[:1] in '"“'
+        if quoted and self.cue == "ask" and "?" not in said:
+            pass  # an answer quoted beside "asked" ("I said it again."): said, not asked
+        elif self.said and self.stance == "appeal" and self.cue in APPEAL_VERBS - {"call"}:
             verbs = (self.cue, self.cue + "s")  # "Seven ... Democrats demand: the FBI explain ...", not "say:"
-            if self.cue == "call" and said.startswith("for "):
-                verbs, said = ("call for", "calls for"), said[4:]  # "called for strengthening privacy ... laws"
+        elif self.said and self.stance == "appeal" and self.cue == "call" and said.startswith("for "):
+            verbs, said = ("call for", "calls for"), said[4:]  # "called for strengthening privacy ... laws"
         plural, singular = verbs or ("say", "says")
         if self.said and _ends_cut(self.text, self.said):
             said += " …"  # the excerpt stops mid-statement ("would need..."): the label must not read as whole
