@@ -143,9 +143,9 @@ class Claim:
         if verbs and self.stance == "deny" and self.said[:1] in '"“':
             verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
         said = _closed_quote(self.said or self.text)
-        quoted = said[:1] in '"“'
-        if quoted and self.cue == "ask" and "?" not in said:
-            pass  # an answer quoted beside "asked" ("I said it again."): said, not asked
+        if self.cue == "ask" and not (said[:1] in '"“' and "?" in said):
+            pass  # asked only as a quoted question: an answer quoted beside "asked" ("I said it again.") is said,
+            # and a reported clause loses its "whether" ("Many here ask whether the asylum law is protecting ...")
         elif self.said and self.stance == "appeal" and self.cue in APPEAL_VERBS - {"call"}:
             verbs = (self.cue, self.cue + "s")  # "Seven ... Democrats demand: the FBI explain ...", not "say:"
         elif self.said and self.stance == "appeal" and self.cue == "call" and said.startswith("for "):
