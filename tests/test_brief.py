@@ -424,6 +424,13 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     cut = "“Aliyev will host the talks on Tuesday,” Aliyev said Sunday. “The visit marks the one-year..."
     markdown = to_markdown(one_speaker_brief("Ilham Aliyev", [{"text": cut, "stance": "assert", "kind": "direct"}]))
     assert f"{cut}”" in markdown and "““" not in markdown
+    # the same in straight marks (AllSides: “"In one video by Al Jazeera English ..., an agent yells, 'This is why
+    # your...”, its straight mark inside ours)
+    straight = "\"In one video that circulated widely, an agent yells, 'This is why your..."
+    markdown = to_markdown(
+        one_speaker_brief("Ilham Aliyev", [{"text": straight, "stance": "assert", "kind": "direct"}])
+    )
+    assert f"“{straight[1:]}”" in markdown and '“"' not in markdown
 
 
 def test_evidence_holding_a_quotation_is_quoted_in_single_marks_within_ours() -> None:

@@ -43,6 +43,8 @@ def _unquoted(text: str) -> str:
         return text[1:-1].removesuffix(",")
     if len(text) > 2 and text[0] == "“" and text.endswith(("...", "…")) and text.rfind("“") > text.rfind("”"):
         return text[1:]  # an excerpt cut inside its quote ("“The visit marks the one-year..."): its mark closes after
+    if len(text) > 2 and text[0] == '"' and text.endswith(("...", "…")) and text.count('"') == 1:
+        return text[1:]  # the same in straight marks ('"In one video ..., an agent yells, \'This is why your...')
     return text
 
 
