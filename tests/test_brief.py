@@ -536,12 +536,15 @@ def test_who_said_what_lists_what_speakers_said_not_what_they_did() -> None:
             statement("According to", "indirect", "the pass will be required in every workplace from October"),
             statement("accepts", "indirect", "that the rule will be hard on small employers at first"),
             statement("said", "direct", "“Nobody will be fired for lacking a pass,” the minister said."),
+            # NeuS test: "The Virginia Senate passed a "red flag" law ...": a quoted phrase does not make an act said
+            statement("passed", "mixed", "a “green pass” law that would let employers check their staff"),
+            statement("said", "mixed", "the “green pass” would be checked at the door of every workplace"),
         ],
     )
     (speaker,) = brief["who_said_what"]
     shown = [m["text"] for m in speaker["main"]]
-    assert speaker["statements"] == 4 and len(shown) == 3, shown
-    assert not any("strictest" in t or "emergency decree" in t for t in shown)
+    assert speaker["statements"] == 5 and len(shown) == 3, shown
+    assert not any("strictest" in t or "emergency decree" in t or "green pass” law" in t for t in shown)
 
 
 def _slant_story(slanted_text: str, neutral_text: str):
@@ -946,3 +949,16 @@ def test_a_statement_the_excerpt_cuts_is_shown_cut() -> None:
     assert shown == {"Mayor": whole, "Union": cut + " …"}
     assert story["statements"][1]["text"] == cut  # the report keeps the exact words
     assert f"{cut} … [1]" in to_markdown(brief)
+
+
+def test_a_verb_of_saying_the_cue_model_does_not_list_still_reports_words() -> None:
+    from corroborate.brief.build import _spoken
+
+    def spoken(cue: str, kind: str, text: str) -> bool:
+        return _spoken({"cue": cue, "kind": kind, "stance": "assert", "text": text})
+
+    assert spoken("has spoken", "mixed", "of his shock and sadness at the loss of “one of the kindest” dockers")
+    assert spoken("decried", "mixed", "the strike as an “international embarrassment”")
+    assert spoken("labelled", "mixed", "the flaw as “critical”")
+    assert not spoken("passed", "mixed", "a “green pass” law that would let employers check their staff")
+    assert not spoken("are known", "mixed", "as “Dreamers”")

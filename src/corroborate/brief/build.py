@@ -20,9 +20,15 @@ SPEAKERS = 8
 # cues of saying, thinking and judging ("said", "warned", "according to", "the claim that"); the attribution model
 # also takes acts a source is reported doing ("imposed", "voted", "signed"), which are no statement to list
 JUDGING = {"accept", "praise", "blast", "slam", "defend", "endorse", "decline", "refuse", "applaud"}
-SPEECH_STEMS = frozenset(stem(w) for w in CUE_LEMMAS | EXPRESS_VERBS | NOUN_CUES | JUDGING | {"according"})
+# verbs of saying or judging aloud the cue model does not list ("has spoken of his shock", "advised users to",
+# "labelled the bug as", "decried the epidemic of gun violence as an “international embarrassment”")
+OTHER_SAYING = {"according", "speak", "talk", "advise", "label", "press", "shout", "chant", "hail", "welcome"}
+OTHER_SAYING |= {"thank", "tout", "decry", "mock", "denounce", "downplay", "hint", "dub", "characterize", "tweet"}
+OTHER_SAYING |= {"retweet"}
+SPEECH_STEMS = frozenset(stem(w) for w in CUE_LEMMAS | EXPRESS_VERBS | NOUN_CUES | JUDGING | OTHER_SAYING)
 # past forms a stem does not reach, of the verbs above
 IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know"}
+IRREGULAR_PAST |= {"spoke": "speak", "spoken": "speak"}
 IRREGULAR_PAST["found"] = "find"
 STATEMENTS_PER_SPEAKER = 3
 
@@ -125,8 +131,9 @@ def _spoken(statement: dict[str, Any]) -> bool:
     Italian government imposed one of the world's strictest measures", which the report keeps as an attribution
     (PolNeAR counts such acts) but who said what does not list."""
     cue = (statement.get("cue") or "").lower().split()
-    if statement["kind"] != "indirect" or not cue or cue[0].startswith("("):
-        return True  # quoted words, or a line form ("Kirby: ...", a quotation that goes on)
+    if statement["kind"] == "direct" or not cue or cue[0].startswith("("):
+        return True  # quoted words, or a line form ("Kirby: ...", a quotation that goes on); not reported words
+        # with a quoted phrase in them ("The Virginia Senate passed a “red flag” law ...": mixed, and done, not said)
     if statement["text"].lower().startswith("that "):
         return True
     return any(stem(IRREGULAR_PAST.get(w, w)) in SPEECH_STEMS for w in cue)
