@@ -962,3 +962,28 @@ def test_a_verb_of_saying_the_cue_model_does_not_list_still_reports_words() -> N
     assert spoken("labelled", "mixed", "the flaw as “critical”")
     assert not spoken("passed", "mixed", "a “green pass” law that would let employers check their staff")
     assert not spoken("are known", "mixed", "as “Dreamers”")
+
+
+def test_a_quoted_question_is_asked_and_a_place_one_finds_oneself_is_not_said() -> None:
+    # ECB+: "appeal: “You just lied to this jury when you told them that, correct?”"; "Shondell McAllister: assert:
+    # herself in a crowd that surrounded Kathina" (she "found herself in a crowd")
+    brief = one_speaker_brief(
+        "Peter Lynch",
+        [
+            {"text": "“You just lied to this jury, correct?”", "stance": "appeal", "kind": "direct", "cue": "asked"},
+            {
+                "text": "herself in a crowd that surrounded the girl",
+                "stance": "assert",
+                "kind": "indirect",
+                "cue": "found",
+            },
+            {
+                "text": "to keep the names of the witnesses quiet",
+                "stance": "appeal",
+                "kind": "indirect",
+                "cue": "asked",
+            },
+        ],
+    )
+    labels = {s["text"][:12]: s["label"] for s in brief["who_said_what"][0]["main"]}
+    assert labels == {"You just lie": "asks", "to keep the ": "appeal"}, labels

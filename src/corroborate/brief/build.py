@@ -126,11 +126,16 @@ def anchor_id(anchors: dict[str, list[list[Any]]], article_id: str, start: int |
     return None
 
 
+REFLEXIVES = {"herself", "himself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
+
+
 def _spoken(statement: dict[str, Any]) -> bool:
     """Is a statement something said: a quotation, a clause ("accepts that ..."), or a cue of saying? Not "The
     Italian government imposed one of the world's strictest measures", which the report keeps as an attribution
     (PolNeAR counts such acts) but who said what does not list."""
     cue = (statement.get("cue") or "").lower().split()
+    if statement["text"].split(" ", 1)[0].lower() in REFLEXIVES:
+        return False  # "found herself in a crowd that surrounded Kathina": where she was, not what she found
     if statement["kind"] == "direct" or not cue or cue[0].startswith("("):
         return True  # quoted words, or a line form ("Kirby: ...", a quotation that goes on); not reported words
         # with a quoted phrase in them ("The Virginia Senate passed a “red flag” law ...": mixed, and done, not said)
@@ -155,6 +160,9 @@ def _stance_label(statement: dict[str, Any]) -> str:
     has no word of its own ("other": "did not respond to requests for comment", "questioned the legality of
     ..."), its cue as the article words it."""
     cue = " ".join((statement.get("cue") or "").split())
+    asked = statement["kind"] == "direct" and "ask" in cue.lower() and "?" in statement["text"]
+    if asked:
+        return "asks"  # “You just lied to this jury when you told them that, correct?”: a question, not an appeal
     if statement["stance"] != "other" or not cue or cue.startswith("("):
         return statement["stance"]
     return cue.lower()
