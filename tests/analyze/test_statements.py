@@ -141,6 +141,12 @@ def test_headline_colon_attribution(nlp) -> None:
         ("Anna Berg", "Anna Borg", False),
         ("Ned Price", "Roice", False),  # AllSides 2021: "McCollum's sister Roice" spoke as the State Department's
         ("Muammar Gaddafi", "Muammar Qaddafi", True),
+        # a short form of a first name (ECB+: "Dave Rossi" and "David Rossi" were two speakers of one trial)
+        ("Dave Rossi", "David Rossi", True),
+        ("Bill de Blasio", "William de Blasio", True),
+        ("Jim Jordan", "James Jordan", True),
+        ("Dave Rossi", "Daniel Rossi", False),
+        ("Jack Smith", "James Smith", False),
     ],
 )
 def test_person_variants_merge_but_different_people_never(a: str, b: str, same: bool) -> None:

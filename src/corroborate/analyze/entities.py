@@ -345,6 +345,24 @@ def _swallowed_title(name: str) -> bool:
     return _name_word_count(name) > 3
 
 
+# short forms of English first names, each to its full form ("Dave Rossi" is "David Rossi" in another outlet)
+SHORT_FIRST_NAMES = {
+    "dave": "david", "bill": "william", "will": "william", "bob": "robert", "rob": "robert", "mike": "michael",
+    "jim": "james", "jimmy": "james", "joe": "joseph", "tom": "thomas", "tony": "anthony", "chris": "christopher",
+    "dan": "daniel", "danny": "daniel", "ed": "edward", "ted": "edward", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "kathy": "kathleen", "matt": "matthew", "nick": "nicholas", "pat": "patrick",
+    "pete": "peter", "rick": "richard", "dick": "richard", "steve": "steven", "sam": "samuel", "ben": "benjamin",
+    "andy": "andrew", "alex": "alexander", "greg": "gregory", "jeff": "jeffrey", "jon": "jonathan", "ron": "ronald",
+    "don": "donald", "ken": "kenneth", "larry": "lawrence", "chuck": "charles", "charlie": "charles",
+    "fred": "frederick", "sue": "susan", "jerry": "gerald", "tim": "timothy", "phil": "philip", "ray": "raymond",
+}  # fmt: skip
+
+
+def _first_name(word: str) -> str:
+    word = word.rstrip(".").lower()
+    return SHORT_FIRST_NAMES.get(word, word)
+
+
 def same_person(a: str, b: str) -> bool:
     """Two person names that may be one person: same or near surname, compatible first names."""
     pa, pb = name_parts(a), name_parts(b)
@@ -360,7 +378,7 @@ def same_person(a: str, b: str) -> bool:
     if not first_a or not first_b:
         return True
     fa, fb = first_a[0].rstrip("."), first_b[0].rstrip(".")
-    if fa.lower() == fb.lower():
+    if fa.lower() == fb.lower() or _first_name(fa) == _first_name(fb):
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0].lower() == fb[0].lower()
