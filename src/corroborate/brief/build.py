@@ -160,8 +160,8 @@ def _stance_label(statement: dict[str, Any]) -> str:
     has no word of its own ("other": "did not respond to requests for comment", "questioned the legality of
     ..."), its cue as the article words it."""
     cue = " ".join((statement.get("cue") or "").split())
-    asked = statement["kind"] == "direct" and "ask" in cue.lower() and "?" in statement["text"]
-    if asked:
+    asked = any(word.startswith("ask") for word in cue.lower().split())  # "asked", "was asking"; not "tasked"
+    if asked and statement["kind"] == "direct" and "?" in statement["text"]:
         return "asks"  # “You just lied to this jury when you told them that, correct?”: a question, not an appeal
     if statement["stance"] != "other" or not cue or cue.startswith("("):
         return statement["stance"]
