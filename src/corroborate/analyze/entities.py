@@ -358,7 +358,8 @@ SHORT_FIRST_NAMES = {
 }  # fmt: skip
 
 
-def _first_name(word: str) -> str:
+def _full_first_name(word: str) -> str:
+    """A first name in full and lower case: "Dave" -> "david", "Rossi." -> "rossi"."""
     word = word.rstrip(".").lower()
     return SHORT_FIRST_NAMES.get(word, word)
 
@@ -378,7 +379,7 @@ def same_person(a: str, b: str) -> bool:
     if not first_a or not first_b:
         return True
     fa, fb = first_a[0].rstrip("."), first_b[0].rstrip(".")
-    if fa.lower() == fb.lower() or _first_name(fa) == _first_name(fb):
+    if fa.lower() == fb.lower() or _full_first_name(fa) == _full_first_name(fb):
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0].lower() == fb[0].lower()

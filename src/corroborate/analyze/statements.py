@@ -389,7 +389,7 @@ def _conjuncts(subject) -> list:
     return [subject, *[t for t in subject.conjuncts if t.i > subject.i]]
 
 
-def _stance(cue, doc) -> str:
+def _stance(cue) -> str:
     lemma = cue.lemma_.lower()
     if lemma in EXPRESS_VERBS:
         return "concern"
@@ -1026,15 +1026,13 @@ def _from_verb(cue, text: str, quotes):
             if subject is None:
                 subject = _speaker_fallback(cue, quote[1] <= cue.idx)
             cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
-            st = _make(
-                text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, quote
-            )
+            st = _make(text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue), subject, None, quote)
             return None if st is None else (st, None, "quote", subject)
         span = _colon_content(cue, text, quotes)
         if span is not None:  # "Trump went even further: “If he goes forward …”", "Dr. Ward stated:\n\n…"
             subject = _find_subject(cue) or _speaker_fallback(cue, False)
             cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
-            st = _make(text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue, None), subject, None, span)
+            st = _make(text, quotes, [], sorted(cue_tokens, key=lambda t: t.i), _stance(cue), subject, None, span)
             return None if st is None else (st, None, "colon", subject)
     if head is None:
         return None
@@ -1065,7 +1063,7 @@ def _from_verb(cue, text: str, quotes):
         return None
     cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("aux", "neg", "prt") and c.i > cue.i - 3]
     cue_tokens.sort(key=lambda t: t.i)
-    st = _make(text, quotes, tokens, cue_tokens, _stance(cue, None), subject, pieces)
+    st = _make(text, quotes, tokens, cue_tokens, _stance(cue), subject, pieces)
     return None if st is None else (st, head, how, subject)
 
 

@@ -16,11 +16,6 @@ def _said(statement: dict, text: str) -> str:
     return f"“{text}”" if statement.get("kind") == "direct" else text
 
 
-def _label(statement: dict) -> str:
-    """The stance shown beside a statement; a brief built before statements had labels shows the stance."""
-    return statement.get("label") or statement["stance"]
-
-
 _STRAIGHT_OPENING = re.compile(r'(^|[\s(\[—–-])"')
 
 
@@ -98,7 +93,7 @@ def to_markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Who said what", ""]
     for w in brief["who_said_what"]:
         out.append(f"- **{md(w['speaker'])}** ({counted(w['statements'], 'statement')})")
-        out += [f"  - {md(_label(s))}: {_said(s, md(s['text']))} {cites(s['cites'])}" for s in w["main"]]
+        out += [f"  - {md(s['label'])}: {_said(s, md(s['text']))} {cites(s['cites'])}" for s in w["main"]]
     if not brief["who_said_what"]:
         out.append("- no attributed statement")
     out += ["", "## Timeline", ""]
@@ -150,7 +145,7 @@ def print_brief(brief: dict[str, Any], console) -> None:
     for w in brief["who_said_what"]:
         console.print(f"[bold]{escape(w['speaker'])}[/bold] ({counted(w['statements'], 'statement')})")
         for s in w["main"]:
-            console.print(f"   {escape(_label(s))}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
+            console.print(f"   {escape(s['label'])}: {_said(s, escape(s['text']))} [cyan]{cites(s['cites'])}[/cyan]")
     console.rule("timeline")
     for t in brief["timeline"]:
         text = marked(t, escape, "[bold]", "[/bold]")

@@ -143,13 +143,8 @@ class Claim:
         if verbs and self.stance == "deny" and self.said[:1] in '"“':
             verbs = None  # the words a denier is quoted with are said ("dismisses that suggestion, saying “...”")
         said = _closed_quote(self.said or self.text)
-        if self.cue == "ask" and not (said[:1] in '"“' and "?" in said):
-            pass  # asked only as a quoted question: an answer quoted beside "asked" ("I said it again.") is said,
-            # and a reported clause loses its "whether" ("Many here ask whether the asylum law is protecting ...")
-        elif self.said and self.stance == "appeal" and self.cue in APPEAL_VERBS - {"call"}:
-            verbs = (self.cue, self.cue + "s")  # "Seven ... Democrats demand: the FBI explain ...", not "say:"
-        elif self.said and self.stance == "appeal" and self.cue == "call" and said.startswith("for "):
-            verbs, said = ("call for", "calls for"), said[4:]  # "called for strengthening privacy ... laws"
+        if self.said and self.stance == "appeal":
+            verbs, said = _appeal_verbs(self.cue, said, verbs)
         plural, singular = verbs or ("say", "says")
         if self.said and _ends_cut(self.text, self.said):
             said += " …"  # the excerpt stops mid-statement ("would need..."): the label must not read as whole
@@ -173,8 +168,21 @@ def _ends_cut(text: str, said: str) -> bool:
 # allegation, not a statement of fact; "A new study finds: ...", not "says"
 LABEL_VERBS = {"deny": ("deny", "denies"), "warn": ("warn", "warns"), "accuse": ("allege", "alleges")}
 LABEL_VERBS |= {verb: (verb, verb + "s") for verb in ("show", "find", "reveal", "suggest", "indicate")}
-# an appeal is told by its own verb: "Democrats demand: the FBI explain ...", "Biden urges: ...", "X calls for: ..."
-APPEAL_VERBS = {"urge", "ask", "demand", "request", "plead", "appeal", "call"}
+# an appeal is told by its own verb: "Democrats demand: the FBI explain ...", "Biden urges: ..."
+APPEAL_VERBS = {"urge", "demand", "request", "plead", "appeal"}
+
+
+def _appeal_verbs(cue: str, said: str, otherwise):
+    """The verbs an appeal's label is told by, and what follows them: "demand: the FBI explain ...", "calls for: an
+    inquiry" (a call only before "for"), "asks: “Will the port reopen?”" (asked only as a quoted question: an answer
+    quoted beside "asked" is said, and a reported ask loses its "whether" in the label); else ``otherwise``."""
+    if cue in APPEAL_VERBS:
+        return (cue, cue + "s"), said
+    if cue == "call" and said.startswith("for "):
+        return ("call for", "calls for"), said[4:]
+    if cue == "ask" and said[:1] in '"“' and "?" in said:
+        return ("ask", "asks"), said
+    return otherwise, said
 
 
 def _closed_quote(said: str) -> str:
