@@ -264,3 +264,18 @@ def test_half_a_nickname_is_no_part_of_a_name() -> None:
     assert clean_name("Vincent “Chin") == "Vincent"
     assert clean_name('Vincent "Chin" Gigante') == 'Vincent "Chin" Gigante'
     assert clean_name("“Chin” Gigante") == "Gigante"  # the surname, as when the span opens inside the marks
+
+
+def test_an_acronym_older_than_its_name_joins_it() -> None:
+    # AllSides 2021: "CDC" and "Centers for Disease Control and Prevention" were two speakers of one statement; the
+    # name grew "and Prevention" after its acronym was set
+    found = names(("CDC", "ORG"), ("Centers for Disease Control and Prevention", "ORG"), ("CDC", "ORG"))
+    assert len(found) == 1 and sorted(next(iter(found.values())) + list(found)) == [
+        "CDC",
+        "Centers for Disease Control and Prevention",
+    ]
+    # initials of the whole name still match, and a name that only begins the same stays apart
+    assert len(names(("NAACP", "ORG"), ("National Association for the Advancement of Colored People", "ORG"))) == 1
+    assert (
+        len(names(("CDC", "ORG"), ("Centers for Disease Control and Prevention", "ORG"), ("Cape Dock Co", "ORG"))) == 3
+    )

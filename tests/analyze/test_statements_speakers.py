@@ -285,3 +285,19 @@ def test_a_disease_the_model_tagged_as_a_body_is_no_pronouns_speaker(nlp) -> Non
     assert argued and all(names.get(s.speaker_entity or "") not in ("COVID-19",) for s in argued), [
         (s.statement.speaker, names.get(s.speaker_entity or "")) for s in argued
     ]
+
+
+def test_a_body_merged_under_its_acronym_is_named_by_its_full_name(nlp) -> None:
+    # AllSides 2021: once "CDC" and "Centers for Disease Control and Prevention" were one body, named "CDC", its
+    # advisers' words went to the "US Food and Drug Administration", the only body whose name shares a word ("US")
+    text = (
+        "The CDC said on Monday that boosters were safe. The US Food and Drug Administration authorised a third dose "
+        "last week, and the Centers for Disease Control and Prevention will meet on Thursday. The CDC has not "
+        "decided. Vaccine advisers to the US Centers for Disease Control and Prevention said the data were thin."
+    )
+    analysis = one_article(text, "2021-09-20", nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    cdc = [e for e in analysis.entities if e.name == "CDC" or "CDC" in e.aliases]
+    assert len(cdc) == 1 and "Centers for Disease Control and Prevention" in [cdc[0].name, *cdc[0].aliases]
+    advisers = [s for s in analysis.statements if "data were thin" in s.statement.text]
+    assert advisers and names.get(advisers[0].speaker_entity) == cdc[0].name

@@ -525,7 +525,7 @@ def _merge_acronyms(groups: list[list[int]], mentions: list[Mention]) -> None:
         candidates = [
             g
             for g in bodies
-            if g and g is not group and mentions[g[0]].label == label and _initials(mentions[g[0]].text) == name
+            if g and g is not group and mentions[g[0]].label == label and name in _initial_forms(mentions[g[0]].text)
         ]
         if len(candidates) == 1:
             candidates[0].extend(group)
@@ -558,6 +558,19 @@ def _ends_with(name: list[str], tail: list[str]) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+_GREW = re.compile(r"^(.{6,}?)\s+and\s+[A-Z][\w-]+$")  # "Centers for Disease Control and Prevention"
+
+
+def _initial_forms(name: str) -> set[str]:
+    """The acronyms a body's name may go by: its initials, and those of the name before a last "and X" it grew
+    after its acronym was set ("CDC" of "Centers for Disease Control and Prevention")."""
+    forms = {_initials(name)}
+    grew = _GREW.match(name)
+    if grew:
+        forms.add(_initials(grew.group(1)))
+    return forms
 
 
 _CAPITALISED = re.compile(r"\b(?:([A-Z][a-z]+)\s+)?([A-Z][a-z’'\-]{4,})\b")

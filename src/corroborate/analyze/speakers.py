@@ -307,7 +307,9 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
                     continue  # "A Central Command spokesperson" is not "Pentagon spokesman John Kirby"
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
-        name_words = names[eid]
+        # a body merged under its acronym ("CDC") is still named by its full name, when the mention gives it whole
+        forms = [names[eid], *(f for f in (_words(alias) for alias in entity.aliases) if f and f <= words)][:2]
+        name_words = set().union(*forms)
         place_or_people = entity.type in PLACES_AND_PEOPLES
         named = bool((words if place_or_people else own_words) & name_words)
         if named and (words & name_words) <= whose_words and not place_or_people:
@@ -317,7 +319,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
         if named and entity.type == "ORG" and head_word in ORG_HEADS and head_word not in name_words:
             # "The District Attorney's office" is no "District Court of Appeals", nor "A federal court" the FTC; "the
             # Ansa news agency" and "The UN refugee agency" name theirs in full
-            named = name_words <= words
+            named = any(form and form <= words for form in forms)
         if named and entity.type != "PERSON" and one_person and head not in name_words:
             named = False  # "a former state safety inspector" is a person, not the National Dam Safety Board
         if named and entity.type == "PERSON" and head_word in ENTOURAGE_HEADS and head_word not in name_words:
