@@ -148,11 +148,21 @@ def resolve(
     # "the 18 scientists, including Ravindra Gupta": the group speaks; the name is one of its members
     speaker = MEMBERS.split(statement.speaker, maxsplit=1)[0]
     words = speaker.lower().split()
-    party_member = len(words) > 1 and words[0] == "the" and words[-1] in PARTY_MEMBERS
-    named = None if party_member else _named_head(statement.speaker_heads, article_mentions, entities)
+    # "the New York Democrat", "The top Republican on the House Foreign Affairs Committee": one of them
+    party_member = (
+        len(words) > 1 and words[0] == "the" and PARTY_MEMBERS & {words[-1], _head_word(statement).lower()}
+    )
+    named = _named_head(statement.speaker_heads, article_mentions, entities)
+    if party_member and named and entities[named].type != "PERSON":
+        named = None  # the party is what they are, not who they are
+    before = statement.speaker_start
+    if named and entities[named].type == "NORP" and _unnamed_head(statement, article_mentions):
+        # "DeSantis, a Republican" with "DeSantis" tagged as no one: the party only describes the speaker
+        by_head = _by_role(_head_word(statement), before, article_mentions, entities)
+        if by_head and entities[by_head[0]].type == "PERSON":
+            return by_head
     if named:
         return [named]
-    before = statement.speaker_start
     # he, she, and "the New York Democrat": the person who spoke or was named last (not the party)
     if (len(words) == 1 and words[0] in PERSON_PRONOUNS) or party_member:
         paragraph = text.rfind("\n", 0, before) + 1 if text else 0
@@ -177,6 +187,21 @@ def _named_head(heads: list[int], article_mentions, entities) -> str | None:
         return None
     people = [(m, eid) for m, eid in covering if entities[eid].type == "PERSON"]
     return (people or covering)[0][1]
+
+
+def _unnamed_head(statement, article_mentions) -> bool:
+    """Whether the speaker's head word is in no mention, though an apposition to it may be."""
+    heads = statement.speaker_heads
+    return len(heads) > 1 and not any(m.start <= heads[0] < m.end for m, _ in article_mentions)
+
+
+def _head_word(statement) -> str:
+    """The word at the speaker's head ("DeSantis" of "DeSantis, a Republican")."""
+    if not statement.speaker_heads or statement.speaker_start is None:
+        return ""
+    at = statement.speaker_heads[0] - statement.speaker_start
+    rest = statement.speaker[at:].split() if 0 <= at < len(statement.speaker) else []
+    return rest[0].strip(",;:") if rest else ""
 
 
 def _named(start: int, end: int, article_mentions, entities) -> str | None:
