@@ -335,3 +335,16 @@ def test_a_party_member_described_by_an_office_is_a_person(nlp) -> None:
     names = {e.id: e.name for e in analysis.entities}
     said = [s for s in analysis.statements if "rosy picture" in s.statement.text]
     assert said and names.get(said[0].speaker_entity) == "Michael McCaul"
+
+
+
+def test_a_marked_clause_is_what_was_said_beside_a_bare_one(nlp) -> None:
+    # "said live on ...": the parse makes "live" a second complement of "said", nearer than the "that" clause
+    text = (
+        'DeSantis, a Republican, said live on "Fox & Friends" that the new law would continue to keep things like '
+        "mail voting accessible while also protecting election integrity."
+    )
+    assert one(text, nlp, "new law").text.startswith("that the new law would continue")
+    # two clauses with subjects stay as they were: the nearest is taken
+    st = one("It's unlikely; Clinton's team says she'll continue.", nlp, "continue")
+    assert st.text.startswith("she")

@@ -429,6 +429,10 @@ OBJECT_IS_NOT_SAID = frozenset({"add"})
 CIRCUMSTANCE_MARKS = frozenset("because since after before when while until unless although though if once".split())
 
 
+def _has_subject(clause) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+
+
 def _content_head(cue):
     """The clause a cue introduces: its complement, or the clause it is attached to when it follows."""
     lemma = cue.lemma_.lower()
@@ -443,6 +447,9 @@ def _content_head(cue):
             if child.dep_ == "prep" and child.lower_ == "for" and child.i > cue.i:
                 return child, "object"
     comps = [c for c in children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > cue.i)]
+    marked = [c for c in comps if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if marked and all(c.dep_ == "ccomp" and not _has_subject(c) for c in comps if c not in marked):
+        comps = marked  # "said live on “Fox & Friends” that the new law ...": "live" is no clause of its own
     if comps:  # the nearest: "It's unlikely; Clinton's team says she'll continue" parses both as complements
         return min(comps, key=lambda c: _gap(cue, c)), "child"
     if lemma in STANCE_OF and lemma not in ("ask",):
