@@ -316,6 +316,28 @@ def test_a_party_in_apposition_does_not_speak_for_its_member(nlp) -> None:
     assert said and names.get(said[0].speaker_entity) == "Ron DeSantis"
 
 
+def test_a_marked_clause_is_what_was_said_beside_a_bare_one(nlp) -> None:
+    # "said live on ...": the parse makes "live" a second complement of "said", nearer than the "that" clause
+    text = (
+        'DeSantis, a Republican, said live on "Fox & Friends" that the new law would continue to keep things like '
+        "mail voting accessible while also protecting election integrity."
+    )
+    assert one(text, nlp, "new law").text.startswith("that the new law would continue")
+    # two clauses with subjects stay as they were: the nearest is taken
+    st = one("It's unlikely; Clinton's team says she'll continue.", nlp, "continue")
+    assert st.text.startswith("she")
+
+
+def test_a_show_named_before_the_speaker_is_not_their_words(nlp) -> None:
+    text = (
+        'In signing the bill during an appearance on "Fox & Friends," the Florida Republican highlighted provisions '
+        "of the law that he said would protect voters."
+    )
+    assert not [s for s in extract_statements(text, nlp) if "Fox" in s.text]
+    # a slogan in title case before its cue is still said
+    assert one('"Lock Her Up," the crowd chanted at the rally.', nlp, "Lock").speaker == "the crowd"
+
+
 def test_a_party_member_described_by_an_office_is_a_person(nlp) -> None:
     # AllSides 2021: "The top Republican on the House Foreign Affairs Committee pointed to ..." had been the party's
     # words; named only after it, the person is not resolved (no guess), and never the party
@@ -335,16 +357,3 @@ def test_a_party_member_described_by_an_office_is_a_person(nlp) -> None:
     names = {e.id: e.name for e in analysis.entities}
     said = [s for s in analysis.statements if "rosy picture" in s.statement.text]
     assert said and names.get(said[0].speaker_entity) == "Michael McCaul"
-
-
-
-def test_a_marked_clause_is_what_was_said_beside_a_bare_one(nlp) -> None:
-    # "said live on ...": the parse makes "live" a second complement of "said", nearer than the "that" clause
-    text = (
-        'DeSantis, a Republican, said live on "Fox & Friends" that the new law would continue to keep things like '
-        "mail voting accessible while also protecting election integrity."
-    )
-    assert one(text, nlp, "new law").text.startswith("that the new law would continue")
-    # two clauses with subjects stay as they were: the nearest is taken
-    st = one("It's unlikely; Clinton's team says she'll continue.", nlp, "continue")
-    assert st.text.startswith("she")

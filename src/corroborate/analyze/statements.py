@@ -955,6 +955,8 @@ def _adjacent_quote(cue, text: str, quotes) -> tuple[int, int] | None:
     end = cue.idx + len(cue.text)
     for qs, qe in quotes:
         if qe <= start and not text[qe:start].strip(" ,—–-"):
+            if _is_title(text[qs + 1 : qe - 1]) and _after_preposition(text, qs):
+                continue  # 'during an appearance on “Fox & Friends,” the Florida Republican highlighted': a show
             return qs, qe
         if qs >= end and not text[end:qs].strip(" ,:—–-"):
             return qs, qe
@@ -1182,6 +1184,14 @@ def _is_title(quoted: str) -> bool:
     "Fairness in Women's Sports Act"', '“From the Desk of Donald J. Trump”'): it continues no one's words."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if w.lower() not in _TITLE_SMALL]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|of|to|from|with|by|during|for|about)\s*$", re.I)
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """Does a preposition end the text just before character ``at``?"""
+    return bool(_PREPOSITION_BEFORE.search(text, max(0, at - 20), at))
 
 
 def _one_sentence(doc, a: int, b: int) -> bool:
