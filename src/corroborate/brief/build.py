@@ -12,24 +12,10 @@ from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from ..analyze.statements import CUE_LEMMAS, EXPRESS_VERBS, NOUN_CUES
-from ..stories.features import stem
+from ..analyze.saying import cue_of_saying
 
 KEY_FACTS = 8
 SPEAKERS = 8
-# cues of saying, thinking and judging ("said", "warned", "according to", "the claim that"); the attribution model
-# also takes acts a source is reported doing ("imposed", "voted", "signed"), which are no statement to list
-JUDGING = {"accept", "praise", "blast", "slam", "defend", "endorse", "decline", "refuse", "applaud"}
-# verbs of saying or judging aloud the cue model does not list ("has spoken of his shock", "advised users to",
-# "labelled the bug as", "decried the epidemic of gun violence as an “international embarrassment”")
-OTHER_SAYING = {"according", "speak", "talk", "advise", "label", "press", "shout", "chant", "hail", "welcome"}
-OTHER_SAYING |= {"thank", "tout", "decry", "mock", "denounce", "downplay", "hint", "dub", "characterize", "tweet"}
-OTHER_SAYING |= {"retweet"}
-SPEECH_STEMS = frozenset(stem(w) for w in CUE_LEMMAS | EXPRESS_VERBS | NOUN_CUES | JUDGING | OTHER_SAYING)
-# past forms a stem does not reach, of the verbs above
-IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "thought": "think", "felt": "feel", "knew": "know"}
-IRREGULAR_PAST |= {"spoke": "speak", "spoken": "speak"}
-IRREGULAR_PAST["found"] = "find"
 STATEMENTS_PER_SPEAKER = 3
 
 
@@ -141,7 +127,7 @@ def _spoken(statement: dict[str, Any]) -> bool:
         # with a quoted phrase in them ("The Virginia Senate passed a “red flag” law ...": mixed, and done, not said)
     if statement["text"].lower().startswith("that "):
         return True
-    return any(stem(IRREGULAR_PAST.get(w, w)) in SPEECH_STEMS for w in cue)
+    return cue_of_saying(" ".join(cue))
 
 
 def _cut_after(statement: dict[str, Any], articles: dict[str, dict[str, Any]]) -> bool:
