@@ -149,9 +149,7 @@ def resolve(
     speaker = MEMBERS.split(statement.speaker, maxsplit=1)[0]
     words = speaker.lower().split()
     # "the New York Democrat", "The top Republican on the House Foreign Affairs Committee": one of them
-    party_member = (
-        len(words) > 1 and words[0] == "the" and PARTY_MEMBERS & {words[-1], _head_word(statement).lower()}
-    )
+    party_member = len(words) > 1 and words[0] == "the" and PARTY_MEMBERS & {words[-1], _head_word(statement).lower()}
     named = _named_head(statement.speaker_heads, article_mentions, entities)
     if party_member and named and entities[named].type != "PERSON":
         named = None  # the party is what they are, not who they are
@@ -333,7 +331,7 @@ def _by_role(mention: str, before: int, article_mentions, entities) -> list[str]
             for w in _words(role):
                 role_words |= SYNONYMS.get(w, {w})
         # a body merged under its acronym ("CDC") is still named by its full name, when the mention gives it whole
-        forms = [names[eid], *(f for f in (_words(alias) for alias in entity.aliases) if f and f <= words)][:2]
+        forms = [names[eid], *(f for f in (_words(alias) for alias in entity.aliases) if len(f) > 1 and f <= words)][:2]
         name_words = set().union(*forms)
         place_or_people = entity.type in PLACES_AND_PEOPLES
         named = bool((words if place_or_people else own_words) & name_words)
