@@ -2363,3 +2363,16 @@ def test_two_ledes_of_one_doers_act_in_other_words_and_no_name_in_common_are_dat
     assert dates("A federal judge", "Friday", "Wednesday") == [["2021-07-14", "2021-07-16"]]
     assert dates("A federal judge", "Friday", "Friday") == []
     assert dates("A state senator", "Friday", "Wednesday") == []  # another doer: another act
+
+
+def test_an_act_the_attribution_model_takes_is_labelled_by_its_sentence(nlp) -> None:
+    # NeuS test: "Senators say: what is certain to be a lengthy debate over President Joe Biden's big priority" (the
+    # senators launched the debate; they said nothing)
+    text = (
+        "After much delay, harbour councillors unveiled a nearly $1 billion port package, launching what is certain "
+        "to be a lengthy debate over the mayor's big priority. Harbour chief Ann Lee said the port would reopen."
+    )
+    labels = claim_labels(nlp, ("a", text, "2021-06-03"))
+    assert not any(x.startswith("Harbour councillors") for x in labels), labels
+    assert any("launching what is certain to be a lengthy debate" in x for x in labels), labels
+    assert "Ann Lee says: the port would reopen" in labels, labels

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..analyze.saying import cue_of_saying
 from ..analyze.speakers import TRAILING_PHRASE
 from ..analyze.statements import writer_speaking
 from ..clean.boilerplate import dateline_end, label_end
@@ -346,6 +347,16 @@ def said_text(content) -> str:
     return _TRAILING_CONJUNCTION.sub("", text)  # "... since the late 1970s and" (a clause cut from its sentence)
 
 
+def _said_aloud(statement, content) -> bool:
+    """Is what a statement reports said, so that its claim reads "X says: ..."? A quotation, a "that" clause, a line
+    form ("Kirby: ..."), or a cue of saying; not an act the attribution model also takes ("launching what is
+    certain to be a lengthy debate")."""
+    cue = statement.cue or ""
+    if statement.kind == "direct" or not cue or cue.startswith("(") or content[0].lower_ == "that":
+        return True
+    return cue_of_saying(cue)
+
+
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
     idx = doc[token_i].idx
     return any(s <= idx < e for s, e in quotes)
@@ -494,6 +505,8 @@ def extract_claims(
                 content = (doc.char_span(cs, ce, alignment_mode="expand") if cs < ce else None) or span
             root = word_root(content)
             said = said_text(content) if attributed and content is not span else ""
+            if said and not _said_aloud(best.statement, content):
+                said = ""  # "senators unveiled ..., launching what is certain to be a lengthy debate": an act
             heads = {root.i: root, span.root.i: span.root}
             cue_lemma = ""
             if attributed:  # "China has not declared ...", "evidence does not show ...": the cue is negated
