@@ -357,3 +357,20 @@ def test_a_party_member_described_by_an_office_is_a_person(nlp) -> None:
     names = {e.id: e.name for e in analysis.entities}
     said = [s for s in analysis.statements if "rosy picture" in s.statement.text]
     assert said and names.get(said[0].speaker_entity) == "Michael McCaul"
+
+
+def test_a_body_whose_name_holds_and_is_one_speaker(nlp) -> None:
+    # AllSides 2021: "Vaccines" had been a speaker of its own, listed twice in the brief
+    text = (
+        "The FDA's Vaccines and Related Biological Products Advisory Committee agreed use of a booster dose would be "
+        "safe and effective."
+    )
+    st = one(text, nlp, "booster dose")
+    assert st.group == [] and st.speaker.endswith("Advisory Committee")
+    assert text[st.speaker_heads[0] :].startswith("Committee")
+    # two bodies, and a body beside a company's name, stay two speakers
+    assert len(one("The Department of Justice and the FBI said the probe would go on.", nlp, "probe").group) == 2
+    assert len(one("The Senate and House Armed Services Committee said the bill would pass.", nlp, "bill").group) == 2
+    assert len(one("Pfizer and BioNTech said the vaccine was safe.", nlp, "vaccine").group) == 2
+    text = "The CDC and US Food and Drug Administration recommended pausing the use of the vaccine on April 13."
+    assert len(one(text, nlp, "pausing").group) == 2

@@ -786,6 +786,9 @@ def _make(
             a_start, a_end = _span(_speaker_tokens(named))
             st.antecedent = text[a_start:a_end]
         conj = _conjuncts(named)
+        if len(conj) > 1 and _one_body_name(conj):
+            conj = [conj[-1]]  # "The FDA's Vaccines and Related Biological Products Advisory Committee": one body
+            st.speaker_heads = [conj[0].idx] + [c.idx for c in conj[0].children if c.dep_ == "appos"]
         if len(conj) > 1:  # each member with its compounds: "the port authority and the shipping ministry"
             for t in conj:
                 # "its partner Ridgeback Biotherapeutics": the name; "Pharmaceutical giant Merck": Merck, not the
@@ -801,6 +804,29 @@ def _make(
                 g_start, g_end = _span(lefts + [head])
                 st.group.append((text[g_start:g_end], g_start, g_end))
     return st
+
+
+# the last word of a body's name, and the small words its name may hold between capitalised ones
+BODY_NAME_HEADS = frozenset(
+    "administration agency association authority board bureau center centers commission committee council "
+    "department foundation institute institutes ministry office service services".split()
+)
+_NAME_SMALL = frozenset({"and", "&", ",", "of", "for", "on"})
+_BODIES_ALONE = frozenset("senate house congress parliament pentagon kremlin police army navy government".split())
+
+
+def _one_body_name(conjuncts) -> bool:
+    """Do the conjuncts make one body's name ("Food and Drug Administration", "Vaccines and Related Biological
+    Products Advisory Committee")? Every word from the first to the last is capitalised or a small word of names,
+    the last ends in a body's head word, and no earlier member is a body, an acronym, a person or a place of its own
+    ("the Department of Justice and the FBI", "The CDC and US Food and Drug Administration" stay two)."""
+    first, last = conjuncts[0], conjuncts[-1]
+    if last.lower_ not in BODY_NAME_HEADS or not last.text[:1].isupper():
+        return False
+    for t in conjuncts[:-1]:
+        if t.lower_ in BODY_NAME_HEADS | _BODIES_ALONE or t.ent_type_ in ("PERSON", "GPE") or t.text.isupper():
+            return False  # "The CDC and US Food and Drug Administration": an acronym is a body of its own
+    return all(t.text[:1].isupper() or t.lower_ in _NAME_SMALL for t in first.doc[first.i : last.i + 1])
 
 
 def _complete_mention(tokens) -> list:
