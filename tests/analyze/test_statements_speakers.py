@@ -374,3 +374,30 @@ def test_a_body_whose_name_holds_and_is_one_speaker(nlp) -> None:
     assert len(one("Pfizer and BioNTech said the vaccine was safe.", nlp, "vaccine").group) == 2
     text = "The CDC and US Food and Drug Administration recommended pausing the use of the vaccine on April 13."
     assert len(one(text, nlp, "pausing").group) == 2
+
+
+def test_a_place_a_person_is_from_is_no_group_speaking(nlp) -> None:
+    # AllSides 2021: "they" (the politicians named) had been Arizona, named last as where Rep. Biggs is from
+    text = (
+        "That didn't stop some politicians, like former president Donald Trump, Sen. Ted Cruz of Texas, and Rep. Andy "
+        "Biggs from Arizona, from trying to link the cancelations to federal vaccine mandates even though they "
+        "offered no evidence of it."
+    )
+    analysis = one_article(text, "2021-10-12", nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    they = [names.get(s.speaker_entity) for s in analysis.statements if s.speaker == "they"]
+    assert they == ["Donald Trump", "Ted Cruz", "Andy Biggs"]  # the people just named, not where they are from
+    # people named apart, not in a list, are not "they" (the immigrants are)
+    text = (
+        "President Joe Biden on Friday revoked a 2019 proclamation signed by then-President Donald Trump that "
+        "prevented immigrants from obtaining visas unless they proved they could obtain health insurance."
+    )
+    analysis = one_article(text, "2021-05-15", nlp)
+    they = [s.speaker_entity for s in analysis.statements if s.speaker == "they"]
+    assert they and not any(they), they
+    # a place that acts is still a group that can speak
+    text = "Arizona sued the agency on Monday. They said the rule was unlawful."
+    analysis = one_article(text, "2021-10-12", nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    they = [s for s in analysis.statements if s.speaker == "They"]
+    assert they and names.get(they[0].speaker_entity) == "Arizona"

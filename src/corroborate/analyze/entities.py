@@ -120,7 +120,7 @@ class Mention:
     start: int
     end: int
     role: str | None = None  # title or apposition seen with this mention
-    modifier: bool = False  # the name only qualifies a noun ("FDA authorization", "a Pfizer spokesman")
+    modifier: bool = False  # the name only qualifies a noun or a person ("FDA authorization", "Biggs from Arizona")
     located: bool = False  # the name is where something is or goes ("in Jordan", "flew to Jordan"): a place
 
 
@@ -234,7 +234,9 @@ def doc_mentions(doc, article_id: str) -> list[Mention]:
         # "FDA authorization": the name does not act; "a Defence Ministry spokesman" speaks for it
         head = ent.root.head
         qualifies = ent.root.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
-        mention.modifier = qualifies and head.lemma_ not in SPEAKS_FOR_NOUNS
+        # "Rep. Andy Biggs from Arizona", "Sen. Ted Cruz of Texas": the place says where a person is from
+        of_a_person = ent.root.dep_ == "pobj" and head.lower_ in ("from", "of") and head.head.ent_type_ == "PERSON"
+        mention.modifier = (qualifies and head.lemma_ not in SPEAKS_FOR_NOUNS) or of_a_person
         mention.located = ent.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
         out.append(mention)
     return out

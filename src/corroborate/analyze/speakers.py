@@ -169,7 +169,13 @@ def resolve(
         )
     if len(words) == 1 and words[0] in GROUP_PRONOUNS:  # they, we: several speakers, or a body
         return _recent(
-            before, article_mentions, entities, previous, GROUPS, lambda types, n: n > 1 or bool(types & GROUPS)
+            before,
+            article_mentions,
+            entities,
+            previous,
+            GROUPS,
+            lambda types, n: n > 1 or bool(types & GROUPS),
+            text=text,
         )
     if words == ["it"]:  # "Brennick City Transit said ... It said it had hired an outside firm": one body
         return _recent(
@@ -215,13 +221,20 @@ PEOPLE, GROUPS, BODIES = {"PERSON"}, {"ORG", "GPE", "NORP"}, {"ORG", "GPE"}
 
 
 def _recent(
-    before: int, article_mentions, entities, previous, kinds: set[str], speaks_for, paragraph: int = 0
+    before: int,
+    article_mentions,
+    entities,
+    previous,
+    kinds: set[str],
+    speaks_for,
+    paragraph: int = 0,
+    text: str | None = None,
 ) -> list[str]:
     """Whom a pronoun before offset ``before`` stands for: the speakers of the statement just before it, if
     ``speaks_for(their types, how many)``, else the entity of one of ``kinds`` named last before it. A paragraph
     (from offset ``paragraph``) that names someone else before the pronoun speaks of that one: "For Jana Velk, who
     runs a grocery, the water rose faster than anyone expected. "We heard the sirens ...," she said." after a
-    paragraph of Piet Ansgar's words."""
+    paragraph of Piet Ansgar's words. With the article's ``text``, "they" may stand for the people listed last."""
     for end, ids in sorted(previous, key=lambda p: -p[0]):
         if end <= before and not ids and kinds == BODIES:
             break  # "A Defence Ministry spokesman said ... It said ...": "it" reaches no further back than its body
@@ -233,10 +246,42 @@ def _recent(
             if speaks_for({entities[i].type for i in ids}, len(ids)) and not named_since:
                 return ids
             break
+    if kinds == GROUPS and text is not None:
+        people = _people_named_last(before, article_mentions, entities, text)
+        if len(people) > 1:
+            return people
     for m, eid in reversed(article_mentions):
         if m.end <= before and entities[eid].type in kinds and not m.modifier and not _disease(entities[eid].name):
             return [eid]  # not a name that only qualifies a noun: "will seek FDA authorization ..., they said"
     return []
+
+
+def _people_named_last(before: int, article_mentions, entities, text: str) -> list[str]:
+    """The people listed together last before offset ``before`` in its paragraph, with no body, place or group
+    named after them ("some politicians, like former president Donald Trump, Sen. Ted Cruz of Texas, and Rep. Andy
+    Biggs from Arizona, ... even though they offered no evidence"): whom "they" may stand for. A list joins its
+    names by commas or "and" ("Biden ... revoked a proclamation signed by then-President Trump that prevented
+    immigrants ... unless they proved ...": no list)."""
+    paragraph = text.rfind("\n", 0, before) + 1
+    people: list[str] = []
+    after = None  # the start of the person named after the one at hand
+    for m, eid in reversed(article_mentions):
+        if m.end > before or m.modifier:
+            continue
+        if m.start < paragraph or entities[eid].type != "PERSON":
+            break
+        if after is not None and not _in_a_list(text[m.end : after]):
+            break
+        after = m.start
+        if eid not in people:
+            people.insert(0, eid)
+    return people
+
+
+def _in_a_list(gap: str) -> bool:
+    """Is ``gap`` what lies between two names of a list: a comma or "and", with titles and a few words of where
+    one is from (", Sen. ", " of Texas, and Rep. ")?"""
+    return len(gap) <= 40 and not any(ch in gap for ch in "\n;:") and ("," in gap or " and " in f" {gap} ")
 
 
 # a disease or a virus the small model tags as a body or a person: it never speaks ("They argue ..." was
