@@ -2370,9 +2370,15 @@ def test_an_act_the_attribution_model_takes_is_labelled_by_its_sentence(nlp) -> 
     # senators launched the debate; they said nothing)
     text = (
         "After much delay, harbour councillors unveiled a nearly $1 billion port package, launching what is certain "
-        "to be a lengthy debate over the mayor's big priority. Harbour chief Ann Lee said the port would reopen."
+        "to be a lengthy debate over the mayor's big priority. Harbour chief Ann Lee said the port would reopen. "
+        "An analysis of almost 20,000 infections across Talvia has shown the Delta variant of the virus almost "
+        "doubles the risk of people being admitted to hospital."
     )
     labels = claim_labels(nlp, ("a", text, "2021-06-03"))
     assert not any(x.startswith("Harbour councillors") for x in labels), labels
     assert any("launching what is certain to be a lengthy debate" in x for x in labels), labels
     assert "Ann Lee says: the port would reopen" in labels, labels
+    assert any(
+        x.endswith("shows: the Delta variant of the virus almost doubles the risk of people being admitted to hospital")
+        for x in labels
+    ), labels

@@ -354,7 +354,10 @@ def _said_aloud(statement, content) -> bool:
     cue = statement.cue or ""
     if statement.kind == "direct" or not cue or cue.startswith("(") or content[0].lower_ == "that":
         return True
-    return cue_of_saying(cue)
+    return cue_of_saying(cue) or any(stem(w) in _FINDING_STEMS for w in cue.lower().split())  # "has shown"
+
+
+_FINDING_STEMS = frozenset(stem(verb) for verb in ("show", "shown", "find", "found", "reveal", "suggest", "indicate"))
 
 
 def _inside_quotes(doc, token_i: int, quotes: list[tuple[int, int]]) -> bool:
