@@ -433,6 +433,39 @@ def test_a_quoted_statement_is_shown_in_one_pair_of_quotation_marks() -> None:
     assert f"“{straight[1:]}”" in markdown and '“"' not in markdown
 
 
+def test_a_quotation_resumed_after_its_narration_is_shown_without_it() -> None:
+    # the seeds: "“Azerbaijan isn’t alone,” Aliyev told Cavusoglu in the capital, Baku. “A world power like Turkey
+    # is together with Azerbaijan.”" had been listed with "Aliyev told Cavusoglu ..." inside our quotation marks
+    split = "“Azerbaijan isn’t alone,” Aliyev told Cavusoglu in the capital, Baku. “A world power is with us.”"
+    # pieces that do not each resume a quotation, or that the cue does not stand between, would leave out words
+    # the statement needs ("to Democratic leaders", "a political bombshell that"): such a statement is shown whole
+    warning = "a stern warning to Democratic leaders that the infrastructure bill cannot pass the House"
+    called = "the audit report, out on Friday, a political bombshell that “has uncovered evidence of FRAUD.”"
+
+    def statement(text: str, cue: str, kind: str, second: str, first_end: int) -> dict:
+        return {
+            "text": text,
+            "cue": cue,
+            "stance": "assert",
+            "kind": kind,
+            "start": 40,
+            "end": 40 + len(text),
+            "pieces": [[40, 40 + first_end], [40 + text.index(second), 40 + len(text)]],
+        }
+
+    brief = one_speaker_brief(
+        "Ilham Aliyev",
+        [
+            statement(split, "told", "direct", "“A world", len("“Azerbaijan isn’t alone,”")),
+            statement(warning, "said", "indirect", "that the", len("a stern warning")),
+            statement(called, "called", "mixed", "“has", len("the audit report, out on Friday")),
+        ],
+    )
+    shown = {s["text"] for s in brief["who_said_what"][0]["main"]}
+    assert shown == {"Azerbaijan isn’t alone … A world power is with us.", warning, called}
+    assert "“Azerbaijan isn’t alone … A world power is with us.”" in to_markdown(brief)
+
+
 def test_evidence_holding_a_quotation_is_quoted_in_single_marks_within_ours() -> None:
     # seeds: "... are "actively entering into the conflict zone."" was shown closing twice, “... zone."”
     from corroborate.brief.render import quoted

@@ -322,7 +322,7 @@ def list_statements(settings: Settings, story_id: str | None = None, speaker: st
     """Who said what: statements with their speaker's canonical name, optionally for one story or speaker."""
     sql = (
         "SELECT s.story_id, s.article_id, a.source, s.speaker, e.name, s.cue, s.kind, s.stance, s.text, s.start, "
-        's."end" FROM statements s JOIN articles a ON a.id = s.article_id '
+        's."end", s.pieces FROM statements s JOIN articles a ON a.id = s.article_id '
         "LEFT JOIN entities e ON e.id = s.speaker_entity AND e.story_id = s.story_id WHERE TRUE"
     )
     params: list[Any] = []
@@ -345,9 +345,18 @@ def list_statements(settings: Settings, story_id: str | None = None, speaker: st
         "text",
         "start",
         "end",
+        "pieces",
     )
     with Store.open(settings.db, read_only=True) as store:
-        return [dict(zip(names, row)) for row in store.con.execute(sql, params).fetchall()]
+        return [_with_pieces(dict(zip(names, row))) for row in store.con.execute(sql, params).fetchall()]
+
+
+def _with_pieces(statement: dict[str, Any]) -> dict[str, Any]:
+    """A stored statement as the contract gives it: ``pieces`` decoded, and absent where its words are one span."""
+    pieces = statement.pop("pieces", None)
+    if pieces is not None:
+        statement["pieces"] = json.loads(pieces)
+    return statement
 
 
 def list_rejects(settings: Settings, run_id: str | None = None) -> list[dict[str, Any]]:
@@ -506,12 +515,13 @@ def get_entity(settings: Settings, entity_id: str) -> dict[str, Any] | None:
             roles.update(dict.fromkeys(json.loads(r[4])))
         cursor = store.con.execute(
             "SELECT st.id, st.story_id, st.article_id, a.source, a.title, a.published, st.speaker, st.cue, st.kind, "
-            'st.stance, st.text, st.start, st."end" FROM statements st JOIN articles a ON a.id = st.article_id '
+            'st.stance, st.text, st.start, st."end", st.pieces '
+            "FROM statements st JOIN articles a ON a.id = st.article_id "
             "WHERE st.speaker_entity = ? ORDER BY a.published DESC NULLS LAST, st.article_id, st.start",
             [entity_id],
         )
         names = [d[0] for d in cursor.description]
-        statements = [dict(zip(names, row)) for row in cursor.fetchall()]
+        statements = [_with_pieces(dict(zip(names, row))) for row in cursor.fetchall()]
     return {
         "id": entity_id,
         "name": rows[0][1],

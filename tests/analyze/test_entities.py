@@ -187,7 +187,7 @@ def test_one_person_named_with_and_without_a_middle_initial_is_one_person_across
         eid = entity_id(name, "PERSON")
         store.con.execute("INSERT INTO entities VALUES (?, ?, ?, 'PERSON', '[]', '[]', '[]')", [story, eid, name])
         store.con.execute(
-            "INSERT INTO statements VALUES (?, ?, 'a', ?, ?, 'said', 'direct', 'assert', 'x', 0, 1)",
+            "INSERT INTO statements VALUES (?, ?, 'a', ?, ?, 'said', 'direct', 'assert', 'x', 0, 1, NULL)",
             [f"st-{story}", story, name, eid],
         )
     unify_people(store)

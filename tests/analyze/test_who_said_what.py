@@ -84,3 +84,25 @@ def test_quotes_cli_filters_by_speaker(analysed, runner) -> None:
     result = runner.invoke(main, ["--db", analysed["settings"].db, "quotes", "--speaker", "Makovec"])
     assert result.exit_code == 0
     assert "Jurij Makovec" in result.output and "Piet Ansgar" not in result.output
+
+
+def test_a_quotation_resumed_after_its_narration_keeps_its_pieces(analysed, runner) -> None:
+    """“I put it in writing, ...,” Fenner said. “They ignored the warnings ...”: the report spans both quotations
+    and names each, so who said what shows his words without "Fenner said"."""
+    from corroborate.cli import main
+
+    (fenner,) = [s for s in analysed["statements"] if s["text"].startswith("“I put it in writing")]
+    text = analysed["articles"][fenner["article_id"]]["text"]
+    first, second = (text[a:b] for a, b in fenner["pieces"])
+    assert first.startswith("“I put it in writing") and first.endswith("summer,”")
+    assert second.startswith("“They ignored the warnings") and second.endswith("money.”")
+    assert "Fenner said" in fenner["text"] and "Fenner said" not in first + second
+    assert (fenner["pieces"][0][0], fenner["pieces"][-1][1]) == (fenner["start"], fenner["end"])
+    # a statement in one span names no pieces
+    assert any("pieces" not in s and s["kind"] == "direct" for s in analysed["statements"])
+    result = runner.invoke(
+        main, ["--db", analysed["settings"].db, "quotes", "--speaker", "Fenner"], env={"COLUMNS": "400"}
+    )
+    assert result.exit_code == 0
+    shown = " ".join(result.output.split())  # the table wraps its cells
+    assert "summer,” … “They ignored the warnings" in shown and "summer,” Fenner said" not in shown

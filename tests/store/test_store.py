@@ -10,7 +10,7 @@ import pytest
 from conftest import ARTICLE_PARAGRAPHS
 from corroborate import service
 from corroborate.settings import Settings
-from corroborate.store import Store
+from corroborate.store import Store, StoreError
 from corroborate.store.migrations import LATEST
 
 
@@ -178,3 +178,27 @@ def test_a_store_in_a_folder_not_made_yet_is_created_with_it(tmp_path: Path) -> 
     with Store.open(str(db)) as store:
         assert store.schema_version() == LATEST
     assert db.is_file()
+
+
+def test_a_store_from_before_statement_pieces_is_migrated_and_keeps_its_statements(settings: Settings) -> None:
+    import duckdb
+
+    from corroborate.store.migrations import MIGRATIONS
+
+    con = duckdb.connect(settings.db)  # a store as version 6 made it: no pieces column, one statement in it
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)")
+    for version, description, sql in MIGRATIONS[:6]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, now())", [version, description])
+    con.execute(
+        "INSERT INTO statements VALUES ('q-1', 's-1', 'a-1', 'Fenner', NULL, 'said', 'direct', 'assert', "
+        "'“We warned them,” Fenner said.', 0, 30)"
+    )
+    con.close()
+    with pytest.raises(StoreError, match="schema version 6"), Store.open(settings.db, read_only=True):
+        pass
+    with Store.open(settings.db) as store:
+        assert store.schema_version() == LATEST
+        assert store.con.execute("SELECT id, text, pieces FROM statements").fetchall() == [
+            ("q-1", "“We warned them,” Fenner said.", None)
+        ]

@@ -66,10 +66,11 @@ def analyze_stories(store: Store, story_ids: list[str], run_id: str) -> tuple[in
             ],
         )
         columns = ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end")
+        records = [s.record() for s in result.statements]
         store.insert_many(
             "statements",
-            ("story_id", *[f'"{c}"' if c == "end" else c for c in columns]),
-            [(story_id, *[s.record()[c] for c in columns]) for s in result.statements],
+            ("story_id", *[f'"{c}"' if c == "end" else c for c in columns], "pieces"),
+            [(story_id, *[r[c] for c in columns], json.dumps(r["pieces"]) if "pieces" in r else None) for r in records],
             "ON CONFLICT (id) DO NOTHING",
         )
         store.con.execute(

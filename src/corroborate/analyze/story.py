@@ -59,8 +59,10 @@ class SpeakerStatement:
     speaker_entity: str | None  # canonical entity id, None when unresolved
 
     def record(self) -> dict[str, Any]:
+        """The contract's statement; ``pieces`` only when its words lie apart, the narration between them
+        ("“Azerbaijan isn’t alone,” Aliyev told Cavusoglu in the capital, Baku. “A world power ...”")."""
         st = self.statement
-        return {
+        out = {
             "id": self.id,
             "article_id": self.article_id,
             "speaker": self.speaker,
@@ -72,6 +74,9 @@ class SpeakerStatement:
             "start": st.start,
             "end": st.end,
         }
+        if len(st.content_spans) > 1:
+            out["pieces"] = [[a, b] for a, b in st.content_spans]
+        return out
 
 
 @dataclass

@@ -8,6 +8,7 @@ outlet reported which key fact and what each left out); sources with dates. Pure
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any
@@ -38,6 +39,27 @@ def _unquoted(text: str) -> str:
     if len(text) > 2 and text[0] == '"' and text.endswith(("...", "…")) and text.count('"') == 1:
         return text[1:]  # the same in straight marks ('"In one video ..., an agent yells, \'This is why your...')
     return text
+
+
+_QUOTE_OPENERS = "“\"«„‘'"
+
+
+def statement_pieces(statement: dict[str, Any]) -> list[str]:
+    """A statement's words as a reader should see them: its pieces when a quotation resumes after the narration
+    that says who spoke (“Azerbaijan isn’t alone,” Aliyev told Cavusoglu in the capital, Baku. “A world power like
+    Turkey is together with Azerbaijan.”: the two quotations, not "Aliyev told Cavusoglu"), else its whole text.
+    Pieces that do not each resume a quotation ("a stern warning" | "that a bipartisan bill cannot pass ...", around
+    "to Democratic leaders"), or between which the cue is not ("the audit report ..., a political bombshell that
+    “has uncovered ...”"), would drop words the statement needs, so the text is shown whole."""
+    text, pieces, start = statement["text"], statement.get("pieces") or [], statement.get("start")
+    cue = " ".join((statement.get("cue") or "").lower().split())
+    if len(pieces) < 2 or not cue:
+        return [text]
+    parts = [text[a - start : b - start] for a, b in pieces]
+    gaps = [" ".join(text[b - start : a - start].lower().split()) for (_, b), (a, _) in itertools.pairwise(pieces)]
+    if not all(p[:1] in _QUOTE_OPENERS for p in parts[1:]) or not all(cue in gap for gap in gaps):
+        return [text]
+    return parts
 
 
 OPENING_WORDS = 12
@@ -253,7 +275,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
                 {
                     # only a direct quotation is shown in quotation marks: on reported speech ("that Turkey's
                     # role is limited ...") marks of our own would claim its words verbatim
-                    "text": (_unquoted(st["text"]) if st["kind"] == "direct" else st["text"])
+                    "text": " … ".join(_unquoted(p) if st["kind"] == "direct" else p for p in statement_pieces(st))
                     + (" …" if _cut_after(st, articles) else ""),
                     "stance": st["stance"],
                     "label": _stance_label(st),

@@ -86,18 +86,19 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
             }
         )
     for row in store.con.execute(
-        'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end" '
+        'SELECT story_id, id, article_id, speaker, speaker_entity, cue, kind, stance, text, start, "end", pieces '
         "FROM statements WHERE story_id IN (SELECT unnest(?)) ORDER BY story_id, article_id, start, id",
         [ids],
     ).fetchall():
-        by_id[row[0]]["statements"].append(
-            dict(
-                zip(
-                    ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"),
-                    row[1:],
-                )
+        record = dict(
+            zip(
+                ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"),
+                row[1:-1],
             )
         )
+        if row[-1] is not None:
+            record["pieces"] = json.loads(row[-1])
+        by_id[row[0]]["statements"].append(record)
     for sid, claims, contradictions, timeline, summary in store.con.execute(
         "SELECT story_id, claims, contradictions, timeline, summary FROM story_crosscheck "
         "WHERE story_id IN (SELECT unnest(?))",

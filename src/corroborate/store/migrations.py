@@ -193,4 +193,14 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        7,
+        "a statement's pieces: its words apart from the narration between them",
+        """
+    ALTER TABLE statements ADD COLUMN pieces JSON;
+    """,
+    )
+)
+
 LATEST = MIGRATIONS[-1][0]
