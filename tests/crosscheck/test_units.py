@@ -2382,3 +2382,74 @@ def test_an_act_the_attribution_model_takes_is_labelled_by_its_sentence(nlp) -> 
         x.endswith("shows: the Delta variant of the virus almost doubles the risk of people being admitted to hospital")
         for x in labels
     ), labels
+
+
+def test_an_article_whose_figures_each_disagree_with_different_figures_is_set_beside_no_one(nlp) -> None:
+    # ECB+ (basketball recaps): "how many points" had sixteen values, each player's points set against another's
+    from types import SimpleNamespace
+
+    from corroborate.crosscheck.check import _torn_articles
+    from corroborate.crosscheck.numbers import find_quantities
+
+    def figures(article_id: str, text: str):
+        return [(SimpleNamespace(article_id=article_id), q) for q in find_quantities(text)]
+
+    def crosswise(x, y):
+        return [(a, qa, b, qb) for a, qa in x for b, qb in y]
+
+    box_a = figures("a", "Doug McDermott scored 23 points and Will Artino 14 points.")
+    box_b = figures("b", "Seth VanDeest had 13 points and Richard Carter 12 points.")
+    assert _torn_articles(crosswise(box_a, box_b)) == {"a", "b"}
+    # both of one article's figures against the one figure the others agree on: that article is the odd one out
+    odd = figures("a", "prices rose 2.7 percent in June after 0.6 percent in May")
+    agreed = figures("b", "prices rose 0.9 percent in June") + figures("c", "the index rose 0.9 percent")
+    assert _torn_articles(crosswise(odd, agreed)) == set()
+    # figures far apart are plainly two things: today's toll and the 2004 tsunami's
+    (today_a, past_a), (today_b, past_b) = figures("a", "24 people and 230,000 people"), figures("b", "12 and 170,000")
+    assert _torn_articles([(*today_a, *today_b), (*past_a, *past_b)]) == set()
+
+
+def test_a_figure_no_other_article_disputes_does_not_tear_its_article(nlp) -> None:
+    # "up to five candidates" beside "13 mayoral candidates": the 13 / 26 disagreement stands
+    result = check(
+        nlp,
+        (
+            "a",
+            "Democratic Party voters have 13 mayoral candidates on their ballots in New York on Tuesday. They can "
+            "choose and rank up to five candidates in order of preference.",
+            "2021-06-22",
+        ),
+        (
+            "b",
+            "Democratic Party voters in New York have 26 mayoral candidates on their ballots on Tuesday, the city "
+            "said.",
+            "2021-06-22",
+        ),
+    )
+    assert [sorted(p["value"] for p in c["positions"]) for c in result.contradictions] == [["13", "26"]]
+
+
+def test_two_disagreements_over_one_noun_are_two_reports(nlp) -> None:
+    # ECB+: today's quake toll ("24" / "Twelve") and the 2004 tsunami's ("230,000" / "170,000") had been one
+    # report of four values; each article's two figures are far apart, so each is still compared
+    result = check(
+        nlp,
+        (
+            "a",
+            "The earthquake killed 24 people in Aceh on Tuesday, officials said. In 2004, a huge earthquake off Aceh "
+            "triggered a tsunami that killed 230,000 people across Asia.",
+            "2013-07-03",
+        ),
+        (
+            "b",
+            "Twelve people were killed in Aceh on Tuesday when the earthquake struck, officials said. A massive quake "
+            "struck off Aceh in 2004, sparking a tsunami that killed 170,000 people in the province.",
+            "2013-07-03",
+        ),
+    )
+    reports = sorted(
+        sorted((p["value"], tuple(p["article_ids"])) for p in c["positions"])
+        for c in result.contradictions
+        if c["kind"] == "number"
+    )
+    assert reports == [[("170,000", ("b",)), ("230,000", ("a",))], [("24", ("a",)), ("Twelve", ("b",))]]

@@ -375,28 +375,74 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                 found[(qa.unit, qa.noun)].append((a, qa, b, qb))
     out = []
     for (unit, noun), hits in found.items():
-        positions: list[dict] = []
-        seen: set[tuple[str, int]] = set()
-        for a, qa, b, qb in hits:
-            for claim, q in ((a, qa), (b, qb)):
-                if (claim.article_id, q.start) in seen:
-                    continue
-                seen.add((claim.article_id, q.start))
-                home = next((p for p in positions if all(compatible(q, o, True) for o in p["_q"])), None)
-                if home is None:
-                    home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
-                    positions.append(home)
-                home["_q"].append(q)
-                if claim.article_id not in home["article_ids"]:
-                    home["article_ids"].append(claim.article_id)
-                home["evidence"].append(_evidence(claim, q.start, q.end, q.text))
-        if len(positions) < 2:
-            continue
-        for p in positions:
-            p.pop("_q")
-        written = next((q.noun_text for _, qa, _, qb in hits for q in (qa, qb) if q.noun_text), "")
-        out.append({"kind": "number", "subject": _number_subject(unit, noun, written), "positions": positions})
+        torn = _torn_articles(hits)
+        hits = [h for h in hits if h[0].article_id not in torn and h[2].article_id not in torn]
+        for part in _connected(hits):
+            positions: list[dict] = []
+            seen: set[tuple[str, int]] = set()
+            for a, qa, b, qb in part:
+                for claim, q in ((a, qa), (b, qb)):
+                    if (claim.article_id, q.start) in seen:
+                        continue
+                    seen.add((claim.article_id, q.start))
+                    home = next((p for p in positions if all(compatible(q, o, True) for o in p["_q"])), None)
+                    if home is None:
+                        home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
+                        positions.append(home)
+                    home["_q"].append(q)
+                    if claim.article_id not in home["article_ids"]:
+                        home["article_ids"].append(claim.article_id)
+                    home["evidence"].append(_evidence(claim, q.start, q.end, q.text))
+            if len(positions) < 2:
+                continue
+            for p in positions:
+                p.pop("_q")
+            written = next((q.noun_text for _, qa, _, qb in part for q in (qa, qb) if q.noun_text), "")
+            out.append({"kind": "number", "subject": _number_subject(unit, noun, written), "positions": positions})
     return out
+
+
+def _torn_articles(hits: list[tuple[Claim, object, Claim, object]]) -> set[str]:
+    """Articles that set two figures of one noun against different figures of other articles, figures no one report
+    could give of one quantity yet close enough that either could be it (each player's points in two box scores: "23
+    points" / "17 points" against "14 points" / "13 points"): the noun does not tell which of them another article's
+    figure is to be set beside, so neither is. Far apart they are plainly two things (the quake's "24 people" dead and
+    the 2004 tsunami's "230,000 people"), and each is still compared; so are two figures that both disagree with the
+    one figure the others agree on ("rose 2.7 percent in the past month, ... 0.6 percent in May" against "0.9%"), and
+    a figure no other article disputes does not count ("13 mayoral candidates" and "rank up to five candidates")."""
+    against: dict[str, dict[int, tuple[object, list]]] = defaultdict(dict)
+    for a, qa, b, qb in hits:
+        against[a.article_id].setdefault(qa.start, (qa, []))[1].append(qb)
+        against[b.article_id].setdefault(qb.start, (qb, []))[1].append(qa)
+    torn = set()
+    for article_id, by_start in against.items():
+        for (x, xs), (y, ys) in itertools.combinations(by_start.values(), 2):
+            if compatible(x, y) or too_far_apart(x, y):
+                continue
+            if any(not compatible(u, v) for u in xs for v in ys):
+                torn.add(article_id)
+                break
+    return torn
+
+
+def _connected(hits: list[tuple[Claim, object, Claim, object]]) -> list[list[tuple[Claim, object, Claim, object]]]:
+    """The hits in groups that share a figure: each group is one disagreement ("24" / "Twelve" dead today) and
+    another (the 2004 tsunami's "230,000" / "170,000") is reported apart, not as a third and fourth value of it."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, qa, b, qb in hits:
+        parent[root((a.article_id, qa.start))] = root((b.article_id, qb.start))
+    groups: dict[tuple[str, int], list] = defaultdict(list)
+    for hit in hits:
+        groups[root((hit[0].article_id, hit[1].start))].append(hit)
+    return list(groups.values())
 
 
 ROW_LABEL = re.compile(r"^\s*([A-Z][\w.,'& -]{0,40}?):\s")  # "Army: ", "Air Force, which includes ...: "
