@@ -401,3 +401,41 @@ def test_a_place_a_person_is_from_is_no_group_speaking(nlp) -> None:
     names = {e.id: e.name for e in analysis.entities}
     they = [s for s in analysis.statements if s.speaker == "They"]
     assert they and names.get(they[0].speaker_entity) == "Arizona"
+
+
+def test_of_two_subjects_a_run_on_parse_gives_a_cue_the_nearer_one_speaks(nlp) -> None:
+    # AllSides 2021: the parse runs both clauses into "recommend", whose subjects are then Milley and "advisers";
+    # the generals had been listed in who said what as "didn’t recommend: keeping a residual force in
+    # Afghanistan", Biden's claim about them and the opposite of what they told the Senate
+    text = (
+        "Joint Chiefs of Staff Chair Gen. Mark Milley and Gen. Kenneth McKenzie, commander of U.S. Central "
+        "Command, contradicted President Joe Biden’s claim last month that top military advisers didn’t "
+        "recommend keeping a residual force in Afghanistan."
+    )
+    st = one(text, nlp, "residual force")
+    assert st.speaker == "top military advisers" and st.group == []
+    analysis = one_article(text, "2021-09-29", nlp)
+    names = {e.id: e.name for e in analysis.entities}
+    assert all(
+        names.get(s.speaker_entity) not in ("Mark Milley", "Kenneth McKenzie")
+        for s in analysis.statements
+        if "residual force" in s.statement.text
+    )
+    # subjects merely listed, parsed as two subjects of one verb, keep the first
+    listed = "House Speaker Nancy Pelosi (D-CA) and moderate Democrats struck a compromise Tuesday on the bill."
+    assert one(listed, nlp, "compromise").speaker == "House Speaker Nancy Pelosi"
+    # and a subject in parentheses is an aside
+    aside = (
+        "Biden, who for 20 years has taken whatever the most popular position happened to be on Afghanistan (so, "
+        "all of them), believed he could get a quick, much-needed political victory."
+    )
+    assert one(aside, nlp, "political victory").speaker == "Biden"
+    # nor is a preposition's object the parse makes a subject (ECB+)
+    governed = (
+        "But the newspaper’s review of her nearly eight-minute interview with NYPD investigators hours after the "
+        "shooting shows she never mentioned whether the teen was carrying a gun."
+    )
+    assert one(governed, nlp, "carrying a gun").speaker.startswith("the newspaper’s review")
+    # what tokenised text leaves of a contraction ("can ’ t", ECB+) is no subject
+    split = "Everybody was just standing there all confused, like they can ’ t believe that this happened over here."
+    assert one(split, nlp, "this happened").speaker == "they"

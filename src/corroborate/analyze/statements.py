@@ -863,10 +863,36 @@ def _a_day(token) -> bool:
     )
 
 
+# what is left of a contraction that tokenised text splits ("I ’ d have called", "they don ’ t believe"): no subject
+_CONTRACTION_PIECES = frozenset({"t", "d", "s", "m", "ll", "re", "ve"})
+_LISTING = frozenset({",", "and", "or", "&", "as", "well", "along", "with", "plus", "nor", "both", "either"})
+
+
+def _subject_of(verb):
+    """A verb's subject. Of two before it, the parse has run two pieces together when something other than a list
+    stands between them ("Milley and McKenzie ... contradicted President Joe Biden’s claim last month that top
+    military advisers didn’t recommend ...", both subjects of "recommend"; a heading, "State of play: DHS said ..."),
+    and the nearer one is the verb's. Subjects merely listed ("House Speaker Nancy Pelosi (D-CA) and moderate
+    Democrats struck a compromise", parsed as two) keep the first, as do an aside in parentheses ("Biden, who ...
+    (so, all of them), believed ...") and an object the parse took for a subject ("the newspaper’s review of her
+    interview ... hours after the shooting shows")."""
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    before = [c for c in subjects if c.i < verb.i and c.text not in _CONTRACTION_PIECES]
+    if len(before) > 1:
+        doc, nearer = verb.doc, before[-1]
+        between = doc[before[-2].right_edge.i + 1 : nearer.left_edge.i]
+        aside = any(t.text == "(" for t in between) and any(t.text == ")" for t in doc[nearer.i : verb.i])
+        opener = doc[nearer.left_edge.i - 1]
+        governed = opener.pos_ == "ADP" or (opener.dep_ == "mark" and opener.lower_ != "that")
+        if not aside and not governed and any(t.lower_ not in _LISTING for t in between):
+            return nearer
+    return subjects[0] if subjects else None
+
+
 def _find_subject(cue):
     """The cue's subject, or the subject of the verb it depends on ("…, saying that …", "Trump went on to say",
     "he is determined to warn"), or the noun it describes ("Dean, a doctor, saying …"). None when passive."""
-    subject = next((c for c in cue.children if c.dep_ in SPEAKER_DEPS), None)
+    subject = _subject_of(cue)
     if subject is not None:
         if subject.dep_ == "nsubjpass":
             return None  # "it was reported that": no speaker
@@ -884,7 +910,7 @@ def _find_subject(cue):
         extraposed = extraposed or any(  # "to be hard to convince": the adjective beside the verb climbed to
             t.lemma_.lower() in EXTRAPOSING for t in (cur, *(c for c in cur.children if c.dep_ == "acomp"))
         )
-        subject = next((c for c in cur.children if c.dep_ in SPEAKER_DEPS), None)
+        subject = _subject_of(cur)
         if subject is not None:
             if extraposed and subject.lower_ == "it":
                 return None  # "It may take weeks to find out who won", "it's safe to say ...": no one says it
