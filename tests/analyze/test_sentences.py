@@ -119,6 +119,22 @@ def test_the_state_democrat_is_the_person_named_before_not_the_party(nlp) -> Non
     assert name == "Chuck Schumer"
 
 
+def test_the_state_republican_is_not_the_person_of_the_clause_that_opens_the_sentence(nlp) -> None:
+    # AllSides 2021: "Painting Biden’s calls for unity as “empty platitudes,” the South Carolina Republican accused
+    # Democrats ..." had been Biden's accusation, the person named last; the description is Tim Scott, named before
+    text = (
+        "That was the gist of Senator Tim Scott’s rebuttal to the president’s first address to Congress on Wednesday "
+        "night. Painting Biden’s calls for unity as empty platitudes, the South Carolina Republican said that "
+        "Democrats were dividing Americans."
+    )
+    (name,) = [name for said, name in speakers(nlp, text, "2021-04-29").items() if "dividing Americans" in said]
+    assert name == "Tim Scott"
+    # a sentence that opens on a name ("Fred", not a participle) has no such clause
+    text = "Senator Tim Scott spoke on Wednesday. Fred Upton met reporters on Thursday, the Michigan Republican said."
+    (name,) = [name for said, name in speakers(nlp, text, "2021-04-29").items() if "met reporters" in said]
+    assert name == "Fred Upton"
+
+
 def test_a_nationality_or_place_that_only_qualifies_the_speakers_is_not_the_speaker(nlp) -> None:
     """AllSides 2021: "The Italian government" spoke as "Italian", "Israeli forces" as "Israeli", "Star U.S.
     gymnasts" as the U.S., "Republican lawmakers" as "Republican"."""

@@ -164,6 +164,8 @@ def resolve(
     # he, she, and "the New York Democrat": the person who spoke or was named last (not the party)
     if (len(words) == 1 and words[0] in PERSON_PRONOUNS) or party_member:
         paragraph = text.rfind("\n", 0, before) + 1 if text else 0
+        if party_member and text:
+            before = _before_a_fronted_clause(text, before, article_mentions)
         return _recent(
             before, article_mentions, entities, previous, PEOPLE, lambda types, n: types == PEOPLE, paragraph
         )
@@ -182,6 +184,25 @@ def resolve(
             before, article_mentions, entities, previous, BODIES, lambda types, n: n == 1 and types <= BODIES
         )
     return _by_role(speaker, before, article_mentions, entities)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+_FRONTING = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|After|Before|While|When|Despite|Following|Amid|In|On|At|As)\b")
+
+
+def _before_a_fronted_clause(text: str, before: int, article_mentions) -> int:
+    """Where to look back from for whom a description ("the South Carolina Republican") stands: before the clause
+    that opens its sentence and ends at the description ("Painting Biden’s calls for unity as “empty platitudes,”
+    the South Carolina Republican accused ..."), whose people are what the speaker spoke of, not the speaker, who was
+    named before ("Senator Tim Scott’s rebuttal ..."); else ``before`` itself. A sentence that opens on a name ("Ted
+    Cruz met Biden, the Texas Republican said") has no such clause."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, before)), default=0)
+    start = max(start, text.rfind("\n", 0, before) + 1)
+    if any(m.start == start for m, _ in article_mentions):
+        return before
+    if text[start:before].rstrip().rstrip('"”’').endswith(",") and _FRONTING.match(text, start):
+        return start
+    return before
 
 
 def _named_head(heads: list[int], article_mentions, entities) -> str | None:
