@@ -2453,3 +2453,31 @@ def test_two_disagreements_over_one_noun_are_two_reports(nlp) -> None:
         if c["kind"] == "number"
     )
     assert reports == [[("170,000", ("b",)), ("230,000", ("a",))], [("24", ("a",)), ("Twelve", ("b",))]]
+
+
+def test_a_weekday_further_into_a_clause_about_the_future_is_still_to_come() -> None:
+    # AllSides 2021, published on Tuesday 28 September: the House hearing "on Wednesday" had been the 22nd
+    text = (
+        "Joint Chiefs of Staff Chairman Mark Milley, Defense Secretary Lloyd Austin and U.S. Central Command Gen. "
+        "Kenneth McKenzie will testify before the Senate Armed Services Committee on Tuesday and House Armed Services "
+        "Committee on Wednesday."
+    )
+    assert [(t.text, t.date) for t in find_times(text, "2021-09-28")] == [
+        ("on Tuesday", "2021-09-28"),
+        ("on Wednesday", "2021-09-29"),
+    ]
+    scheduled = "Schumer has scheduled a procedural vote on a motion to begin debate on the package for Wednesday."
+    assert [t.date for t in find_times(scheduled, "2021-07-20")] == ["2021-07-21"]
+    # a clause that closes between the future and the day leaves the day in the past
+    for past in (
+        '"We will celebrate my brother\'s life in a very special way," Bridgett Floyd, his sister, said at a virtual '
+        "press conference Thursday.",
+        "President Joe Biden will direct agencies to mitigate the financial risk of climate change to homeowners in a "
+        "sweeping executive order signed Thursday.",
+        "Dockworkers at the port will return to work on the docks after their union reached a deal with the port "
+        "authority late Thursday.",
+        # a noun's "plan to" is no future tense
+        "Sen. Mark Kelly criticized President Biden for not laying out a comprehensive plan to address the surge of "
+        "migrants at the border during his first address to a joint session of Congress on Thursday.",
+    ):
+        assert [t.date for t in find_times(past, "2021-05-21")] == ["2021-05-20"], past

@@ -181,6 +181,41 @@ def _future(text: str, start: int, end: int | None = None) -> bool:
     return bool(_FUTURE.search(right[:80]))
 
 
+_PAST_REPORT = re.compile(
+    r"\b(?:said|says|told|announced|revealed|reported|confirmed|wrote|tweeted|added|stated|noted|explained|declared|"
+    r"disclosed|signed|released|unveiled|issued|posted|published|insisted|warned|claimed|was|were|had|did)\b",
+    re.I,
+)
+
+
+# the future as a verb tells it ("a comprehensive plan to address ..." is a noun's, and "would" or "next" may
+# speak of a past that was still to come)
+_FUTURE_TENSE = re.compile(
+    r"\b(?:will|shall|'ll|scheduled|slated|set to|(?:is|are) set for|is to|are to|going to|is due|are due|"
+    r"to be held)\b(?!-)",
+    re.I,
+)
+# a verb in the past ("reached", not "Armed Services") or a word that opens another clause
+_ANOTHER_CLAUSE = re.compile(r"\b(?:[a-z]+ed|when|while|because|which|who|that)\b")
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """Is a weekday still to come further into its clause than ``_future`` looks? "... McKenzie will testify before
+    the Senate Armed Services Committee on Tuesday and House Armed Services Committee on Wednesday" (published on a
+    Tuesday: the Wednesday after), "has scheduled a procedural vote on a motion to begin debate on the infrastructure
+    package for Wednesday". Only where nothing between the word of the future and the day closes that clause: no
+    comma, quotation mark, past report or other verb in the past, nor a word that opens another clause ('"We will
+    celebrate ...," his sister said at a press conference Thursday'; "will direct agencies ... in an order signed
+    Thursday"; "will return to work on Monday after their union reached a deal ... late Sunday")."""
+    left = _CLOCK.sub("h", text[max(0, start - 240) : start])
+    left = re.split(r"[.;!?\n]", left)[-1]
+    found = list(_FUTURE_TENSE.finditer(left))
+    if not found:
+        return False
+    between = left[found[-1].end() :]
+    return not (re.search(r"[,\"“”]", between) or _PAST_REPORT.search(between) or _ANOTHER_CLAUSE.search(between))
+
+
 def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
     """A month without a year ("in December", "through early December"): this year's if it is past or next month,
     else last year's, unless the clause speaks of the future or of a deadline ("until December", "the limit
@@ -339,7 +374,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: date | None) -> Tim
             target = WEEKDAYS[g["weekday"].lower()]
             mod = (g.get("mod") or "").lower()
             back = (anchor.weekday() - target) % 7
-            if mod == "next" or (mod not in ("last", "since") and _future(text, start)):
+            if mod == "next" or (
+                mod not in ("last", "since") and (_future(text, start) or _future_clause(text, start))
+            ):
                 ahead = (target - anchor.weekday()) % 7
                 if mod == "next":
                     ahead = ahead or 7
