@@ -32,7 +32,7 @@ from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, cut_short, extract_claims, sentence_case, surname
-from .numbers import TIME_SPANS, comparable, compatible, too_far_apart
+from .numbers import TIME_SPANS, Quantity, comparable, compatible, too_far_apart
 from .timex import compared_with, find_times, infer_published, measured_since, names_a_thing
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
@@ -317,8 +317,11 @@ def _pairs(claims: list[Claim], sim: np.ndarray, threshold: float):
             yield claims[i], claims[j]
 
 
+Hit = tuple[Claim, Quantity, Claim, Quantity]  # two articles' figures of one thing that disagree
+
+
 def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> list[dict]:
-    found: dict[tuple[str, str], list[tuple[Claim, object, Claim, object]]] = defaultdict(list)
+    found: dict[tuple[str, str], list[Hit]] = defaultdict(list)
     for a, b in _pairs(claims, sim, LOOSE_ALIGN):
         if a.negated != b.negated:
             continue
@@ -378,31 +381,39 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         torn = _torn_articles(hits)
         hits = [h for h in hits if h[0].article_id not in torn and h[2].article_id not in torn]
         for part in _connected(hits):
-            positions: list[dict] = []
-            seen: set[tuple[str, int]] = set()
-            for a, qa, b, qb in part:
-                for claim, q in ((a, qa), (b, qb)):
-                    if (claim.article_id, q.start) in seen:
-                        continue
-                    seen.add((claim.article_id, q.start))
-                    home = next((p for p in positions if all(compatible(q, o, True) for o in p["_q"])), None)
-                    if home is None:
-                        home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
-                        positions.append(home)
-                    home["_q"].append(q)
-                    if claim.article_id not in home["article_ids"]:
-                        home["article_ids"].append(claim.article_id)
-                    home["evidence"].append(_evidence(claim, q.start, q.end, q.text))
-            if len(positions) < 2:
-                continue
-            for p in positions:
-                p.pop("_q")
-            written = next((q.noun_text for _, qa, _, qb in part for q in (qa, qb) if q.noun_text), "")
-            out.append({"kind": "number", "subject": _number_subject(unit, noun, written), "positions": positions})
+            report = _number_report(unit, noun, part)
+            if report is not None:
+                out.append(report)
     return out
 
 
-def _torn_articles(hits: list[tuple[Claim, object, Claim, object]]) -> set[str]:
+def _number_report(unit: str, noun: str, hits: list[Hit]) -> dict | None:
+    """One number contradiction: the figures of ``hits`` grouped into positions of values that agree, or None when
+    they all agree."""
+    positions: list[dict] = []
+    seen: set[tuple[str, int]] = set()
+    for a, qa, b, qb in hits:
+        for claim, q in ((a, qa), (b, qb)):
+            if (claim.article_id, q.start) in seen:
+                continue
+            seen.add((claim.article_id, q.start))
+            home = next((p for p in positions if all(compatible(q, o, True) for o in p["_q"])), None)
+            if home is None:
+                home = {"value": q.value, "article_ids": [], "evidence": [], "_q": []}
+                positions.append(home)
+            home["_q"].append(q)
+            if claim.article_id not in home["article_ids"]:
+                home["article_ids"].append(claim.article_id)
+            home["evidence"].append(_evidence(claim, q.start, q.end, q.text))
+    if len(positions) < 2:
+        return None
+    for p in positions:
+        p.pop("_q")
+    written = next((q.noun_text for _, qa, _, qb in hits for q in (qa, qb) if q.noun_text), "")
+    return {"kind": "number", "subject": _number_subject(unit, noun, written), "positions": positions}
+
+
+def _torn_articles(hits: list[Hit]) -> set[str]:
     """Articles that set two figures of one noun against different figures of other articles, figures no one report
     could give of one quantity yet close enough that either could be it (each player's points in two box scores: "23
     points" / "17 points" against "14 points" / "13 points"): the noun does not tell which of them another article's
@@ -410,7 +421,7 @@ def _torn_articles(hits: list[tuple[Claim, object, Claim, object]]) -> set[str]:
     the 2004 tsunami's "230,000 people"), and each is still compared; so are two figures that both disagree with the
     one figure the others agree on ("rose 2.7 percent in the past month, ... 0.6 percent in May" against "0.9%"), and
     a figure no other article disputes does not count ("13 mayoral candidates" and "rank up to five candidates")."""
-    against: dict[str, dict[int, tuple[object, list]]] = defaultdict(dict)
+    against: dict[str, dict[int, tuple[Quantity, list[Quantity]]]] = defaultdict(dict)
     for a, qa, b, qb in hits:
         against[a.article_id].setdefault(qa.start, (qa, []))[1].append(qb)
         against[b.article_id].setdefault(qb.start, (qb, []))[1].append(qa)
@@ -425,7 +436,7 @@ def _torn_articles(hits: list[tuple[Claim, object, Claim, object]]) -> set[str]:
     return torn
 
 
-def _connected(hits: list[tuple[Claim, object, Claim, object]]) -> list[list[tuple[Claim, object, Claim, object]]]:
+def _connected(hits: list[Hit]) -> list[list[Hit]]:
     """The hits in groups that share a figure: each group is one disagreement ("24" / "Twelve" dead today) and
     another (the 2004 tsunami's "230,000" / "170,000") is reported apart, not as a third and fourth value of it."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -439,7 +450,7 @@ def _connected(hits: list[tuple[Claim, object, Claim, object]]) -> list[list[tup
 
     for a, qa, b, qb in hits:
         parent[root((a.article_id, qa.start))] = root((b.article_id, qb.start))
-    groups: dict[tuple[str, int], list] = defaultdict(list)
+    groups: dict[tuple[str, int], list[Hit]] = defaultdict(list)
     for hit in hits:
         groups[root((hit[0].article_id, hit[1].start))].append(hit)
     return list(groups.values())

@@ -181,13 +181,6 @@ def _future(text: str, start: int, end: int | None = None) -> bool:
     return bool(_FUTURE.search(right[:80]))
 
 
-_PAST_REPORT = re.compile(
-    r"\b(?:said|says|told|announced|revealed|reported|confirmed|wrote|tweeted|added|stated|noted|explained|declared|"
-    r"disclosed|signed|released|unveiled|issued|posted|published|insisted|warned|claimed|was|were|had|did)\b",
-    re.I,
-)
-
-
 # the future as a verb tells it ("a comprehensive plan to address ..." is a noun's, and "would" or "next" may
 # speak of a past that was still to come)
 _FUTURE_TENSE = re.compile(
@@ -195,8 +188,11 @@ _FUTURE_TENSE = re.compile(
     r"to be held)\b(?!-)",
     re.I,
 )
-# a verb in the past ("reached", not "Armed Services") or a word that opens another clause
-_ANOTHER_CLAUSE = re.compile(r"\b(?:[a-z]+ed|when|while|because|which|who|that)\b")
+# what closes a clause: a comma or quotation mark, a verb in the past ("reached", "said"; not "Armed Services"), or a
+# word that opens another clause
+_CLAUSE_CLOSED = re.compile(
+    r"[,\"“”]|\b(?:(?-i:[a-z]+ed)|said|says|told|wrote|was|were|had|did|when|while|because|which|who|that)\b", re.I
+)
 
 
 def _future_clause(text: str, start: int) -> bool:
@@ -212,8 +208,7 @@ def _future_clause(text: str, start: int) -> bool:
     found = list(_FUTURE_TENSE.finditer(left))
     if not found:
         return False
-    between = left[found[-1].end() :]
-    return not (re.search(r"[,\"“”]", between) or _PAST_REPORT.search(between) or _ANOTHER_CLAUSE.search(between))
+    return not _CLAUSE_CLOSED.search(left[found[-1].end() :])
 
 
 def _month_year(month: int, m: re.Match[str], text: str, anchor: date) -> str:
