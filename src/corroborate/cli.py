@@ -15,7 +15,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from . import __version__, service
-from .brief.build import evidence_in_context, statement_pieces
+from .brief.build import evidence_in_context, statement_words
 from .brief.render import marked, timeline_date
 from .ingest.discover import InputFile
 from .report.html import counted
@@ -500,7 +500,7 @@ def quotes(ctx: click.Context, db_local: str | None, story_id: str | None, speak
             escape(row["speaker"] or "—"),
             row["stance"],
             row["kind"],
-            escape(" … ".join(statement_pieces(row))),
+            escape(statement_words(row)),
             escape(f"{row['source']} {row['article_id']}"),
         )
     out.print(table)

@@ -21,6 +21,7 @@ from .ingest.discover import InputFile
 from .model import Article, Reject
 from .pipeline import LocalExecutor, ProcessExecutor, Stage, check_contracts
 from .report import build_report, validate_report, write_json
+from .report.contract import statement_with_pieces
 from .settings import Settings
 from .stages import READER_FIELDS, FeaturesStage, ingest_stages
 from .store import Store, StoreError, WriteCounts
@@ -348,15 +349,7 @@ def list_statements(settings: Settings, story_id: str | None = None, speaker: st
         "pieces",
     )
     with Store.open(settings.db, read_only=True) as store:
-        return [_with_pieces(dict(zip(names, row))) for row in store.con.execute(sql, params).fetchall()]
-
-
-def _with_pieces(statement: dict[str, Any]) -> dict[str, Any]:
-    """A stored statement as the contract gives it: ``pieces`` decoded, and absent where its words are one span."""
-    pieces = statement.pop("pieces", None)
-    if pieces is not None:
-        statement["pieces"] = json.loads(pieces)
-    return statement
+        return [statement_with_pieces(dict(zip(names, row))) for row in store.con.execute(sql, params).fetchall()]
 
 
 def list_rejects(settings: Settings, run_id: str | None = None) -> list[dict[str, Any]]:
@@ -521,7 +514,7 @@ def get_entity(settings: Settings, entity_id: str) -> dict[str, Any] | None:
             [entity_id],
         )
         names = [d[0] for d in cursor.description]
-        statements = [_with_pieces(dict(zip(names, row))) for row in cursor.fetchall()]
+        statements = [statement_with_pieces(dict(zip(names, row))) for row in cursor.fetchall()]
     return {
         "id": entity_id,
         "name": rows[0][1],

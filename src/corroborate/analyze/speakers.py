@@ -187,7 +187,7 @@ def resolve(
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
-_FRONTING = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|After|Before|While|When|Despite|Following|Amid|In|On|At|As)\b")
+_FRONTED_OPENER = re.compile(r"(?:[A-Z][a-z]+(?:ing|ed)|After|Before|While|When|Despite|Following|Amid|In|On|At|As)\b")
 
 
 def _before_a_fronted_clause(text: str, before: int, article_mentions) -> int:
@@ -200,7 +200,7 @@ def _before_a_fronted_clause(text: str, before: int, article_mentions) -> int:
     start = max(start, text.rfind("\n", 0, before) + 1)
     if any(m.start == start for m, _ in article_mentions):
         return before
-    if text[start:before].rstrip().rstrip('"”’').endswith(",") and _FRONTING.match(text, start):
+    if text[start:before].rstrip().rstrip('"”’').endswith(",") and _FRONTED_OPENER.match(text, start):
         return start
     return before
 

@@ -865,7 +865,7 @@ def _a_day(token) -> bool:
 
 # what is left of a contraction that tokenised text splits ("I ’ d have called", "they don ’ t believe"): no subject
 _CONTRACTION_PIECES = frozenset({"t", "d", "s", "m", "ll", "re", "ve"})
-_LISTING = frozenset({",", "and", "or", "&", "as", "well", "along", "with", "plus", "nor", "both", "either"})
+_LIST_WORDS = frozenset({",", "and", "or", "&", "as", "well", "along", "with", "plus", "nor", "both", "either"})
 
 
 def _subject_of(verb):
@@ -884,7 +884,7 @@ def _subject_of(verb):
         aside = any(t.text == "(" for t in between) and any(t.text == ")" for t in doc[nearer.i : verb.i])
         opener = doc[nearer.left_edge.i - 1]
         governed = opener.pos_ == "ADP" or (opener.dep_ == "mark" and opener.lower_ != "that")
-        if not aside and not governed and any(t.lower_ not in _LISTING for t in between):
+        if not aside and not governed and any(t.lower_ not in _LIST_WORDS for t in between):
             return nearer
     return subjects[0] if subjects else None
 

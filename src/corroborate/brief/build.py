@@ -62,6 +62,12 @@ def statement_pieces(statement: dict[str, Any]) -> list[str]:
     return parts
 
 
+def statement_words(statement: dict[str, Any]) -> str:
+    """A statement's words as a list of statements shows them: its pieces (``statement_pieces``) joined by an
+    ellipsis, each in its own quotation marks ("“Azerbaijan isn’t alone,” … “A world power ...”")."""
+    return " … ".join(statement_pieces(statement))
+
+
 OPENING_WORDS = 12
 
 

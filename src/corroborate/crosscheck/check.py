@@ -380,7 +380,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
     for (unit, noun), hits in found.items():
         torn = _torn_articles(hits)
         hits = [h for h in hits if h[0].article_id not in torn and h[2].article_id not in torn]
-        for part in _connected(hits):
+        for part in _disagreements(hits):
             report = _number_report(unit, noun, part)
             if report is not None:
                 out.append(report)
@@ -436,7 +436,7 @@ def _torn_articles(hits: list[Hit]) -> set[str]:
     return torn
 
 
-def _connected(hits: list[Hit]) -> list[list[Hit]]:
+def _disagreements(hits: list[Hit]) -> list[list[Hit]]:
     """The hits in groups that share a figure: each group is one disagreement ("24" / "Twelve" dead today) and
     another (the 2004 tsunami's "230,000" / "170,000") is reported apart, not as a third and fourth value of it."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}

@@ -165,14 +165,20 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 _ONSET = re.compile(r"\b(?:starting|beginning)\s+$", re.I)
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the sentence before ``start`` (at most 240 characters), a clock's "p.m." not ending it ("will go
+    into effect at 11:59 p.m. Saturday")."""
+    return re.split(r"[.;!?\n]", _CLOCK.sub("h", text[max(0, start - 240) : start]))[-1]
+
+
 def _future(text: str, start: int, end: int | None = None) -> bool:
     """Does the clause before the expression speak of the future? An expression that opens its sentence
     ("Starting in early November, foreign nationals will be allowed ...": ``end`` given) is told by what follows.
     One that says when something starts ("will deliver monthly payments to households including 88% of children
     in the United States, starting in July") is told by the whole clause before it, however long."""
-    left = _CLOCK.sub("h", text[max(0, start - 240) : start])  # "will go into effect at 11:59 p.m. Saturday"
-    left = re.split(r"[.;!?\n]", left)[-1]
-    left = _RELATIVE_CLAUSE.sub(" ", left)  # "Hochul, who will make history ..., on Sunday vowed": not its clause
+    left = _RELATIVE_CLAUSE.sub(
+        " ", _clause_before(text, start)
+    )  # "Hochul, who will make history ..., on Sunday vowed": not its clause
     if _FUTURE.search(left if _ONSET.search(left) else left[-80:]):
         return True
     if end is None or len(left.split()) > 2:
@@ -203,8 +209,7 @@ def _future_clause(text: str, start: int) -> bool:
     comma, quotation mark, past report or other verb in the past, nor a word that opens another clause ('"We will
     celebrate ...," his sister said at a press conference Thursday'; "will direct agencies ... in an order signed
     Thursday"; "will return to work on Monday after their union reached a deal ... late Sunday")."""
-    left = _CLOCK.sub("h", text[max(0, start - 240) : start])
-    left = re.split(r"[.;!?\n]", left)[-1]
+    left = _clause_before(text, start)
     found = list(_FUTURE_TENSE.finditer(left))
     if not found:
         return False

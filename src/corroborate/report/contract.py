@@ -39,6 +39,15 @@ def article_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def statement_with_pieces(statement: dict[str, Any]) -> dict[str, Any]:
+    """A stored statement as the contract gives it: its ``pieces`` column decoded, and left out where its words are
+    one span (NULL)."""
+    pieces = statement.pop("pieces", None)
+    if pieces is not None:
+        statement["pieces"] = json.loads(pieces)
+    return statement
+
+
 def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict[str, Any]]:
     """Stories as the contract names their fields, newest first; their articles oldest first."""
     where = "WHERE s.id IN (SELECT unnest(?))" if story_ids is not None else ""
@@ -90,15 +99,8 @@ def story_records(store: Store, story_ids: list[str] | None = None) -> list[dict
         "FROM statements WHERE story_id IN (SELECT unnest(?)) ORDER BY story_id, article_id, start, id",
         [ids],
     ).fetchall():
-        record = dict(
-            zip(
-                ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end"),
-                row[1:-1],
-            )
-        )
-        if row[-1] is not None:
-            record["pieces"] = json.loads(row[-1])
-        by_id[row[0]]["statements"].append(record)
+        names = ("id", "article_id", "speaker", "speaker_entity", "cue", "kind", "stance", "text", "start", "end")
+        by_id[row[0]]["statements"].append(statement_with_pieces(dict(zip((*names, "pieces"), row[1:]))))
     for sid, claims, contradictions, timeline, summary in store.con.execute(
         "SELECT story_id, claims, contradictions, timeline, summary FROM story_crosscheck "
         "WHERE story_id IN (SELECT unnest(?))",

@@ -32,9 +32,9 @@ def environment() -> Environment:
     env.filters["timeline_date"] = timeline_date  # {{ entry|timeline_date }}: "week of 2020-09-28"
     env.filters["quoted"] = quoted  # {{ sentence|quoted }}: in quotation marks, its own quotations in single ones
     env.filters["marking"] = marking  # {{ entry.text|marking(entry.expression) }}: the words that date it marked
-    from ..brief.build import anchor_id, statement_pieces
+    from ..brief.build import anchor_id, statement_words
 
-    env.filters["said_words"] = lambda st: " … ".join(statement_pieces(st))  # a statement without its narration
+    env.filters["said_words"] = statement_words  # {{ s|said_words }}: a statement without its narration
     env.globals["anchor_id"] = anchor_id  # anchor_id(brief.anchors, article_id, start, end) -> "at-12-80" or None
     return env
 
