@@ -992,6 +992,37 @@ def test_distances_from_two_places_are_two_quantities(nlp) -> None:
 
     assert numbers("about 50 miles from Napa", "around 130 miles north of San Francisco") == []
     assert numbers("about 50 miles from Napa", "about 80 miles from Napa") == [["about 50", "about 80"]]
+    # a converted figure in parentheses is measured from where its original is
+    assert numbers("75 kilometers (50 miles) west of the city of Marlow", "about 85 miles from the city of Marlow") == [
+        ["50", "about 85"]
+    ]
+    assert numbers("75 kilometers (50 miles) west of the city of Marlow", "at a depth of 22 miles") == []
+    # a distance whose reference one report gives and the other does not is not known to be the same distance
+    assert numbers("about 50 miles from Napa", "at a depth of about 80 miles") == []
+    assert numbers("about 50 miles from Napa", "about 80 miles out") == []
+
+
+def test_a_measure_written_into_a_noun_is_that_things_size(nlp) -> None:
+    def numbers(first: str, second: str) -> list[list[str]]:
+        result = check(nlp, ("a", first, "2012-06-11"), ("b", second, "2012-06-11"))
+        return [sorted(p["value"] for p in c["positions"]) for c in result.contradictions if c["kind"] == "number"]
+
+    # "a 15-nautical-mile radius" and "13 nautical miles from the ship" are two distances
+    assert (
+        numbers(
+            "The destroyer must stay in touch with merchant vessels within a 15-nautical-mile radius, the navy said.",
+            "The merchant vessel, which was 13 nautical miles from the destroyer, fired back, the navy said.",
+        )
+        == []
+    )
+    # "the 11-inch Air" and "the 13-inch laptop" are two screens
+    assert (
+        numbers(
+            "Apple said the 11-inch Air gets a faster chip when it ships next week.",
+            "Apple said the 13-inch laptop gets a brighter screen when it ships next week.",
+        )
+        == []
+    )
 
 
 def test_a_span_written_into_a_noun_measures_that_noun(nlp) -> None:

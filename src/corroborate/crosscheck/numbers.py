@@ -84,6 +84,7 @@ class Quantity:
     frames: frozenset[str] = frozenset()  # forecast, subset ("including nine"), world, increment ("100 more"), when
     predicate: str = ""  # lemma of the verb it is the subject of ("37.3% of adults were fully vaccinated")
     noun_text: str = ""  # the counted noun as written, lower-cased ("doses", whose lemma the tagger gives as "dos")
+    anchor: frozenset[str] = frozenset()  # a distance's reference: "from Napa" (napa), "a depth of" (depth)
 
     @property
     def value(self) -> str:
@@ -450,14 +451,13 @@ def _with_noun(q: Quantity, span) -> Quantity:
                     and c.lemma_.lower() not in NOT_KINDS
                     and not (q.start <= c.idx < q.end)
                 )
-                if head.lemma_.lower() in DISTANCES:
-                    kind_of |= _anchor(head)
+                anchor = _anchor(head) if head.lemma_.lower() in DISTANCES else frozenset()
                 noun = head.lemma_.lower()
                 of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
                 if of is not None and of.head.lemma_.lower() in PLACES:  # "a town of about 17,000 people"
                     noun = f"{of.head.lemma_.lower()} population"
                 written = head.lower_ if noun == head.lemma_.lower() else ""
-                return replace(q, noun=noun, kind_of=kind_of, noun_text=written)
+                return replace(q, noun=noun, kind_of=kind_of, noun_text=written, anchor=anchor)
         verb = token.head.head if token.dep_ == "pobj" else token.head  # "has risen to 14"
         if token.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head  # "revised down by 1,000 to 607,500", "to" parsed under "by"
@@ -531,21 +531,49 @@ def _in_past_clause(q: Quantity, span) -> bool:
 
 
 PLACES = {"town", "city", "village", "country", "nation", "state", "county", "island", "region", "community"}
-DISTANCES = {"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "yard", "block"}
+DISTANCES = {"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "yard", "block", "inch"}
+BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away", "off"}
+BEARINGS |= {"north-northeast", "north-northwest", "south-southeast", "south-southwest", "offshore"}
 
 
-def _anchor(unit) -> frozenset[str]:
-    """What a distance is measured from: "50 miles from Pyongyang" (pyongyang), "130 miles north of the border"
-    (north, border), "at a depth of 22 miles" (depth). Two distances from two places are two quantities."""
-    words = set()
+def _anchor(unit, converted: bool = False) -> frozenset[str]:
+    """What a distance is measured from or of: "50 miles from Pyongyang" (pyongyang), "130 miles north of the border"
+    (north, border), "at a depth of 22 miles" (depth), "55 kilometers (34 miles) west of the town of Bireun" (west,
+    town, bireun; the converted figure in parentheses too), "was 13 nautical miles from the Mysore" (mysore), "a
+    15-nautical-mile radius" (radius), "the 11-inch Air" (air). Two distances from or of two things are two
+    quantities."""
+    words: set[str] = set()
+
+    def objects(prep) -> set[str]:
+        found = set()
+        for o in prep.children:
+            if o.dep_ == "pobj":
+                found.add(o.lemma_.lower())
+                for p in o.children:  # "the town of Bireun", "the main city of Manokwari"
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        found |= {x.lemma_.lower() for x in p.children if x.dep_ == "pobj"}
+        return found
+
     head = unit.head
-    if unit.dep_ == "npadvmod":  # "50 miles from X", "130 miles north of X"
+    if unit.dep_ == "npadvmod" and head is not unit:  # "50 miles from X", "130 miles north of X"
         if head.lower_ != "from":
             words.add(head.lemma_.lower())
         for prep in [head, *[c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]]:
-            words |= {o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"}
+            words |= objects(prep)
     elif unit.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":  # "a depth of 22 miles"
         words.add(head.head.lemma_.lower())
+    elif unit.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):  # "a 15-nautical-mile radius"
+        words.add(head.lemma_.lower())
+    elif unit.dep_ == "appos" and head.lemma_.lower() in DISTANCES and not converted:  # "55 kilometers (34 miles)"
+        return _anchor(head, converted=True)
+    for child in unit.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):  # "13 nautical miles from the Mysore"
+            words |= objects(child)
+        elif child.lower_ in BEARINGS and child.dep_ in ("appos", "advmod", "npadvmod", "amod"):
+            words.add(child.lower_)  # "55 kilometers ... west of the town of Bireun"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                    words |= objects(prep)
     return frozenset(words)
 
 
@@ -627,6 +655,10 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind_of and b.kind_of and not (a.kind_of & b.kind_of):
         return False  # "the infrastructure package" and "the spending package" are two packages
+    if (a.anchor or b.anchor) and not (a.anchor & b.anchor):
+        return False  # "75 kilometers west of Manokwari" / "a depth of 22 miles"; "13 nautical miles from the
+        # Mysore" / "a 15-nautical-mile radius": a distance from, or of, one thing and another's, or one whose
+        # reference the other does not give
     if a.noun and b.noun:
         return _noun(a.noun) == _noun(b.noun)
     return False
