@@ -170,6 +170,24 @@ def test_a_different_death_toll_on_the_same_day_is_a_number_contradiction(nlp) -
         assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"] == p["value"]
 
 
+def test_a_toll_in_an_article_without_a_date_may_be_an_update(nlp) -> None:
+    texts = {
+        "a": "Officials said that 12 people died in the flood after the dam collapsed.",
+        "b": "The number of people killed by the dam collapse has risen to at least 24, officials said.",
+    }
+
+    def numbers(date_a, date_b) -> list[str]:
+        return kinds(check(nlp, ("a", texts["a"], date_a), ("b", texts["b"], date_b)))
+
+    assert numbers("2024-03-07", "2024-03-07") == ["number"]
+    assert numbers(None, "2024-03-07") == []  # the first may be days older: a rising toll, not two reports of one
+    assert numbers(None, None) == []
+    # a figure that does not rise is still compared without dates
+    bill = "The Marsovian Senate passed a {} flood relief bill after the dam collapsed, officials said."
+    result = check(nlp, ("a", bill.format("$2 billion"), None), ("b", bill.format("$3 billion"), None))
+    assert kinds(result) == ["number"]
+
+
 def test_one_figure_told_with_two_verbs_of_one_kind_is_a_number_contradiction(nlp) -> None:
     result = check(
         nlp,

@@ -32,7 +32,7 @@ from ..analyze.story import MAX_ARTICLES, representatives
 from ..dates import MONTHS, WEEKDAYS
 from ..stories.features import stem
 from .claims import NO_WORDS, PERIODS, Claim, cut_short, extract_claims, sentence_case, surname
-from .numbers import TIME_SPANS, Quantity, comparable, compatible, too_far_apart
+from .numbers import TIME_SPANS, Quantity, comparable, compatible, counted_noun, too_far_apart
 from .timex import compared_with, find_times, infer_published, measured_since, names_a_thing
 
 ALIGN = 0.55  # combined similarity for two claims to be one claim
@@ -317,6 +317,10 @@ def _pairs(claims: list[Claim], sim: np.ndarray, threshold: float):
             yield claims[i], claims[j]
 
 
+# counts that rise as a story unfolds (what ``numbers._noun`` makes of them): casualties, the missing, the arrested
+TOLLS = {"people", "injured", "wounded", "missing", "casualty", "case", "infection", "body", "evacuee", "arrest"}
+
+
 Hit = tuple[Claim, Quantity, Claim, Quantity]  # two articles' figures of one thing that disagree
 
 
@@ -328,6 +332,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
         apart = _days_apart(a.published, b.published)
         if apart is not None and apart > 1:
             continue  # figures move: a toll two days later is an update, not a contradiction
+        undated = not (a.published and b.published) or a.published_inferred or b.published_inferred
         if not (_verb_classes(a.verbs) & _verb_classes(b.verbs)) and jac[a.index, b.index] < 0.3:
             continue
         if _rows_of_a_list(a, b):
@@ -365,6 +370,9 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                 if not twins and (_breakdown(a, qa, b) or _breakdown(b, qb, a)):
                     continue  # "Walgreens reported wasting 2.6 million doses, CVS 2.2 million, Walmart 1.6 million
                     # ...": a figure in a breakdown is a part, not the whole another report gives
+                if undated and not twins and (counted_noun(qa.noun) in TOLLS or counted_noun(qb.noun) in TOLLS):
+                    continue  # "Twelve people were killed" / "We have recorded 24 people dead": a toll rises, and
+                    # an article that gives no date may be a day later; one whose date is inferred from its text too
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
                 if qa.noun in TIME_SPANS and not twins and _agree_on_another_figure(a, b, qa):

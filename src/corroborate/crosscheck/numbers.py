@@ -660,7 +660,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         # Mysore" / "a 15-nautical-mile radius": a distance from, or of, one thing and another's, or one whose
         # reference the other does not give
     if a.noun and b.noun:
-        return _noun(a.noun) == _noun(b.noun)
+        return counted_noun(a.noun) == counted_noun(b.noun)
     return False
 
 
@@ -668,5 +668,6 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 _SAME_NOUN = {"person": "people", "dead": "people", "death": "people", "victim": "people", "fatality": "people"}
 
 
-def _noun(noun: str) -> str:
+def counted_noun(noun: str) -> str:
+    """The noun a count is of, with the spellings of a casualty or headcount report made one ("death" -> "people")."""
     return _SAME_NOUN.get(noun, noun)
