@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
                     "redundant": red,
                     "lead_words": LEAD_WORDS,
                     "top": top,
+                    "distinct": True,  # no set that says one thing twice (summary.repeats): a rule, not a setting
                 }
                 for wt, uni, red, top in itertools.product(COVER_WEIGHT, COVER_UNIGRAM, COVER_REDUNDANT, TOP)
             ]

@@ -521,6 +521,43 @@ def test_covering_selection_says_what_the_leads_say_in_few_words() -> None:
     assert S.select_covering(candidates, vectors, [0.1, 0.2, 0.9, 0.3], [], 60) == [2]
 
 
+def test_a_summary_does_not_say_one_thing_twice() -> None:
+    from corroborate.brief import summary as S
+
+    texts = [
+        "In two unsigned opinions Monday, the Marsovian Supreme Court ruled in favor of police officers seeking "
+        "qualified immunity.",
+        "The Marsovian Supreme Court Monday issued two unsigned opinions applying qualified immunity to police "
+        "officers, reversing lower court decisions.",
+        "The first case involved an officer kneeling on a man's back for eight seconds in Union City.",
+    ]
+    a, b, c = (_candidate(t, i) for i, t in enumerate(texts))
+    assert S.repeats(a, b) and S.repeats(b, a)  # one holds at least half of the other and all its names
+    assert not S.repeats(a, c)
+    # a sentence that gives a figure or a name the other lacks tells something else
+    cola = _candidate("The Marsovian Social Security Administration said Wednesday the adjustment will be 5.9%.", 3)
+    more = _candidate(
+        "The adjustment amounts to $92 a month, the Marsovian Social Security Administration said Wednesday.", 4
+    )
+    assert not S.repeats(cola, more)
+    # a name written with and without its accent is one name
+    assert S.repeats(
+        _candidate("Haitian President Jovenel Moïse was assassinated at his home on Wednesday, officials said.", 5),
+        _candidate("Haitian President Jovenel Moise was assassinated at his home on Wednesday by gunmen.", 6),
+    )
+    # each outlet leads with its own wording of the ruling, then goes on to what no candidate says
+    more = " Advocates of police reform had hoped the justices would take up the doctrine in full this term."
+    leads = [S.grams(texts[0] + more), S.grams(texts[1] + more)]
+    candidates = [a, b, c]
+    vectors = [dict(x.counts or {w: 1.0 for w in x.stems}) for x in candidates]
+    both = S.select_covering(
+        candidates, vectors, [0.6, 0.6, 0.4], leads, words=60, weight=0.2, unigram=1.0, top=6, distinct=False
+    )
+    assert {0, 1} <= set(both)  # what the leads' coverage alone takes: the ruling twice
+    chosen = S.select_covering(candidates, vectors, [0.6, 0.6, 0.4], leads, words=60, weight=0.2, unigram=1.0, top=6)
+    assert len({0, 1} & set(chosen)) == 1
+
+
 def test_a_lede_that_says_when_is_marked() -> None:
     from corroborate.brief import summary as S
     from corroborate.nlp import load_spacy

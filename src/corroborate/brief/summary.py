@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -272,6 +273,31 @@ def supporting_sentences(stems: set[str], stems_of: dict[str, list[set[str]]]) -
         if best >= 0:
             out[aid] = best
     return out
+
+
+_FIGURE_RE = re.compile(r"\d[\d,.]*\d|\d")
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'’-]*")
+
+
+def key_terms(text: str) -> set[str]:
+    """The names and figures of a sentence: its capitalised words after the first word (stemmed: "Biden", "Monday",
+    "COVID-19") and its figures ("5.9", "84")."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))  # Moïse
+    names = {stem(w.lower().split("'")[0].split("’")[0]) for w in _NAME_RE.findall(plain.strip())}
+    return names | {f.rstrip(".,").replace(",", "") for f in _FIGURE_RE.findall(text)}
+
+
+def repeats(a: Candidate, b: Candidate) -> bool:
+    """Does one sentence say again what the other says: it holds at least half of the other's content stems (as a
+    citation's supporting sentence does) and every name and figure the other gives ("In two unsigned opinions
+    Monday, the Supreme Court ruled in favor of police officers seeking qualified immunity ..." / "The Supreme Court
+    Monday issued two unsigned opinions applying qualified immunity to disputes over alleged excessive use of force
+    by police officers, reversing ...")? A sentence that gives a figure or a name the other lacks tells something
+    else ("the cost-of-living adjustment ... will be 5.9%" / "amounts to $92 a month")."""
+    for x, y in ((a, b), (b, a)):
+        if len(x.stems & y.stems) >= SUPPORT * len(x.stems) and key_terms(x.text) <= key_terms(y.text) | y.stems:
+            return True
+    return False
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -537,6 +563,7 @@ def select_covering(
     unigram: float = 0.5,
     top: int = 8,
     redundant: float = 1.0,
+    distinct: bool = True,
 ) -> list[int]:
     """Indices of the set of sentences that best says what the story's articles lead with.
 
@@ -546,7 +573,8 @@ def select_covering(
     score of its sentences. The leads stand in for the roundup a person would write: what most outlets say
     first is what a summary should say; the F-measure asks the set to say much of it (recall) in few words
     (precision), so a sentence that repeats a chosen one, or adds words no lead uses, lowers it. Sets holding
-    two sentences whose TF-IDF cosine exceeds ``redundant`` are skipped. Exhaustive: at most 2**top sets."""
+    two sentences whose TF-IDF cosine exceeds ``redundant`` are skipped, and with ``distinct`` sets holding a
+    sentence that says again what another says (``repeats``). Exhaustive: at most 2**top sets."""
     import itertools
 
     ranked = sorted(range(len(candidates)), key=lambda i: -scores[i])[:top]
@@ -578,6 +606,7 @@ def select_covering(
         total = lead_total + sum(counts.values())
         return np.divide(2 * overlap, total, out=np.zeros_like(overlap), where=total > 0)
 
+    twice = {(i, j) for i, j in itertools.combinations(ranked, 2) if distinct and repeats(candidates[i], candidates[j])}
     best: tuple[float, list[int]] = (-math.inf, ranked[:1])
     for k in range(1, len(ranked) + 1):
         grew = False
@@ -589,6 +618,8 @@ def select_covering(
                 _cosine(vectors[i], vectors[j]) > redundant for i, j in itertools.combinations(combo, 2)
             ):
                 continue
+            if twice and any(pair in twice for pair in itertools.combinations(combo, 2)):
+                continue  # one thing said twice
             kept = " ".join(candidates[i].text for i in combo).split()[:words]
             uni, bi = grams(" ".join(kept))
             cover = 0.0
@@ -632,7 +663,16 @@ def pick_sentences(candidates, vectors, scores, words: int, sel: dict, leads=())
     (``select_covering``, which needs the story's ``leads``) or MMR (``select``, the default)."""
     if sel.get("method") == "cover":
         chosen = select_covering(
-            candidates, vectors, scores, list(leads), words, sel["weight"], sel["unigram"], sel["top"], sel["redundant"]
+            candidates,
+            vectors,
+            scores,
+            list(leads),
+            words,
+            sel["weight"],
+            sel["unigram"],
+            sel["top"],
+            sel["redundant"],
+            sel.get("distinct", True),
         )
     else:
         chosen = select(
