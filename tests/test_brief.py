@@ -540,6 +540,10 @@ def test_a_summary_does_not_say_one_thing_twice() -> None:
         "The adjustment amounts to $92 a month, the Marsovian Social Security Administration said Wednesday.", 4
     )
     assert not S.repeats(cola, more)
+    # names are the capitalised words inside the sentence, not the letters of an abbreviation or a quotation's first
+    # word; a name after "Ms." is a name
+    terms = S.key_terms("“This has to be done soon,” Ms. Granholm told the U.S. Senate on Sunday, citing 5.9%.")
+    assert terms == {"granholm", "senat", "sunday", "5.9"}
     # a name written with and without its accent is one name
     assert S.repeats(
         _candidate("Haitian President Jovenel Moïse was assassinated at his home on Wednesday, officials said.", 5),

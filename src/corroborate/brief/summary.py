@@ -276,14 +276,16 @@ def supporting_sentences(stems: set[str], stems_of: dict[str, list[set[str]]]) -
 
 
 _FIGURE_RE = re.compile(r"\d[\d,.]*\d|\d")
-_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'’-]*")
+_NAME_RE = re.compile(r"(?<![“\"‘'])(?<!^)\b[A-Z][A-Za-z'’-]*")
 
 
 def key_terms(text: str) -> set[str]:
-    """The names and figures of a sentence: its capitalised words after the first word (stemmed: "Biden", "Monday",
-    "COVID-19") and its figures ("5.9", "84")."""
+    """The names and figures of a sentence: its capitalised words of three letters or more that do not open it or a
+    quotation (stemmed: "Biden", "Monday", "COVID-19"; not the "U" and "S" of "U.S." or "Ms.") and its figures
+    ("5.9", "84")."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))  # Moïse
-    names = {stem(w.lower().split("'")[0].split("’")[0]) for w in _NAME_RE.findall(plain.strip())}
+    words = (w.split("'")[0].split("’")[0] for w in _NAME_RE.findall(plain.strip()))
+    names = {stem(w.lower()) for w in words if len(w.rstrip("-")) > 2}
     return names | {f.rstrip(".,").replace(",", "") for f in _FIGURE_RE.findall(text)}
 
 
