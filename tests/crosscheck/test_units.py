@@ -681,6 +681,23 @@ def test_a_weekday_counted_from_an_inferred_publication_date_sets_no_date_agains
     assert date_values(result) == []  # ... so which Thursday it means is not known well enough to contradict
 
 
+def test_a_timeline_date_counted_from_an_inferred_publication_date_is_marked_inferred(nlp) -> None:
+    from corroborate.brief.render import timeline_date
+
+    result = check(
+        nlp,
+        ("a", "The Marsovian council approved the dam budget on Monday, its chair said.", "2021-08-27"),
+        ("b", "Inspectors visited the Vellan dam on Tuesday. The repairs began on Aug. 2, 2021.", None),  # undated
+    )
+    assert result.published["b"][1]  # its publication date is inferred from its text
+    by_text = {e["expression"]: e for e in result.timeline}
+    assert not by_text["on Monday"].get("inferred")  # counted from a date the article gives
+    tuesday = by_text["on Tuesday"]
+    assert tuesday["inferred"] is True  # counted from the inferred date: a guess
+    assert timeline_date(tuesday) == f"{tuesday['date']} (inferred)"
+    assert not by_text["on Aug. 2, 2021"].get("inferred")  # a full date needs no publication date
+
+
 def test_ledes_a_day_apart_two_dates_or_a_day_behind_are_not_contradictions(nlp) -> None:
     assert lede_dates(nlp, "on Monday", "Tuesday") == []  # a day apart: two steps of a story, or two time zones
     assert lede_dates(nlp, "on Monday", "Thursday, having arrived on Aug. 24,") == []  # which day?

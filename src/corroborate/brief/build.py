@@ -300,6 +300,7 @@ def build_brief(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> d
             "precision": t["precision"],
             "text": t["text"],
             "expression": t.get("expression"),
+            "inferred": bool(t.get("inferred")),
             "cites": cite(t["article_ids"]),
             "_spans": passages(t.get("mentions", [])),
         }

@@ -49,12 +49,15 @@ def _date(s: dict[str, Any]) -> str:
 
 def timeline_date(t: dict[str, Any]) -> str:
     """A timeline entry's date as a reader takes it: a week is dated by its Monday, so it says so ("week of
-    2020-09-28"); a month ("2020-09") or a year reads as what it is; a day is the day."""
+    2020-09-28"); a month ("2020-09") or a year reads as what it is; a day is the day. A date counted from an
+    inferred publication date says so, as the sources' inferred dates do ("2008-10-07 (inferred)")."""
     if t["precision"] == "week":
-        return f"week of {t['date']}"
-    if t["precision"] in ("day", "month", "year") or not t.get("precision"):
-        return t["date"]
-    return f"{t['date']} ({t['precision']})"
+        shown = f"week of {t['date']}"
+    elif t["precision"] in ("day", "month", "year") or not t.get("precision"):
+        shown = t["date"]
+    else:
+        shown = f"{t['date']} ({t['precision']})"
+    return shown + (" (inferred)" if t.get("inferred") else "")
 
 
 def marked(t: dict[str, Any], escape_text, open_mark: str, close_mark: str) -> str:

@@ -1390,6 +1390,9 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
             shown = d.clause  # a part of the sentence that names who speaks or acts
         else:
             shown = c.label if expr.text in c.label else sentence_case(c.text)
+        # "on Tuesday", "last April" or "Jan. 21" counted from a publication date the article did not give (inferred
+        # from its text): the day is a guess until an article that gives its date, or a full date, says it too
+        guessed = expr.relative and c.published_inferred
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = {
@@ -1400,9 +1403,11 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
                 "article_ids": [],
                 "mentions": [],
                 "_len": len(c.text),
+                "_guessed": guessed,
             }
         elif len(c.text) < entry["_len"]:
             entry["text"], entry["expression"], entry["_len"] = shown, _expression(c, expr), len(c.text)
+        entry["_guessed"] = entry["_guessed"] and guessed
         if c.article_id not in entry["article_ids"]:
             entry["article_ids"].append(c.article_id)
         mention = {"article_id": c.article_id, "text": c.text, "start": c.start, "end": c.end}
@@ -1411,6 +1416,8 @@ def _timeline(claims: list[Claim], groups: list[list[int]], sim=None) -> list[di
     out = sorted(entries.values(), key=lambda e: (e["date"], -len(e["article_ids"]), e["text"]))
     for e in out:
         e.pop("_len")
+        if e.pop("_guessed"):
+            e["inferred"] = True
     return out
 
 
