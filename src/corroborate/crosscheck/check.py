@@ -317,7 +317,7 @@ def _pairs(claims: list[Claim], sim: np.ndarray, threshold: float):
             yield claims[i], claims[j]
 
 
-# counts that rise as a story unfolds (what ``numbers._noun`` makes of them): casualties, the missing, the arrested
+# counts that rise as a story unfolds (as ``numbers.counted_noun`` names them): casualties, the missing, the arrested
 TOLLS = {"people", "injured", "wounded", "missing", "casualty", "case", "infection", "body", "evacuee", "arrest"}
 
 
@@ -372,7 +372,7 @@ def _number_conflicts(claims: list[Claim], sim: np.ndarray, jac: np.ndarray) -> 
                     # ...": a figure in a breakdown is a part, not the whole another report gives
                 if undated and not twins and (counted_noun(qa.noun) in TOLLS or counted_noun(qb.noun) in TOLLS):
                     continue  # "Twelve people were killed" / "We have recorded 24 people dead": a toll rises, and
-                    # an article that gives no date may be a day later; one whose date is inferred from its text too
+                    # an article that gives no date may be days older or newer (so may one whose date is inferred)
                 if qa.unit == "age" and not twins:
                     continue  # "the 69-year-old" and "a 25-year-old man": two people, unless one sentence reworded
                 if qa.noun in TIME_SPANS and not twins and _agree_on_another_figure(a, b, qa):
