@@ -168,6 +168,34 @@ def lead_sentences(sents: list[str], words: int) -> list[str]:
     return out
 
 
+def load_stories(cache: Path | None, ref_words: int = REF_WORDS, limit: int | None = None) -> list[Story]:
+    """The training stories (``tune_summary.load``), parsed (cached at ``cache``), each reference cut to its leading
+    sentences within ``ref_words``, term weights from every loaded article."""
+    raw = load(limit)
+    texts = [a["text"] for s in raw for a in s["articles"]] + [s["summary"] for s in raw]
+    docs = parse(texts, cache)
+    n_art = sum(len(s["articles"]) for s in raw)
+    art_docs, ref_docs = iter(docs[:n_art]), iter(docs[n_art:])
+    sources_docs = []
+    for s in raw:
+        sources = [
+            SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet"), title=a.get("title"))
+            for i, a in enumerate(s["articles"])
+        ]
+        sources_docs.append((s, sources, [next(art_docs) for _ in sources], next(ref_docs)))
+    freqs = S.document_frequencies(x.text for _, sources, _, _ in sources_docs for x in sources)
+    return [
+        Story(
+            s["id"],
+            sources,
+            d,
+            lead_sentences([x.text.strip() for x in ref.sents if x.text.strip()], ref_words),
+            freqs,
+        )
+        for s, sources, d, ref in sources_docs
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write the model to {OUT.relative_to(ROOT)}")
@@ -186,29 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"learn_summary: {ALLSIDES} not found", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    raw = load(args.limit)
-    texts = [a["text"] for s in raw for a in s["articles"]] + [s["summary"] for s in raw]
-    docs = parse(texts, args.cache)
-    n_art = sum(len(s["articles"]) for s in raw)
-    art_docs, ref_docs = iter(docs[:n_art]), iter(docs[n_art:])
-    sources_docs = []
-    for s in raw:
-        sources = [
-            SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet"), title=a.get("title"))
-            for i, a in enumerate(s["articles"])
-        ]
-        sources_docs.append((s, sources, [next(art_docs) for _ in sources], next(ref_docs)))
-    freqs = S.document_frequencies(x.text for _, sources, _, _ in sources_docs for x in sources)
-    stories = [
-        Story(
-            s["id"],
-            sources,
-            d,
-            lead_sentences([x.text.strip() for x in ref.sents if x.text.strip()], args.ref_words),
-            freqs,
-        )
-        for s, sources, d, ref in sources_docs
-    ]
+    stories = load_stories(args.cache, args.ref_words, args.limit)
     n_cand = sum(len(s.candidates) for s in stories)
     print(
         f"{len(stories)} AllSides 2021 stories outside NeuS test, {n_cand} candidates "

@@ -26,37 +26,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import learn_summary as L  # noqa: E402
-from corroborate.analyze.story import SourceText  # noqa: E402
 from corroborate.brief import summary as S  # noqa: E402
 from tune_summary import ALLSIDES  # noqa: E402
 
 FOLDS = 5
-
-
-def load_stories(cache: Path) -> list[L.Story]:
-    raw = L.load(None)
-    texts = [a["text"] for s in raw for a in s["articles"]] + [s["summary"] for s in raw]
-    docs = L.parse(texts, cache)
-    n_art = sum(len(s["articles"]) for s in raw)
-    art_docs, ref_docs = iter(docs[:n_art]), iter(docs[n_art:])
-    rows = []
-    for s in raw:
-        sources = [
-            SourceText(f"{s['id']}-{i}", a["text"], a.get("outlet"), title=a.get("title"))
-            for i, a in enumerate(s["articles"])
-        ]
-        rows.append((s, sources, [next(art_docs) for _ in sources], next(ref_docs)))
-    freqs = S.document_frequencies(x.text for _, sources, _, _ in rows for x in sources)
-    return [
-        L.Story(
-            s["id"],
-            sources,
-            d,
-            L.lead_sentences([x.text.strip() for x in ref.sents if x.text.strip()], L.REF_WORDS),
-            freqs,
-        )
-        for s, sources, d, ref in rows
-    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"summary_cv: {ALLSIDES} not found", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    stories = load_stories(args.cache)
+    stories = L.load_stories(args.cache)
     shipped = dict(S.summary_model()["select"])
     variants = {"shipped": shipped, "variant": {**shipped, **json.loads(args.variant)}}
     print(f"{len(stories)} stories ({time.perf_counter() - t0:.0f} s); variant: {variants['variant']}")
